@@ -1,0 +1,66 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+NODE_DIR := tests/frontend
+
+.PHONY: run test install install-test migrate seed lint format messages check-messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet ".[test]"
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+seed: migrate
+	$(MANAGE) seed_demo
+
+## make run: install, migrate, seed demo content in 10 languages, serve on http://127.0.0.1:8000
+run: seed
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	@$(MANAGE) demo_logins
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## make test: install what the tests need, then run the whole suite (browser tests need chromium)
+test: install-test
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --prefix $(NODE_DIR) >/dev/null; \
+	  else echo "npm not found: accessibility (axe-core) and HTML (vnu) checks will be skipped"; fi
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## make messages: refresh locale/*/LC_MESSAGES/django.po from the templates and code
+messages: install
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=var --ignore=node_modules --ignore=tests --no-location
+
+check-messages: install
+	$(MANAGE) check_messages
+
+bench: install-test
+	$(BIN)/python tests/bench/home_page.py
+
+clean:
+	rm -rf $(VENV) var $(NODE_DIR)/node_modules

@@ -1,0 +1,124 @@
+"""Shared machinery for the demo seeders each app provides in its own `demo.py`.
+
+`manage.py seed_demo` runs every installed app's `demo.seed(context)` in `order`. Seeders create
+only what is missing, so running it twice changes nothing and content editors made is never
+touched. Translations go through wagtail-localize's own models (TranslationSource, Translation,
+StringTranslation) exactly as the translation editor stores them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from cms import roles
+
+DEMO_PASSWORD = "ipsp-demo-2026"  # noqa: S105 - printed by `make run`; seed_demo refuses production settings
+
+DEMO_USERS = [
+    # username, groups, superuser
+    ("admin", [], True),
+    ("editor", [roles.EDITORS], False),
+    ("reviewer", [roles.EXPERT_REVIEWERS], False),
+    ("moderator", [roles.MODERATORS], False),
+] + [(f"translator-{code}", [roles.translators_group_name(code)], False) for code in ("zh-hans", "hi", "es", "fr", "ar", "bn", "pt", "ru", "ur")]
+
+
+@dataclass
+class SeedContext:
+    """Passed from seeder to seeder: pages by key, the admin user, a log function."""
+
+    log: Callable[[str], None]
+    admin: object = None
+    pages: dict[str, Page] = field(default_factory=dict)
+    created: int = 0
+    translated: int = 0
+
+
+class TranslationCatalogue:
+    """English source string → translation, per language, from JSON files beside the seeder."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._cache: dict[str, dict[str, str]] = {}
+
+    def for_language(self, code: str) -> dict[str, str]:
+        if code not in self._cache:
+            path = self.directory / f"{code}.json"
+            self._cache[code] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return self._cache[code]
+
+
+def seed_users(context: SeedContext) -> None:
+    User = get_user_model()
+    for username, group_names, superuser in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@demo.ipsp.org",
+                "is_superuser": superuser,
+                "is_staff": superuser,
+                "first_name": username.split("-")[0].capitalize(),
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            user.groups.set(Group.objects.filter(name__in=group_names))
+            context.created += 1
+        if username == "admin":
+            context.admin = user
+
+
+def other_locales() -> list[Locale]:
+    return list(Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("id"))
+
+
+@transaction.atomic
+def translate_page(page: Page, locale: Locale, catalogue: TranslationCatalogue, user=None) -> Page:
+    """Translate `page` into `locale` through wagtail-localize, publishing the result.
+
+    Every string segment must have a translation in the catalogue, except the slug, which keeps
+    its English form so URLs stay recognisable across languages.
+    """
+    strings = catalogue.for_language(locale.language_code)
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    missing = []
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        text = segment.string.data
+        if segment.context.path == "slug":
+            translated = text
+        elif text in strings:
+            translated = strings[text]
+        else:
+            missing.append(text)
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": translated, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    if missing:
+        raise ValueError(
+            f"Demo translation into {locale.language_code} is missing {len(missing)} string(s), "
+            f"first: {missing[0]!r}"
+        )
+    translation.save_target(user=user, publish=True)
+    return page.get_translation(locale)
+
+
+def ensure_roles_synced() -> None:
+    roles.sync_all()

@@ -1,0 +1,11 @@
+from cms.models.images import CustomImage, CustomRendition
+from cms.models.pages import BasePage, ExpertReviewedTreeMixin, ListingFieldsMixin, SeoFieldsMixin
+from cms.models.users import User
+
+__all__ = [
+    "BasePage",
+    "ExpertReviewedTreeMixin",
+    "ListingFieldsMixin",
+    "SeoFieldsMixin",
+    "User",
+]

@@ -1,0 +1,94 @@
+"""Everything the platform reads from the environment, in one place.
+
+Bad values stop start-up with a clear message instead of a traceback deep inside Django.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from urllib.parse import urlparse
+
+import dj_database_url
+
+
+class ConfigurationError(SystemExit):
+    """A misconfigured environment: printed as one clear line, then the process exits."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"IPSP configuration error: {message}")
+
+
+def get(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def require(name: str, why: str) -> str:
+    value = get(name)
+    if value is None:
+        raise ConfigurationError(f"{name} must be set ({why}). See .env.example and the README.")
+    return value
+
+
+def get_bool(name: str, default: bool = False) -> bool:
+    value = get(name)
+    if value is None:
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name} must be true or false, not {value!r}.")
+
+
+def get_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = get(name)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database(default_sqlite_path: str) -> dict:
+    """`DATABASE_URL` (postgres://… or sqlite:///…) or the embedded SQLite default."""
+    url = get("DATABASE_URL")
+    if url is None:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
+    scheme = urlparse(url).scheme
+    if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
+        raise ConfigurationError(
+            f"DATABASE_URL must start with postgres:// or sqlite:///, got {scheme or 'no scheme'!r} "
+            "(example: postgres://postgres@127.0.0.1:5432/ipsp)."
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError as error:
+        raise ConfigurationError(f"DATABASE_URL could not be read: {error}") from None
+    if config["ENGINE"] != "django.db.backends.sqlite3" and not config.get("NAME"):
+        raise ConfigurationError("DATABASE_URL names no database (add /<name> at the end).")
+    return config
+
+
+def search_backends() -> dict:
+    """Wagtail's database backend by default; Elasticsearch 8 when `ELASTICSEARCH_URL` is set."""
+    url = get("ELASTICSEARCH_URL")
+    if url is None:
+        return {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}}
+    parsed = urlparse(url)
+    if parsed.scheme not in {"http", "https"} or not parsed.hostname:
+        raise ConfigurationError(
+            f"ELASTICSEARCH_URL must be an http(s) URL such as http://127.0.0.1:9200, got {url!r}."
+        )
+    return {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [url],
+            "INDEX": get("ELASTICSEARCH_INDEX", "ipsp"),
+            "TIMEOUT": 10,
+            "AUTO_UPDATE": True,
+        }
+    }
+
+
+def running_tests() -> bool:
+    return "pytest" in sys.modules

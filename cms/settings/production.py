@@ -1,0 +1,24 @@
+"""Production: everything secret or host-specific must come from the environment."""
+
+from cms.settings.base import *  # noqa: F403
+from cms.settings.base import env
+
+DEBUG = False
+SECRET_KEY = env.require("SECRET_KEY", "a long random string; Django signs sessions with it")
+if len(SECRET_KEY) < 50:
+    raise env.ConfigurationError("SECRET_KEY must be at least 50 characters long.")
+ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    env.require("ALLOWED_HOSTS", "comma-separated host names this site answers to, e.g. ipsp.org")
+CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(env.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,124 @@
+"""Demo seeder for the home tree: the home page and the about/contact/legal pages, in 10 languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+
+from cms.demo import SeedContext, TranslationCatalogue, other_locales, translate_page
+from home import demo_content
+from home.models import HomePage, StandardPage
+
+order = 10
+catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+
+PAGE_MODELS = {"standard": "home.StandardPage", "reports": "reports.ReportIndexPage", "practices": "practices.PracticeIndexPage"}
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def _body(blocks: list[tuple[str, str]]) -> list[tuple[str, object]]:
+    body = []
+    for kind, text in blocks:
+        if kind == "heading":
+            body.append(("heading", {"text": text, "level": "h2"}))
+        elif kind == "paragraph":
+            body.append(("paragraph", RichText(f"<p>{text}</p>")))
+        elif kind == "quote":
+            body.append(("quote", {"text": text, "attribution": ""}))
+    return body
+
+
+def _home_is_pristine(home: HomePage) -> bool:
+    """True for the empty home page the migration made; never for one an editor has saved."""
+    return not home.hero_intro and not home.revisions.exists()
+
+
+def _publish(page: Page, user) -> None:
+    page.save_revision(user=user, log_action=True).publish(user=user)
+
+
+def seed(context: SeedContext) -> None:
+    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    home = HomePage.objects.filter(locale=english, depth=2).first()
+    if home is None:
+        context.log("No English home page found (did migrations run?); skipping the home tree.")
+        return
+    content = demo_content.HOME
+    fill_home = _home_is_pristine(home)
+    if fill_home:
+        home.title = content["title"]
+        home.hero_heading = content["hero_heading"]
+        home.hero_intro = content["hero_intro"]
+        home.mission_heading = content["mission_heading"]
+        home.mission = _paragraphs(content["mission"])
+        home.listing_summary = content["listing_summary"]
+        _publish(home, context.admin)
+        context.created += 1
+    context.pages["home"] = home
+
+    for spec in demo_content.PAGES:
+        parent = context.pages[spec["parent"]]
+        existing = parent.get_children().filter(slug=spec["slug"]).first()
+        if existing is not None:
+            context.pages[spec["key"]] = existing.specific
+            continue
+        model = apps.get_model(PAGE_MODELS[spec["type"]])
+        page = model(
+            title=spec["title"],
+            slug=spec["slug"],
+            introduction=spec["introduction"],
+            listing_summary=spec["listing_summary"],
+            show_in_menus=spec.get("show_in_menus", False),
+            locale=english,
+        )
+        if isinstance(page, StandardPage):
+            page.body = _body(spec.get("body", []))
+            page.show_in_footer = spec.get("show_in_footer", False)
+        parent.add_child(instance=page)
+        _publish(page, context.admin)
+        context.pages[spec["key"]] = page
+        context.created += 1
+
+    if fill_home:
+        home.body = [
+            (
+                "featured_pages",
+                {
+                    "title": content["featured_title"],
+                    "pages": [context.pages["reports"], context.pages["practices"], context.pages["about"]],
+                },
+            ),
+            (
+                "call_to_action",
+                {
+                    "title": content["cta_title"],
+                    "text": content["cta_text"],
+                    "page": context.pages["governance"],
+                    "url": "",
+                    "button_text": content["cta_button"],
+                },
+            ),
+        ]
+        _publish(home, context.admin)
+
+    tree = [home] + [context.pages[spec["key"]] for spec in demo_content.PAGES]
+    for locale in other_locales():
+        new_home = not home.has_translation(locale)
+        done = 0
+        for page in tree:
+            if page.has_translation(locale):
+                continue  # an existing translation may hold a translator's work: leave it
+            translate_page(page, locale, catalogue, user=context.admin)
+            done += 1
+        if new_home:
+            # Second pass: the featured-page links now resolve to this locale's pages.
+            translate_page(home, locale, catalogue, user=context.admin)
+        context.translated += done
+        context.log(f"  {locale.language_code}: {done} page(s) translated")
