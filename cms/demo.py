@@ -30,7 +30,10 @@ DEMO_USERS = [
     ("editor", [roles.EDITORS], False),
     ("reviewer", [roles.EXPERT_REVIEWERS], False),
     ("moderator", [roles.MODERATORS], False),
-] + [(f"translator-{code}", [roles.translators_group_name(code)], False) for code in ("zh-hans", "hi", "es", "fr", "ar", "bn", "pt", "ru", "ur")]
+] + [
+    (f"translator-{code}", [roles.translators_group_name(code)], False)
+    for code in ("zh-hans", "hi", "es", "fr", "ar", "bn", "pt", "ru", "ur")
+]
 
 
 @dataclass
@@ -38,6 +41,7 @@ class SeedContext:
     """Passed from seeder to seeder: pages by key, the admin user, a log function."""
 
     log: Callable[[str], None]
+    languages: list[str] | None = None
     admin: object = None
     pages: dict[str, Page] = field(default_factory=dict)
     created: int = 0
@@ -79,8 +83,11 @@ def seed_users(context: SeedContext) -> None:
             context.admin = user
 
 
-def other_locales() -> list[Locale]:
-    return list(Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("id"))
+def other_locales(context: SeedContext) -> list[Locale]:
+    locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("id")
+    if context.languages is not None:
+        locales = locales.filter(language_code__in=context.languages)
+    return list(locales)
 
 
 @transaction.atomic
@@ -113,8 +120,7 @@ def translate_page(page: Page, locale: Locale, catalogue: TranslationCatalogue, 
         )
     if missing:
         raise ValueError(
-            f"Demo translation into {locale.language_code} is missing {len(missing)} string(s), "
-            f"first: {missing[0]!r}"
+            f"Demo translation into {locale.language_code} is missing {len(missing)} string(s), first: {missing[0]!r}"
         )
     translation.save_target(user=user, publish=True)
     return page.get_translation(locale)

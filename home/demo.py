@@ -16,7 +16,11 @@ from home.models import HomePage, StandardPage
 order = 10
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
 
-PAGE_MODELS = {"standard": "home.StandardPage", "reports": "reports.ReportIndexPage", "practices": "practices.PracticeIndexPage"}
+PAGE_MODELS = {
+    "standard": "home.StandardPage",
+    "reports": "reports.ReportIndexPage",
+    "practices": "practices.PracticeIndexPage",
+}
 
 
 def _paragraphs(texts: list[str]) -> str:
@@ -58,7 +62,7 @@ def seed(context: SeedContext) -> None:
         home.hero_intro = content["hero_intro"]
         home.mission_heading = content["mission_heading"]
         home.mission = _paragraphs(content["mission"])
-        home.listing_summary = content["listing_summary"]
+        home.search_description = content["search_description"]
         _publish(home, context.admin)
         context.created += 1
     context.pages["home"] = home
@@ -74,7 +78,7 @@ def seed(context: SeedContext) -> None:
             title=spec["title"],
             slug=spec["slug"],
             introduction=spec["introduction"],
-            listing_summary=spec["listing_summary"],
+            search_description=spec["search_description"],
             show_in_menus=spec.get("show_in_menus", False),
             locale=english,
         )
@@ -109,7 +113,7 @@ def seed(context: SeedContext) -> None:
         _publish(home, context.admin)
 
     tree = [home] + [context.pages[spec["key"]] for spec in demo_content.PAGES]
-    for locale in other_locales():
+    for locale in other_locales(context):
         new_home = not home.has_translation(locale)
         done = 0
         for page in tree:

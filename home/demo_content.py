@@ -16,7 +16,7 @@ HOME = {
         "Its reports, policy briefs and toolkits are written for decision makers and citizens alike, and "
         "its portal connects the people who turn this knowledge into practice.",
     ],
-    "listing_summary": "An independent panel of scholars and practitioners working for social progress.",
+    "search_description": "An independent panel of scholars and practitioners working for social progress.",
     "featured_title": "Explore the Panel's work",
     "cta_title": "Join the conversation",
     "cta_text": "Propose topics for the next report, comment on drafts and share the practices you know.",
@@ -35,7 +35,7 @@ PAGES = [
             "The Panel was launched in 2015 to do for social questions what climate scientists had done "
             "for the environment: assess the evidence, openly and from every region."
         ),
-        "listing_summary": "Who we are, how we work and who supports us.",
+        "search_description": "Who we are, how we work and who supports us.",
         "body": [
             ("heading", "An assessment, not an opinion"),
             (
@@ -65,7 +65,7 @@ PAGES = [
         "slug": "how-the-panel-works",
         "show_in_menus": False,
         "introduction": "A steering committee, an editorial board and expert reviewers share the work.",
-        "listing_summary": "Governance, review and independence of the Panel.",
+        "search_description": "Governance, review and independence of the Panel.",
         "body": [
             ("heading", "Expert review"),
             (
@@ -89,7 +89,7 @@ PAGES = [
         "slug": "reports",
         "show_in_menus": True,
         "introduction": "The Panel's assessments of social progress, with recommendations and toolkits.",
-        "listing_summary": "Read the Panel's reports and the recommendations drawn from them.",
+        "search_description": "Read the Panel's reports and the recommendations drawn from them.",
     },
     {
         "key": "practices",
@@ -99,7 +99,7 @@ PAGES = [
         "slug": "practices",
         "show_in_menus": True,
         "introduction": "Initiatives from around the world that make societies fairer, reviewed by experts.",
-        "listing_summary": "A repository of practices and initiatives reviewed by experts.",
+        "search_description": "A repository of practices and initiatives reviewed by experts.",
     },
     {
         "key": "review-criteria",
@@ -109,7 +109,7 @@ PAGES = [
         "slug": "how-practices-are-reviewed",
         "show_in_menus": False,
         "introduction": "Four published criteria guide every expert review.",
-        "listing_summary": "The criteria experts apply to every practice.",
+        "search_description": "The criteria experts apply to every practice.",
         "body": [
             (
                 "paragraph",
@@ -127,7 +127,7 @@ PAGES = [
         "show_in_menus": False,
         "show_in_footer": True,
         "introduction": "Write to the Panel's secretariat; we answer in any of our ten languages.",
-        "listing_summary": "How to reach the Panel's secretariat.",
+        "search_description": "How to reach the Panel's secretariat.",
         "body": [
             (
                 "paragraph",
@@ -145,7 +145,7 @@ PAGES = [
         "show_in_menus": False,
         "show_in_footer": True,
         "introduction": "What we collect, why, and how to ask us to delete it.",
-        "listing_summary": "How the Panel handles personal data.",
+        "search_description": "How the Panel handles personal data.",
         "body": [
             (
                 "paragraph",
@@ -163,7 +163,7 @@ PAGES = [
         "show_in_menus": False,
         "show_in_footer": True,
         "introduction": "This site aims to meet the Web Content Accessibility Guidelines 2.2, level AA.",
-        "listing_summary": "Our accessibility commitment and how to report a barrier.",
+        "search_description": "Our accessibility commitment and how to report a barrier.",
         "body": [
             (
                 "paragraph",

@@ -81,7 +81,11 @@ def forwards(apps, schema_editor):
         for model, actions in models.items():
             model_name = model.split(".")[1]
             for action in actions:
-                perm = permission(apps, model, f"{action}_{'image' if model_name == 'customimage' and action == 'choose' else model_name}")
+                perm = permission(
+                    apps,
+                    model,
+                    f"{action}_{'image' if model_name == 'customimage' and action == 'choose' else model_name}",
+                )
                 for group in groups:
                     GroupCollectionPermission.objects.get_or_create(
                         group=group, collection=root_collection, permission=perm

@@ -4,6 +4,8 @@ from cms.models.users import User
 
 __all__ = [
     "BasePage",
+    "CustomImage",
+    "CustomRendition",
     "ExpertReviewedTreeMixin",
     "ListingFieldsMixin",
     "SeoFieldsMixin",

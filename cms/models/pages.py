@@ -10,19 +10,17 @@ from wagtail.search import index
 
 
 class SeoFieldsMixin(models.Model):
-    """What search engines and social networks show for the page."""
+    """What search engines, social networks and listings show for the page.
 
-    meta_description = models.CharField(
-        _("meta description"),
-        max_length=300,
-        blank=True,
-        help_text=_("One or two sentences for search results and social cards. Defaults to the listing summary."),
-    )
+    Wagtail's own `search_description` is the one summary of a page: meta description, social
+    card text, and the teaser on listing pages. It lives on the base page table, so listings of
+    mixed page types read it without a query per type.
+    """
 
     promote_panels = [
         MultiFieldPanel(
-            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("meta_description"), FieldPanel("search_description")],
-            heading=_("For search engines"),
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines and listings"),
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
     ]
@@ -32,14 +30,8 @@ class SeoFieldsMixin(models.Model):
 
 
 class ListingFieldsMixin(models.Model):
-    """How the page looks when it is listed on another page (cards, teasers)."""
+    """The image shown when the page is listed on another page or shared."""
 
-    listing_summary = models.CharField(
-        _("listing summary"),
-        max_length=300,
-        blank=True,
-        help_text=_("Short text shown when this page appears in lists. Keep it under 300 characters."),
-    )
     listing_image = models.ForeignKey(
         "cms.CustomImage",
         verbose_name=_("listing image"),
@@ -50,9 +42,7 @@ class ListingFieldsMixin(models.Model):
         help_text=_("Image for cards and social sharing; 1200×630 pixels works best."),
     )
 
-    listing_panels = [
-        MultiFieldPanel([FieldPanel("listing_summary"), FieldPanel("listing_image")], heading=_("Listing")),
-    ]
+    listing_panels = [FieldPanel("listing_image")]
 
     class Meta:
         abstract = True
@@ -61,17 +51,15 @@ class ListingFieldsMixin(models.Model):
 class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     """Abstract base of every page on the site."""
 
-    show_in_menus_default = False
-
-    promote_panels = ListingFieldsMixin.listing_panels + SeoFieldsMixin.promote_panels
-    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+    promote_panels = SeoFieldsMixin.promote_panels + ListingFieldsMixin.listing_panels
+    search_fields = [*Page.search_fields, index.SearchField("search_description")]
 
     class Meta:
         abstract = True
 
     @property
     def description(self) -> str:
-        return self.meta_description or self.search_description or self.listing_summary
+        return self.search_description
 
 
 class ExpertReviewedTreeMixin:

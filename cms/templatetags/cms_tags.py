@@ -1,14 +1,22 @@
-"""Template tags for the site chrome: language alternates, navigation, breadcrumbs."""
+"""Template tags for the site chrome: language alternates, navigation, breadcrumbs.
+
+The chrome runs on every page, so each tag reads what it needs in one query and shares it
+through the request: the home pages of all locales, and the view restrictions of the site.
+"""
 
 from __future__ import annotations
 
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils.text import slugify
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 register = template.Library()
+CHROME_FIELDS = ("id", "title", "url_path", "locale_id", "path", "depth", "numchild", "search_description")
 
 
 @register.filter
@@ -23,43 +31,66 @@ def text_direction(language_code: str | None = None) -> str:
     return "rtl" if code in settings.RTL_LANGUAGES else "ltr"
 
 
+def _request_cache(request: HttpRequest | None) -> dict:
+    if request is None:
+        return {}
+    if not hasattr(request, "_ipsp_chrome"):
+        request._ipsp_chrome = {}
+    return request._ipsp_chrome
+
+
+def _locale_homes(request: HttpRequest | None) -> dict[str, Page]:
+    """The live home page of every locale, by language code (one query per request)."""
+    cache = _request_cache(request)
+    if "homes" not in cache:
+        cache["homes"] = {
+            home.locale.language_code: home
+            for home in Page.objects.live()
+            .filter(depth=2)
+            .select_related("locale")
+            .only(*CHROME_FIELDS, "locale__language_code")
+        }
+    return cache["homes"]
+
+
+def _public(queryset: QuerySet, request: HttpRequest | None) -> QuerySet:
+    """Like `.public()`, but reads the site's view restrictions once per request."""
+    cache = _request_cache(request)
+    if "restricted_paths" not in cache:
+        cache["restricted_paths"] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted = Q()
+    for path in cache["restricted_paths"]:
+        restricted |= Q(path__startswith=path)
+    return queryset.exclude(restricted) if cache["restricted_paths"] else queryset
+
+
 @register.simple_tag(takes_context=True)
 def language_alternates(context, page: Page | None = None) -> list[dict]:
-    """Every content language, with the URL of this page's translation where a live one exists.
-
-    One query for the translations; the locale home pages are the fallback for the switcher only
-    (hreflang lists real translations only).
+    """Every content language, with the URL of this page's live translation where one exists, and
+    otherwise that language's home page as the switcher's fallback (hreflang lists real translations only).
     """
     request = context.get("request")
     current = get_language()
-    names = dict(settings.LANGUAGES)
     urls: dict[str, str] = {}
-    if page is not None and getattr(page, "translation_key", None):
-        translations = (
-            Page.objects.live()
-            .public()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-            .only("id", "url_path", "locale__language_code")
-        )
-        site = Site.find_for_request(request) if request else None
+    site = Site.find_for_request(request) if request else None
+    if isinstance(page, Page):
+        translations = _public(
+            Page.objects.live().filter(translation_key=page.translation_key).select_related("locale"), request
+        ).only("id", "url_path", "path", "locale__language_code")
         for translation in translations:
             url = translation.get_url(request=request, current_site=site)
             if url:
                 urls[translation.locale.language_code] = url
-    homes = {
-        home.locale.language_code: home
-        for home in Page.objects.live().filter(depth=2).select_related("locale").only("id", "url_path", "locale__language_code")
-    }
+    homes = _locale_homes(request)
     alternates = []
-    for code, _name in settings.LANGUAGES:
-        fallback = homes.get(code)
+    for code, name in settings.LANGUAGES:
+        fallback = homes.get(code) if code not in urls else None
         alternates.append(
             {
                 "code": code,
-                "name": names[code],
+                "name": name,
                 "url": urls.get(code),
-                "fallback_url": fallback.get_url(request=request) if fallback and code not in urls else None,
+                "fallback_url": fallback.get_url(request=request, current_site=site) if fallback else None,
                 "is_current": code == current,
                 "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
             }
@@ -69,53 +100,29 @@ def language_alternates(context, page: Page | None = None) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def locale_home(context) -> Page | None:
-    """The live home page of the active language, cached on the request."""
-    request = context.get("request")
-    cache = getattr(request, "_ipsp_locale_home", None) if request else None
-    if cache is not None:
-        return cache or None
-    home = (
-        Page.objects.live()
-        .filter(depth=2, locale__language_code=get_language())
-        .only("id", "title", "url_path", "locale_id", "path", "depth")
-        .first()
-    )
-    if request is not None:
-        request._ipsp_locale_home = home or False
-    return home
+    """The live home page of the active language."""
+    return _locale_homes(context.get("request")).get(get_language())
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context, home: Page | None) -> list[Page]:
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().only("id", "title", "url_path", "locale_id"))
+    return list(_public(home.get_children().live().in_menu(), context.get("request")).only(*CHROME_FIELDS))
 
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context, home: Page | None) -> list[Page]:
     if home is None:
         return []
-    from django.apps import apps
-
     standard_page = apps.get_model("home", "StandardPage")
-    return list(
-        standard_page.objects.live()
-        .public()
-        .descendant_of(home)
-        .filter(show_in_footer=True)
-        .only("id", "title", "url_path", "locale_id")
-    )
+    pages = standard_page.objects.live().descendant_of(home).filter(show_in_footer=True)
+    return list(_public(pages, context.get("request")).only(*CHROME_FIELDS))
 
 
 @register.simple_tag
 def breadcrumbs(page: Page | None) -> list[Page]:
     """Ancestors from the locale home page down to the parent of this page."""
-    if page is None or page.depth <= 2:
+    if not isinstance(page, Page) or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "locale_id"))
-
-
-@register.simple_tag
-def default_locale_code() -> str:
-    return Locale.get_default().language_code
+    return list(page.get_ancestors().filter(depth__gte=2).only(*CHROME_FIELDS))

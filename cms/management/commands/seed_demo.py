@@ -11,6 +11,12 @@ class Command(BaseCommand):
         "Idempotent: creates only what is missing and never changes content editors made."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--languages",
+            help="Comma-separated language codes to translate into (default: all 9 other languages).",
+        )
+
     def handle(self, *args, **options):
         if "production" in settings.SETTINGS_MODULE:
             raise CommandError("seed_demo creates users with a public password; it refuses production settings.")
@@ -18,14 +24,22 @@ class Command(BaseCommand):
             (module for module in self._demo_modules() if hasattr(module, "seed")),
             key=lambda module: getattr(module, "order", 100),
         )
-        context = demo.SeedContext(log=self.stdout.write)
+        languages = options.get("languages")
+        if languages:
+            known = {code for code, _name in settings.LANGUAGES}
+            unknown = set(languages.split(",")) - known
+            if unknown:
+                raise CommandError(f"Unknown language code(s): {', '.join(sorted(unknown))}.")
+        context = demo.SeedContext(log=self.stdout.write, languages=languages.split(",") if languages else None)
         demo.seed_users(context)
         for module in modules:
             self.stdout.write(f"Seeding {module.__name__} …")
             module.seed(context)
         demo.ensure_roles_synced()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready: {context.created} item(s) created, {context.translated} translation(s) made.")
+            self.style.SUCCESS(
+                f"Demo content ready: {context.created} item(s) created, {context.translated} translation(s) made."
+            )
         )
 
     @staticmethod
@@ -35,4 +49,8 @@ class Command(BaseCommand):
         autodiscover_modules("demo")
         from django.apps import apps
 
-        return [sys.modules[f"{config.name}.demo"] for config in apps.get_app_configs() if f"{config.name}.demo" in sys.modules]
+        return [
+            sys.modules[f"{config.name}.demo"]
+            for config in apps.get_app_configs()
+            if f"{config.name}.demo" in sys.modules
+        ]
