@@ -66,7 +66,8 @@ class StandardPage(BasePage):
     promote_panels = [*BasePage.promote_panels, FieldPanel("show_in_footer")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    # Index pages accept standard pages for their own explanatory pages (review criteria, methods).
+    parent_page_types = ["home.HomePage", "home.StandardPage", "reports.ReportIndexPage", "practices.PracticeIndexPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

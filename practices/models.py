@@ -12,7 +12,7 @@ class PracticeIndexPage(ExpertReviewedTreeMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["home.StandardPage"]
     max_count_per_parent = 1
 
     class Meta:
