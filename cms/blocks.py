@@ -1,8 +1,10 @@
 """StreamField blocks shared by several apps. App-specific blocks live in that app's blocks.py."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
 # Editors get the inline features a serious publication needs and nothing that breaks layout.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
@@ -56,10 +58,33 @@ class CallToActionBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("External link"), required=False, help_text=_("Used when no page is chosen."))
     button_text = blocks.CharBlock(label=_("Button text"), max_length=60)
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["link_page"] = next(iter(localized_pages([value["page"]])), None)
+        return context
+
     class Meta:
         icon = "pick"
         template = "cms/blocks/call_to_action_block.html"
         label = _("Call to action")
+
+
+def localized_pages(pages: list[Page]) -> list[Page]:
+    """Each page in the visitor's language where a live translation exists, in one query.
+
+    wagtail-localize deliberately keeps page choosers pointing at the source page ("localize at
+    runtime"); this is that runtime step, for a whole list at once.
+    """
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return []
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=[page.translation_key for page in pages], locale__language_code=get_language())
+        .only("id", "title", "url_path", "path", "depth", "live", "locale_id", "translation_key", "search_description")
+    }
+    return [translations.get(page.translation_key, page) for page in pages]
 
 
 class FeaturedPagesBlock(blocks.StructBlock):
@@ -67,6 +92,11 @@ class FeaturedPagesBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pages"), min_num=1, max_num=6)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["pages"] = [page for page in localized_pages(list(value["pages"])) if page.live]
+        return context
 
     class Meta:
         icon = "list-ul"

@@ -11,6 +11,11 @@ from cms.factories import UserFactory
 from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_name
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests last: they are the slowest and hold a running event loop while open."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -11,6 +11,8 @@ BASE_DIR = PROJECT_DIR.parent
 
 SECRET_KEY = env.get("SECRET_KEY")
 DEBUG = env.get_bool("DEBUG", False)
+# "production" switches off what must never run on the public site (demo users, for one).
+IPSP_ENVIRONMENT = "development"
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", [])
 
 INSTALLED_APPS = [

@@ -4,6 +4,7 @@ from cms.settings.base import *  # noqa: F403
 from cms.settings.base import env
 
 DEBUG = False
+IPSP_ENVIRONMENT = "production"
 SECRET_KEY = env.require("SECRET_KEY", "a long random string; Django signs sessions with it")
 if len(SECRET_KEY) < 50:
     raise env.ConfigurationError("SECRET_KEY must be at least 50 characters long.")

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        if "production" in settings.SETTINGS_MODULE:
+        if settings.IPSP_ENVIRONMENT == "production":
             raise CommandError("seed_demo creates users with a public password; it refuses production settings.")
         modules = sorted(
             (module for module in self._demo_modules() if hasattr(module, "seed")),

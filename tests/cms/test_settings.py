@@ -1,0 +1,94 @@
+"""Bad configuration stops start-up with one clear line, not a traceback; production is locked down."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(64),
+    "ALLOWED_HOSTS": "ipsp.example.org",
+}
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://root@localhost/ipsp", "DATABASE_URL must start with postgres:// or sqlite:///"),
+        ("postgres://postgres@127.0.0.1:5432", "DATABASE_URL names no database"),
+        ("not a url", "DATABASE_URL must start with postgres:// or sqlite:///"),
+    ],
+)
+def test_malformed_database_url_gives_a_clear_message(url, message):
+    result = manage("check", DATABASE_URL=url)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_elasticsearch_url_gives_a_clear_message():
+    result = manage("check", ELASTICSEARCH_URL="localhost:9200")
+    assert result.returncode != 0
+    assert "ELASTICSEARCH_URL must be an http(s) URL" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_required_settings(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert f"{missing} must be set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_check_deploy_is_clean():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_elasticsearch_url_switches_the_search_backend():
+    from cms.settings import env
+
+    os.environ["ELASTICSEARCH_URL"] = "https://search.internal:9200"
+    try:
+        backend = env.search_backends()["default"]
+    finally:
+        del os.environ["ELASTICSEARCH_URL"]
+    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert backend["URLS"] == ["https://search.internal:9200"]
+    assert env.search_backends()["default"]["BACKEND"] == "wagtail.search.backends.database"
+
+
+def test_database_url_switches_to_postgresql():
+    from cms.settings import env
+
+    os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ipsp"
+    try:
+        config = env.database("unused.sqlite3")
+    finally:
+        del os.environ["DATABASE_URL"]
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "ipsp"

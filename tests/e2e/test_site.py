@@ -1,0 +1,67 @@
+"""The public site in a real browser: direction, language switcher, hreflang, accessibility."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_english_home_page_reads_left_to_right(live_site, page, axe, screenshot):
+    page.goto(f"{live_site}/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    assert page.locator("h1").inner_text() == "Rethinking society for the 21st century"
+    hreflangs = page.locator('link[rel="alternate"][hreflang]').evaluate_all("links => links.map(l => l.hreflang)")
+    assert {"en", "ar", "zh-hans", "x-default"} <= set(hreflangs)
+    brand = page.locator(".site-header__brand").bounding_box()
+    assert brand["x"] < 200  # brand at the start (left) of the header
+    assert axe(page) == []
+    screenshot(page, "home-en")
+
+
+def test_arabic_home_page_reads_right_to_left_with_mirrored_layout(live_site, page, axe, screenshot):
+    page.goto(f"{live_site}/ar/")
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    width = page.viewport_size["width"]
+    brand = page.locator(".site-header__brand").bounding_box()
+    assert brand["x"] + brand["width"] > width - 200  # brand at the start (right) of the header
+    mission = page.locator(".mission")
+    assert mission.evaluate("el => getComputedStyle(el).borderRightWidth") == "6px"  # inline-start border mirrored
+    assert axe(page) == []
+    screenshot(page, "home-ar")
+
+
+def test_language_switcher_goes_to_the_same_page_in_another_language(live_site, page):
+    page.goto(f"{live_site}/en/about/")
+    page.locator(".language-switcher summary").click()
+    page.locator('.language-switcher a[hreflang="ar"]').click()
+    page.wait_for_url(f"{live_site}/ar/about/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.locator(".language-switcher summary").click()
+    page.locator('.language-switcher a[hreflang="zh-hans"]').click()
+    page.wait_for_url(f"{live_site}/zh-hans/about/")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+
+
+def test_root_redirects_to_the_browser_language(live_site, browser):
+    context = browser.new_context(locale="ar-EG", extra_http_headers={"Accept-Language": "ar-EG,ar;q=0.9"})
+    page = context.new_page()
+    page.goto(f"{live_site}/")
+    assert page.url == f"{live_site}/ar/"
+    context.close()
+
+
+@pytest.mark.parametrize("url", ["/en/about/", "/ar/about/", "/zh-hans/"])
+def test_pages_have_no_accessibility_violations(live_site, page, axe, url):
+    page.goto(f"{live_site}{url}")
+    assert axe(page) == []
+
+
+def test_narrow_screen_has_no_horizontal_scroll(live_site, browser, screenshot):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for language in ("en", "ar"):
+        page.goto(f"{live_site}/{language}/about/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        screenshot(page, f"about-{language}-320")
+    context.close()
