@@ -1,0 +1,59 @@
+"""The admin in a real browser: logging in, and a page going through expert review to publication."""
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_admin_login(live_site, page):
+    page.goto(f"{live_site}/admin/")
+    page.wait_for_url(f"{live_site}/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("Your username and password didn't match")).to_be_visible()
+    page.get_by_label("Password").fill("ipsp-demo-2026")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_site}/admin/")
+    expect(page.get_by_role("heading", name="International Panel on Social Progress")).to_be_visible()
+
+
+def approve_on_dashboard(page, live_site: str, title: str) -> None:
+    page.goto(f"{live_site}/admin/")
+    row = page.locator("#awaiting-review-section tr", has_text=title)
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_editor_submits_expert_reviewer_approves_moderator_publishes(live_site, page, login, screenshot):
+    title = f"Brief on care work {int(time.time())}"
+    slug = title.lower().replace(" ", "-")
+
+    editor = login("editor")
+    editor.goto(f"{live_site}/en/reports/")
+    add_url = editor.locator('a[href*="/add_subpage/"]').first.get_attribute("href")
+    editor.goto(add_url if add_url.startswith("http") else f"http:{add_url}")
+    editor.locator("#id_title").fill(title)
+    editor.locator("#id_introduction").fill("Care work sustains every society and is rarely counted.")
+    editor.get_by_role("tab", name="Promote").click()
+    editor.locator("#id_slug").fill(slug)
+    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Submit to Expert review").click()
+    editor.wait_for_load_state()
+    expect(editor.locator(".messages")).to_contain_text("created and submitted for moderation")
+    assert page.goto(f"{live_site}/en/reports/{slug}/").status == 404  # a draft is never public
+
+    reviewer = login("reviewer")
+    screenshot(reviewer, "admin-reviewer-dashboard")
+    approve_on_dashboard(reviewer, live_site, title)
+    assert page.goto(f"{live_site}/en/reports/{slug}/").status == 404  # still waiting for sign-off
+
+    moderator = login("moderator")
+    approve_on_dashboard(moderator, live_site, title)
+    response = page.goto(f"{live_site}/en/reports/{slug}/")
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == title
