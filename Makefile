@@ -33,7 +33,7 @@ seed: migrate
 
 ## make run: install, migrate, seed demo content in 10 languages, serve on http://127.0.0.1:8000
 run: seed
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(MANAGE) compile_translations
 	@$(MANAGE) demo_logins
 	$(MANAGE) runserver $(HOST):$(PORT)
 
@@ -41,7 +41,7 @@ run: seed
 test: install-test
 	@if command -v npm >/dev/null 2>&1; then npm ci --silent --prefix $(NODE_DIR) >/dev/null; \
 	  else echo "npm not found: accessibility (axe-core) and HTML (vnu) checks will be skipped"; fi
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	$(MANAGE) compile_translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-test

@@ -18,6 +18,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    call_command("compile_translations", stdout=io.StringIO())  # so `pytest` alone works, not only `make test`
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=io.StringIO())
 
