@@ -39,18 +39,27 @@ def _request_cache(request: HttpRequest | None) -> dict:
     return request._ipsp_chrome
 
 
-def _locale_homes(request: HttpRequest | None) -> dict[str, Page]:
-    """The live home page of every locale, by language code (one query per request)."""
+def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[str, Page], dict[str, Page]]:
+    """The live home page of every locale and the live translations of `page`, by language code.
+
+    One query per request for both: the language switcher, hreflang links and navigation share it.
+    """
     cache = _request_cache(request)
     if "homes" not in cache:
-        cache["homes"] = {
-            home.locale.language_code: home
-            for home in Page.objects.live()
-            .filter(depth=2)
-            .select_related("locale")
-            .only(*CHROME_FIELDS, "locale__language_code")
-        }
-    return cache["homes"]
+        condition = Q(depth=2)
+        if isinstance(page, Page):
+            condition |= Q(translation_key=page.translation_key)
+        homes: dict[str, Page] = {}
+        translations: dict[str, Page] = {}
+        queryset = Page.objects.live().filter(condition).select_related("locale")
+        for candidate in _public(queryset, request).only(*CHROME_FIELDS, "translation_key", "locale__language_code"):
+            code = candidate.locale.language_code
+            if candidate.depth == 2:
+                homes[code] = candidate
+            if isinstance(page, Page) and candidate.translation_key == page.translation_key:
+                translations[code] = candidate
+        cache["homes"], cache["translations"] = homes, translations
+    return cache["homes"], cache["translations"]
 
 
 def _public(queryset: QuerySet, request: HttpRequest | None) -> QuerySet:
@@ -71,17 +80,9 @@ def language_alternates(context, page: Page | None = None) -> list[dict]:
     """
     request = context.get("request")
     current = get_language()
-    urls: dict[str, str] = {}
     site = Site.find_for_request(request) if request else None
-    if isinstance(page, Page):
-        translations = _public(
-            Page.objects.live().filter(translation_key=page.translation_key).select_related("locale"), request
-        ).only("id", "url_path", "path", "locale__language_code")
-        for translation in translations:
-            url = translation.get_url(request=request, current_site=site)
-            if url:
-                urls[translation.locale.language_code] = url
-    homes = _locale_homes(request)
+    homes, translations = _chrome_pages(request, page)
+    urls = {code: translation.get_url(request=request, current_site=site) for code, translation in translations.items()}
     alternates = []
     for code, name in settings.LANGUAGES:
         fallback = homes.get(code) if code not in urls else None
@@ -89,7 +90,7 @@ def language_alternates(context, page: Page | None = None) -> list[dict]:
             {
                 "code": code,
                 "name": name,
-                "url": urls.get(code),
+                "url": urls.get(code) or None,
                 "fallback_url": fallback.get_url(request=request, current_site=site) if fallback else None,
                 "is_current": code == current,
                 "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
@@ -101,7 +102,7 @@ def language_alternates(context, page: Page | None = None) -> list[dict]:
 @register.simple_tag(takes_context=True)
 def locale_home(context) -> Page | None:
     """The live home page of the active language."""
-    return _locale_homes(context.get("request")).get(get_language())
+    return _chrome_pages(context.get("request"), context.get("page"))[0].get(get_language())
 
 
 @register.simple_tag(takes_context=True)
