@@ -133,3 +133,12 @@ def test_robots_txt_points_to_sitemap(client):
     content = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in content
     assert "Disallow: /admin/" in content
+
+
+def test_sitemap_lists_live_pages_in_every_language(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    content = response.content.decode()
+    for code in LANGUAGES:
+        assert f"/{code}/about/</loc>" in content
+    assert "secret-draft" not in content
