@@ -34,7 +34,7 @@ seed: migrate
 ## make run: install, migrate, seed demo content in 10 languages, serve on http://127.0.0.1:8000
 run: seed
 	$(MANAGE) compile_translations
-	@$(MANAGE) demo_logins
+	@$(MANAGE) demo_logins --url http://$(HOST):$(PORT)/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## make test: install what the tests need, then run the whole suite (browser tests need chromium)
