@@ -6,10 +6,12 @@ from cms.demo import DEMO_PASSWORD, DEMO_USERS
 class Command(BaseCommand):
     help = "Print the demo accounts that seed_demo creates (for make run)."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/", help="Where the site is served.")
+
     def handle(self, *args, **options):
-        self.stdout.write(
-            self.style.SUCCESS("\nDemo site: http://127.0.0.1:8000/  ·  admin: http://127.0.0.1:8000/admin/")
-        )
+        url = options["url"].rstrip("/")
+        self.stdout.write(self.style.SUCCESS(f"\nDemo site: {url}/  ·  admin: {url}/admin/"))
         self.stdout.write(f"Every demo account uses the password: {DEMO_PASSWORD}")
         for username, groups, superuser in DEMO_USERS:
             role = "superuser" if superuser else ", ".join(groups)
