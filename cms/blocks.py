@@ -10,6 +10,17 @@ from wagtail.models import Page
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
 
 
+class SynchronisedCharBlock(blocks.CharBlock):
+    """Text that must be identical in every language (identifiers, anchors): wagtail-localize
+    copies it instead of offering it to translators."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(

@@ -91,14 +91,14 @@ def other_locales(context: SeedContext) -> list[Locale]:
 
 
 @transaction.atomic
-def translate_page(page: Page, locale: Locale, catalogue: TranslationCatalogue, user=None) -> Page:
-    """Translate `page` into `locale` through wagtail-localize, publishing the result.
+def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=None):
+    """Translate a page or snippet into `locale` through wagtail-localize, publishing the result.
 
     Every string segment must have a translation in the catalogue, except the slug, which keeps
     its English form so URLs stay recognisable across languages.
     """
     strings = catalogue.for_language(locale.language_code)
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -123,7 +123,7 @@ def translate_page(page: Page, locale: Locale, catalogue: TranslationCatalogue, 
             f"Demo translation into {locale.language_code} is missing {len(missing)} string(s), first: {missing[0]!r}"
         )
     translation.save_target(user=user, publish=True)
-    return page.get_translation(locale)
+    return instance.get_translation(locale)
 
 
 def ensure_roles_synced() -> None:

@@ -16,3 +16,22 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, names, **kwargs):
         if create and names:
             self.groups.set(Group.objects.filter(name__in=names))
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Faker("name")
+    sort_name = factory.LazyAttribute(lambda person: ", ".join(reversed(person.name.split(" ", 1))))
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    affiliation = factory.Faker("company")
+
+    class Meta:
+        model = "cms.Person"
+        django_get_or_create = ("slug", "locale")
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Faker("word")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+    class Meta:
+        model = "cms.Theme"

@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Every public page carries its language prefix; "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("", include("reports.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -9,7 +9,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
-from cms.demo import SeedContext, TranslationCatalogue, other_locales, translate_page
+from cms.demo import SeedContext, TranslationCatalogue, other_locales, translate
 from home import demo_content
 from home.models import HomePage, StandardPage
 
@@ -119,10 +119,10 @@ def seed(context: SeedContext) -> None:
         for page in tree:
             if page.has_translation(locale):
                 continue  # an existing translation may hold a translator's work: leave it
-            translate_page(page, locale, catalogue, user=context.admin)
+            translate(page, locale, catalogue, user=context.admin)
             done += 1
         if new_home:
             # Second pass: the featured-page links now resolve to this locale's pages.
-            translate_page(home, locale, catalogue, user=context.admin)
+            translate(home, locale, catalogue, user=context.admin)
         context.translated += done
         context.log(f"  {locale.language_code}: {done} page(s) translated")

@@ -37,6 +37,7 @@ def test_editor_submits_expert_reviewer_approves_moderator_publishes(live_site, 
     editor.goto(f"{live_site}/en/reports/")
     add_url = editor.locator('a[href*="/add_subpage/"]').first.get_attribute("href")
     editor.goto(add_url if add_url.startswith("http") else f"http:{add_url}")
+    editor.get_by_role("link", name="Standard page", exact=True).click()  # the reports tree offers several page types
     editor.locator("#id_title").fill(title)
     editor.locator("#id_introduction").fill("Care work sustains every society and is rarely counted.")
     editor.get_by_role("tab", name="Promote").click()

@@ -1,0 +1,111 @@
+"""StreamField blocks of reports, chapters, policy briefs and toolkits."""
+
+from django.conf import settings
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from cms.blocks import RICH_TEXT_FEATURES, QuoteBlock, SynchronisedCharBlock
+
+AUDIENCES = [
+    ("international", _("International organisations")),
+    ("national", _("National governments")),
+    ("local", _("Local governments")),
+    ("business", _("Business")),
+    ("civil_society", _("Civil society")),
+]
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    number = blocks.CharBlock(label=_("Figure number"), max_length=20, required=False, help_text=_("e.g. 3.2"))
+    caption = blocks.RichTextBlock(label=_("Caption"), features=["bold", "italic", "link"])
+    alt_text = blocks.CharBlock(label=_("Alternative text"), max_length=500, help_text=_("What the figure shows."))
+    source = blocks.CharBlock(label=_("Source"), max_length=300, required=False)
+
+    class Meta:
+        icon = "image"
+        template = "reports/blocks/figure_block.html"
+        label = _("Figure")
+
+
+class SectionContentBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"), icon="pilcrow")
+    figure = FigureBlock()
+    quote = QuoteBlock()
+
+
+class SectionBlock(blocks.StructBlock):
+    """A numbered section of a chapter. Its anchor never changes once published, in any language."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    anchor = SynchronisedCharBlock(
+        label=_("Anchor"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Short name used in links to this section, e.g. “wealth-taxes”. Leave empty to use a generated one."
+        ),
+    )
+    content = SectionContentBlock(label=_("Content"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Section")
+
+
+class DownloadBlock(blocks.StructBlock):
+    """A file in one language: the page offers the visitor's language first."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    language = blocks.ChoiceBlock(choices=settings.LANGUAGES, label=_("Language of the file"))
+    label = blocks.CharBlock(label=_("Label"), max_length=120, required=False, help_text=_("e.g. “Full chapter (PDF)”"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Download")
+
+
+class RecommendationBlock(blocks.StructBlock):
+    identifier = SynchronisedCharBlock(
+        label=_("Identifier"),
+        max_length=20,
+        help_text=_("Stable and unique on this page, e.g. “R3”. It forms the link to the recommendation."),
+    )
+    statement = blocks.CharBlock(label=_("Recommendation"), max_length=400, help_text=_("One sentence."))
+    rationale = blocks.RichTextBlock(label=_("Rationale"), features=RICH_TEXT_FEATURES)
+    audiences = blocks.MultipleChoiceBlock(choices=AUDIENCES, label=_("Addressed to"))
+    themes = blocks.ListBlock(SnippetChooserBlock("cms.Theme"), label=_("Themes"), required=False)
+    chapters = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="reports.ChapterPage"), label=_("Supporting chapters"), required=False
+    )
+    practices = blocks.ListBlock(
+        blocks.PageChooserBlock(), label=_("Supporting practices"), required=False, help_text=_("Practice pages.")
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Recommendation")
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Step"), max_length=200)
+    body = blocks.RichTextBlock(label=_("What to do"), features=RICH_TEXT_FEATURES)
+    checklist = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Checklist"), required=False)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+
+
+def section_anchor(section) -> str:
+    """The anchor of a section StreamChild: the editor's choice, else derived from its block id."""
+    chosen = slugify(section.value.get("anchor") or "", allow_unicode=True)
+    return chosen or f"section-{section.id[:8]}"
+
+
+def recommendation_anchor(identifier: str) -> str:
+    return f"recommendation-{slugify(identifier, allow_unicode=True)}"

@@ -1,0 +1,165 @@
+"""Demo seeder for reports: the Panel's first report with its 22 chapters, a brief and a toolkit."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from cms.demo import SeedContext, TranslationCatalogue, other_locales, translate
+from cms.models import Person, Theme
+from reports import demo_content as content
+from reports.models import (
+    ChapterPage,
+    PolicyBriefPage,
+    ReportContributor,
+    ReportIndexPage,
+    ReportPage,
+    ToolkitPage,
+)
+
+order = 20
+catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+
+
+def _rich(text: str) -> RichText:
+    return RichText(f"<p>{text}</p>")
+
+
+def _person(sort_name: str, english: Locale) -> Person:
+    family, given = (part.strip() for part in sort_name.split(",", 1))
+    slug = f"{given}-{family}".lower().replace(" ", "-")
+    person, _created = Person.objects.get_or_create(
+        slug=slug,
+        locale=english,
+        defaults={"name": f"{given} {family}", "sort_name": sort_name, "affiliation": "IPSP"},
+    )
+    return person
+
+
+def _themes(english: Locale) -> dict[str, Theme]:
+    return {
+        slug: Theme.objects.get_or_create(slug=slug, locale=english, defaults={"name": name})[0]
+        for slug, name in content.THEMES
+    }
+
+
+def seed(context: SeedContext) -> None:
+    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    index = ReportIndexPage.objects.filter(locale=english).first()
+    if index is None:
+        context.log("No English report index page; skipping reports.")
+        return
+    themes = _themes(english)
+    created = []
+
+    report = ReportPage.objects.child_of(index).filter(slug=content.REPORT["slug"]).first()
+    if report is None:
+        report = ReportPage(
+            title=content.REPORT["title"],
+            subtitle=content.REPORT["subtitle"],
+            slug=content.REPORT["slug"],
+            edition_year=content.REPORT["edition_year"],
+            publisher=content.REPORT["publisher"],
+            search_description=content.REPORT["search_description"],
+            abstract="".join(f"<p>{text}</p>" for text in content.REPORT["abstract"]),
+            volumes=[("volume", {"number": number, "title": title}) for number, title in content.VOLUMES],
+            locale=english,
+        )
+        for sort_name in content.REPORT["editors"]:
+            report.contributors.add(ReportContributor(person=_person(sort_name, english), role="editor"))
+        index.add_child(instance=report)
+        report.save_revision(user=context.admin).publish(user=context.admin)
+        created.append(report)
+
+    chapters = {}
+    for number, volume, title, summary in content.CHAPTERS:
+        chapter = ChapterPage.objects.child_of(report).filter(number=number).first()
+        if chapter is None:
+            chapter = ChapterPage(
+                title=title,
+                slug=f"chapter-{number}",
+                number=number,
+                volume=volume,
+                summary=summary,
+                search_description=summary,
+                key_messages=[("message", message) for message in content.KEY_MESSAGES],
+                body=[
+                    (
+                        "section",
+                        {
+                            "heading": heading,
+                            "anchor": ["what-we-know", "what-can-be-done"][position],
+                            "content": [("paragraph", _rich(content.SECTION_TEXT[heading]))],
+                        },
+                    )
+                    for position, heading in enumerate(content.SECTION_HEADINGS)
+                ],
+                locale=english,
+            )
+            report.add_child(instance=chapter)
+            chapter.save_revision(user=context.admin).publish(user=context.admin)
+            created.append(chapter)
+        chapters[number] = chapter
+
+    brief = PolicyBriefPage.objects.child_of(index).filter(slug=content.BRIEF["slug"]).first()
+    if brief is None:
+        brief = PolicyBriefPage(
+            title=content.BRIEF["title"],
+            slug=content.BRIEF["slug"],
+            publication_date=datetime.date.fromisoformat(content.BRIEF["publication_date"]),
+            summary=content.BRIEF["summary"],
+            search_description=content.BRIEF["search_description"],
+            recommendations=[
+                (
+                    "recommendation",
+                    {
+                        "identifier": identifier,
+                        "statement": statement,
+                        "rationale": _rich(rationale),
+                        "audiences": audiences,
+                        "themes": [themes["inequality"]]
+                        + ([themes["work"]] if identifier == "R2" else [])
+                        + ([themes["education"]] if identifier == "R3" else []),
+                        "chapters": [chapters[number] for number in chapter_numbers],
+                        "practices": [],
+                    },
+                )
+                for identifier, statement, rationale, audiences, chapter_numbers in content.BRIEF["recommendations"]
+            ],
+            locale=english,
+        )
+        index.add_child(instance=brief)
+        brief.save_revision(user=context.admin).publish(user=context.admin)
+        created.append(brief)
+
+    toolkit = ToolkitPage.objects.child_of(index).filter(slug=content.TOOLKIT["slug"]).first()
+    if toolkit is None:
+        toolkit = ToolkitPage(
+            title=content.TOOLKIT["title"],
+            slug=content.TOOLKIT["slug"],
+            introduction=content.TOOLKIT["introduction"],
+            search_description=content.TOOLKIT["search_description"],
+            steps=[
+                ("step", {"title": title, "body": _rich(body), "checklist": checklist})
+                for title, body, checklist in content.TOOLKIT["steps"]
+            ],
+            locale=english,
+        )
+        index.add_child(instance=toolkit)
+        toolkit.save_revision(user=context.admin).publish(user=context.admin)
+        created.append(toolkit)
+    context.created += len(created)
+
+    tree = [*themes.values(), report, *chapters.values(), brief, toolkit]
+    for locale in other_locales(context):
+        done = 0
+        for instance in tree:
+            if not instance.has_translation(locale):
+                translate(instance, locale, catalogue, user=context.admin)
+                done += 1
+        context.translated += done
+        context.log(f"  reports {locale.language_code}: {done} item(s) translated")

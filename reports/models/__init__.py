@@ -1,0 +1,14 @@
+from reports.models.brief import PolicyBriefContributor, PolicyBriefPage, ToolkitPage
+from reports.models.index import ReportIndexPage
+from reports.models.report import ChapterContributor, ChapterPage, ReportContributor, ReportPage
+
+__all__ = [
+    "ChapterContributor",
+    "ChapterPage",
+    "PolicyBriefContributor",
+    "PolicyBriefPage",
+    "ReportContributor",
+    "ReportIndexPage",
+    "ReportPage",
+    "ToolkitPage",
+]

@@ -1,0 +1,121 @@
+"""What reports, chapters and briefs share: authors, per-language downloads, citation files."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpResponse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable
+
+from reports import citations
+
+ROLES = [
+    ("editor", _("Editor")),
+    ("cla", _("Coordinating lead author")),
+    ("la", _("Lead author")),
+    ("contributor", _("Contributing author")),
+    ("author", _("Author")),
+]
+
+
+class ContributorBase(Orderable):
+    """One person in one role on one page; the order is the order of the byline."""
+
+    person = models.ForeignKey("cms.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role"), max_length=20, choices=ROLES, default="author")
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class DownloadsMixin:
+    """Orders the page's downloads with the visitor's language first, then the others."""
+
+    def downloads_for_visitor(self) -> list[dict]:
+        language = get_language()
+        names = dict(settings.LANGUAGES)
+        files = []
+        for block in getattr(self, "downloads", []):
+            document = block.value["document"]
+            if document is None:
+                continue
+            files.append(
+                {
+                    "document": document,
+                    "label": block.value["label"] or document.title,
+                    "language": block.value["language"],
+                    "language_name": names.get(block.value["language"], block.value["language"]),
+                    "format": document.file_extension.upper(),
+                    "size": document.get_file_size(),
+                    "is_visitor_language": block.value["language"] == language,
+                }
+            )
+        files.sort(key=lambda item: (not item["is_visitor_language"], item["language"] != settings.LANGUAGE_CODE))
+        return files
+
+
+class CitableMixin(RoutablePageMixin):
+    """Adds `cite/bibtex/` and `cite/ris/` (files <slug>.bib and <slug>.ris) and the citation in text styles."""
+
+    def build_citation(self) -> citations.Citation:
+        raise NotImplementedError
+
+    @cached_property
+    def citation(self) -> citations.Citation:
+        return self.build_citation()
+
+    @cached_property
+    def citation_styles(self) -> dict[str, str]:
+        return {"apa": citations.apa(self.citation), "chicago": citations.chicago(self.citation)}
+
+    @cached_property
+    def contributor_list(self) -> list:
+        return list(self.contributors.select_related("person", "person__photo"))
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    @path("cite/bibtex/")
+    def bibtex(self, request):
+        return self._citation_file(request, citations.bibtex(self.citation), "application/x-bibtex", "bib")
+
+    @path("cite/ris/")
+    def ris(self, request):
+        return self._citation_file(request, citations.ris(self.citation), "application/x-research-info-systems", "ris")
+
+    def _citation_file(self, request, text: str, content_type: str, extension: str) -> HttpResponse:
+        response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
+        return response
+
+
+def recommendation_items(pairs) -> list[dict]:
+    """Recommendations of a page, ready for display: anchor, value, and the supporting chapters and
+    practices in the visitor's language."""
+    from cms.blocks import localized_pages
+    from reports.blocks import recommendation_anchor
+
+    pairs = list(pairs)  # (page, recommendation block) pairs, from one page or many
+    # One query localizes every supporting chapter and practice of every recommendation listed.
+    linked = [[*block.value["chapters"], *block.value["practices"]] for _page, block in pairs]
+    localized = iter(localized_pages([target for targets in linked for target in targets]))
+    items = []
+    for (page, block), targets in zip(pairs, linked, strict=True):
+        supporting = [next(localized) for _target in targets]
+        items.append(
+            {
+                "page": page,
+                "anchor": recommendation_anchor(block.value["identifier"]),
+                "value": block.value,
+                "supporting": [target for target in supporting if target.live],
+            }
+        )
+    return items

@@ -1,0 +1,55 @@
+"""The Nu HTML Checker (vnu.jar) finds no errors on the home page and a standard page in en, ar, zh-hans,
+and on a report, a chapter, a brief and a toolkit in en and ur."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.tooling import vnu_command
+
+PAGES = [f"/{language}/{path}" for language in ("en", "ar", "zh-hans") for path in ("", "about/")] + [
+    f"/{language}/reports/{path}"
+    for language in ("en", "ur")
+    for path in (
+        "rethinking-society/",
+        "rethinking-society/chapter-3/",
+        "reducing-inequality/",
+        "local-inequality-audit/",
+    )
+]
+
+
+@pytest.mark.django_db
+def test_pages_have_no_html_errors(client, tmp_path):
+    """Render every page, then validate them all in one run of the checker (Java starts once)."""
+    command = vnu_command()
+    files: dict[str, Path] = {}
+    for number, url in enumerate(PAGES):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        files[url] = tmp_path / f"page{number}.html"
+        files[url].write_bytes(response.content)
+    result = subprocess.run(
+        [*command, "--format", "json", "--stdout", *map(str, files.values())],
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode in (0, 1), result.stderr.decode()
+    by_file = {path.as_uri(): url for url, path in files.items()}
+    errors = [
+        f"{by_file.get(message.get('url'), message.get('url'))} line {message.get('lastLine')}: {message['message']}"
+        for message in json.loads(result.stdout)["messages"]
+        if message["type"] == "error" or message.get("subType") == "fatal"
+    ]
+    assert errors == []
+
+
+def test_checker_reports_errors_in_broken_html(tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div></span>", encoding="utf-8")
+    result = subprocess.run(
+        [*vnu_command(), "--format", "json", "--stdout", str(broken)], capture_output=True, timeout=120
+    )
+    assert any(message["type"] == "error" for message in json.loads(result.stdout)["messages"])

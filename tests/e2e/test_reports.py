@@ -1,0 +1,57 @@
+"""A reader in the browser: chapters in French and Urdu, the table of contents, citation files."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+CHAPTER = "/{lang}/reports/rethinking-society/chapter-3/"
+
+
+@pytest.mark.parametrize("lang", ["fr", "ur"])
+def test_reader_follows_the_table_of_contents_and_downloads_a_citation(live_site, page, lang, tmp_path, screenshot):
+    page.goto(live_site + CHAPTER.format(lang=lang))
+    assert page.locator("html").get_attribute("lang") == lang
+    toc_link = page.locator('.toc a[href="#what-can-be-done"]')
+    toc_link.click()
+    page.wait_for_url(re.compile(r"#what-can-be-done$"))
+    section = page.locator("#what-can-be-done")
+    expect(section).to_be_in_viewport()
+    expect(toc_link).to_have_attribute("aria-current", "location")
+    screenshot(page, f"chapter-{lang}")
+
+    with page.expect_download() as download_info:
+        page.locator('a[href$="/cite/ris/"]').click()
+    download = download_info.value
+    assert download.suggested_filename == "chapter-3.ris"
+    path = tmp_path / "chapter.ris"
+    download.save_as(path)
+    records = dict(line.split("  - ", 1) for line in path.read_text(encoding="utf-8").splitlines() if "  - " in line)
+    assert records["TY"] == "CHAP"
+    assert records["LA"] == lang
+    assert records["PY"] == "2018"
+
+    with page.expect_download() as download_info:
+        page.locator('a[href$="/cite/bibtex/"]').click()
+    bibtex = download_info.value
+    bib_path = tmp_path / "chapter.bib"
+    bibtex.save_as(bib_path)
+    text = bib_path.read_text(encoding="utf-8")
+    assert text.startswith("@incollection{ipsp2018ch3,")
+    assert text.count("{") == text.count("}")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/reports/rethinking-society/",
+        CHAPTER.format(lang="en"),
+        CHAPTER.format(lang="ur"),
+        "/ur/reports/reducing-inequality/",
+        "/en/reports/recommendations/",
+    ],
+)
+def test_report_pages_have_no_accessibility_violations(live_site, page, axe, url):
+    page.goto(live_site + url)
+    assert axe(page) == []
