@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, HomeStreamBlock
 from cms.models import BasePage
+from cms.translation import synchronised, translated
 
 
 class HomePage(BasePage):
@@ -44,6 +45,11 @@ class HomePage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_intro"), index.SearchField("mission")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("hero_heading", "hero_intro", "mission_heading", "mission", "body"),
+        *synchronised("hero_image", overridable=True),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
@@ -65,6 +71,11 @@ class StandardPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     promote_panels = [*BasePage.promote_panels, FieldPanel("show_in_footer")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("introduction", "body"),
+        *synchronised("show_in_footer"),
+    ]
 
     # Index pages accept standard pages for their own explanatory pages (review criteria, methods).
     parent_page_types = ["home.HomePage", "home.StandardPage", "reports.ReportIndexPage", "practices.PracticeIndexPage"]

@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.translation import synchronised
+
 
 class SeoFieldsMixin(models.Model):
     """What search engines, social networks and listings show for the page.
@@ -52,6 +54,8 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     """Abstract base of every page on the site."""
 
     promote_panels = SeoFieldsMixin.promote_panels + ListingFieldsMixin.listing_panels
+    # A listing image is usually language-free; a translator may swap one that contains text.
+    override_translatable_fields = synchronised("listing_image", overridable=True)
     search_fields = [*Page.search_fields, index.SearchField("search_description")]
 
     class Meta:

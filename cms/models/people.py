@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from cms.translation import synchronised, translated
+
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """An author, editor, reviewer or speaker. The bio is translated; everything else is synchronised."""
@@ -42,6 +44,10 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("website"), FieldPanel("orcid")], heading=_("Links")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("affiliation")]
+    # A person's name is the same in every language; what they do is described in each.
+    override_translatable_fields = translated("affiliation", "bio") + synchronised(
+        "name", "sort_name", "slug", "photo", "website", "orcid"
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("person")
@@ -70,6 +76,7 @@ class Theme(TranslatableMixin, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    override_translatable_fields = translated("name", "description") + synchronised("slug")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("theme")

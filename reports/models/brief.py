@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock, localized_pages
 from cms.models import BasePage
+from cms.translation import synchronised, translated
 from reports import citations
 from reports.blocks import AUDIENCES, DownloadBlock, RecommendationBlock, StepBlock
 from reports.models.mixins import CitableMixin, ContributorBase, DownloadsMixin, recommendation_items
@@ -36,6 +37,11 @@ class PolicyBriefPage(CitableMixin, DownloadsMixin, BasePage):
         FieldPanel("downloads"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("recommendations")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("summary", "body", "recommendations", "downloads"),
+        *synchronised("publication_date", "contributors"),
+    ]
     parent_page_types = ["reports.ReportIndexPage"]
     subpage_types: list[str] = []
 
@@ -89,6 +95,11 @@ class ToolkitPage(DownloadsMixin, BasePage):
         FieldPanel("related_practices"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("steps")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("introduction", "steps", "downloads"),
+        *synchronised("related_practices"),
+    ]
     parent_page_types = ["reports.ReportIndexPage"]
     subpage_types: list[str] = []
 

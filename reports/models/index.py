@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from cms.models import BasePage, ExpertReviewedTreeMixin, Theme
+from cms.translation import translated
 from reports.blocks import AUDIENCES
 from reports.models.mixins import recommendation_items
 
@@ -18,6 +19,7 @@ class ReportIndexPage(RoutablePageMixin, ExpertReviewedTreeMixin, BasePage):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    override_translatable_fields = [*BasePage.override_translatable_fields, *translated("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reports.ReportPage", "reports.PolicyBriefPage", "reports.ToolkitPage", "home.StandardPage"]
     max_count_per_parent = 1

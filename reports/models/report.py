@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
+from cms.translation import synchronised, translated
 from reports import citations
 from reports.blocks import AUDIENCES, DownloadBlock, RecommendationBlock, SectionBlock, section_anchor
 from reports.models.mixins import CitableMixin, ContributorBase, DownloadsMixin, recommendation_items
@@ -92,6 +93,12 @@ class ReportPage(CitableMixin, DownloadsMixin, BasePage):
         FieldPanel("downloads"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("subtitle"), index.SearchField("abstract")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("subtitle", "abstract", "publisher", "volumes", "recommendations", "downloads"),
+        *synchronised("edition_year", "isbn", "doi", "licence", "contributors"),
+        *synchronised("cover_image", overridable=True),
+    ]
     parent_page_types = ["reports.ReportIndexPage"]
     subpage_types = ["reports.ChapterPage"]
 
@@ -173,6 +180,11 @@ class ChapterPage(CitableMixin, DownloadsMixin, BasePage):
         FieldPanel("downloads"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("summary", "key_messages", "body", "footnotes", "references", "downloads"),
+        *synchronised("number", "volume", "contributors"),
+    ]
     parent_page_types = ["reports.ReportPage"]
     subpage_types: list[str] = []
 
