@@ -1,7 +1,14 @@
+from django.conf import settings
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import roles, translation_status
+from cms.admin_views import TranslationStatusReportView
 from cms.models import Person, Theme
 
 
@@ -28,3 +35,44 @@ class SharedContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(SharedContentGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [path("reports/translation-status/", TranslationStatusReportView.as_view(), name="translation_status")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(_("Translation status"), reverse("translation_status"), icon_name="globe", order=50)
+
+
+class TranslationsWaitingPanel(Component):
+    """On a translator's dashboard: how many pages wait for their language."""
+
+    order = 50
+    template_name = "cms/admin/translations_waiting_panel.html"
+
+    def __init__(self, language_codes: list[str]):
+        self.language_codes = language_codes
+
+    def get_context_data(self, parent_context=None):
+        names = dict(settings.LANGUAGES)
+        return {
+            "waiting": [
+                {"code": code, "name": names[code], "count": translation_status.waiting_count(code)}
+                for code in self.language_codes
+            ],
+            "report_url": reverse("translation_status"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_waiting_panel(request, panels):
+    codes = [
+        code
+        for name in request.user.groups.values_list("name", flat=True)
+        if (code := roles.translator_language(name)) in translation_status.target_language_codes()
+    ]
+    if codes:
+        panels.append(TranslationsWaitingPanel(codes))

@@ -1,0 +1,131 @@
+"""Where every page stands in every language: missing, in progress, up to date or outdated.
+
+Reads the whole picture in a fixed number of queries (pages, wagtail-localize sources and
+translations, segment counts), whatever the number of pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+MISSING, IN_PROGRESS, UP_TO_DATE, OUTDATED = "missing", "in_progress", "up_to_date", "outdated"
+STATE_LABELS = {
+    MISSING: _("Missing"),
+    IN_PROGRESS: _("In progress"),
+    UP_TO_DATE: _("Up to date"),
+    OUTDATED: _("Outdated"),
+}
+WAITING_STATES = {MISSING, IN_PROGRESS, OUTDATED}
+
+
+@dataclass
+class LocaleStatus:
+    state: str
+    percent: int = 0
+    page: Page | None = None
+
+    @property
+    def label(self) -> str:
+        if self.state == IN_PROGRESS:
+            return f"{STATE_LABELS[IN_PROGRESS]} ({self.percent}%)"
+        return str(STATE_LABELS[self.state])
+
+
+@dataclass
+class PageStatus:
+    page: Page
+    section: str
+    locales: dict[str, LocaleStatus] = field(default_factory=dict)
+
+    def __getattr__(self, name: str):
+        # "status_fr" and friends, for the CSV export.
+        if name.startswith("status_") and name[7:] in self.locales:
+            return self.locales[name[7:]].label
+        raise AttributeError(name)
+
+    @property
+    def title(self) -> str:
+        return self.page.title
+
+    @property
+    def url_path(self) -> str:
+        return self.page.url_path
+
+
+def target_language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def page_statuses(section_path: str | None = None) -> list[PageStatus]:
+    """One row per page of the source language, with the state of each translation."""
+    source_locale = Locale.get_default()
+    locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
+    sources_qs = Page.objects.filter(locale=source_locale, depth__gte=2).order_by("path")
+    if section_path:
+        sources_qs = sources_qs.filter(path__startswith=section_path)
+    sources = list(
+        sources_qs.only("id", "title", "path", "depth", "url_path", "translation_key", "latest_revision_created_at")
+    )
+    keys = [page.translation_key for page in sources]
+    sections = {
+        page.path: page.title for page in Page.objects.filter(locale=source_locale, depth=3).only("id", "title", "path")
+    }
+
+    translated_pages = {
+        (page.translation_key, locales[page.locale_id]): page
+        for page in Page.objects.filter(translation_key__in=keys)
+        .exclude(locale=source_locale)
+        .only("id", "title", "translation_key", "locale_id", "live", "latest_revision_created_at")
+    }
+    synced_at = dict(
+        TranslationSource.objects.filter(object_id__in=keys, locale=source_locale).values_list(
+            "object_id", "last_updated_at"
+        )
+    )
+    totals = dict(
+        StringSegment.objects.filter(source__object_id__in=keys, source__locale=source_locale)
+        .values("source__object_id")
+        .annotate(count=Count("id"))
+        .values_list("source__object_id", "count")
+    )
+    done = {
+        (row["context__object_id"], locales[row["locale_id"]]): row["count"]
+        for row in StringTranslation.objects.filter(context__object_id__in=keys, has_error=False)
+        .values("context__object_id", "locale_id")
+        .annotate(count=Count("id"))
+    }
+
+    rows = []
+    for page in sources:
+        row = PageStatus(page=page, section=sections.get(page.path[:12], page.title if page.depth <= 3 else ""))
+        total = totals.get(page.translation_key, 0)
+        for code in target_language_codes():
+            translation = translated_pages.get((page.translation_key, code))
+            if translation is None:
+                row.locales[code] = LocaleStatus(MISSING)
+                continue
+            translated = min(done.get((page.translation_key, code), 0), total)
+            percent = 100 if total == 0 else int(translated * 100 / total)
+            source_changed = (
+                page.latest_revision_created_at is not None
+                and page.translation_key in synced_at
+                and page.latest_revision_created_at > synced_at[page.translation_key]
+            )
+            if percent < 100:
+                row.locales[code] = LocaleStatus(IN_PROGRESS, percent, translation)
+            elif source_changed:
+                row.locales[code] = LocaleStatus(OUTDATED, 100, translation)
+            else:
+                row.locales[code] = LocaleStatus(UP_TO_DATE, 100, translation)
+        rows.append(row)
+    return rows
+
+
+def waiting_count(language_code: str) -> int:
+    return sum(1 for row in page_statuses() if row.locales[language_code].state in WAITING_STATES)
