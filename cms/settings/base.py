@@ -134,7 +134,7 @@ LANGUAGE_NAMES_EN = {
 }
 
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = env.machine_translator()
 
 # --- Static and media --------------------------------------------------------------------------
 STATICFILES_FINDERS = [

@@ -92,3 +92,40 @@ def search_backends() -> dict:
 
 def running_tests() -> bool:
     return "pytest" in sys.modules
+
+
+# DeepL's supported target languages among the Panel's ten (the others go to LibreTranslate).
+DEEPL_LANGUAGES = {"zh-hans", "es", "fr", "ar", "pt", "ru", "en"}
+
+
+def machine_translator() -> dict | None:
+    """wagtail-localize's machine translator: DeepL (`DEEPL_API_KEY`) and/or LibreTranslate
+    (`LIBRETRANSLATE_URL`), routed per target language; off when neither is set.
+    `MACHINE_TRANSLATION_ROUTES` ("hi=libretranslate,ur=deepl") overrides the default routes."""
+    translators: dict[str, dict] = {}
+    if key := get("DEEPL_API_KEY"):
+        translators["deepl"] = {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": key},
+        }
+    if url := get("LIBRETRANSLATE_URL"):
+        if urlparse(url).scheme not in {"http", "https"}:
+            raise ConfigurationError(f"LIBRETRANSLATE_URL must be an http(s) URL, got {url!r}.")
+        translators["libretranslate"] = {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {"LIBRETRANSLATE_URL": url, "API_KEY": get("LIBRETRANSLATE_API_KEY", "")},
+        }
+    if not translators:
+        return None
+    routes: dict[str, str] = {}
+    if "deepl" in translators and "libretranslate" in translators:
+        routes = dict.fromkeys(DEEPL_LANGUAGES, "deepl") | {"*": "libretranslate"}
+    for item in get_list("MACHINE_TRANSLATION_ROUTES"):
+        code, _sep, name = item.partition("=")
+        if name not in translators:
+            raise ConfigurationError(f"MACHINE_TRANSLATION_ROUTES names {name!r}, which is not configured.")
+        routes[code.strip()] = name.strip()
+    return {
+        "CLASS": "cms.machine_translation.RoutingTranslator",
+        "OPTIONS": {"TRANSLATORS": translators, "ROUTES": routes},
+    }
