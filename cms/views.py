@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from wagtail.models import Page
 
 
 @never_cache
@@ -12,7 +15,36 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    """A missing page; if the same page exists in other languages, say so and link to them.
+
+    Slugs are shared across languages, so /ar/reports/x/ missing while /en/reports/x/ exists means
+    the page is not translated into Arabic yet.
+    """
+    return render(request, "404.html", {"other_languages": _same_page_in_other_languages(request)}, status=404)
+
+
+def _same_page_in_other_languages(request: HttpRequest) -> list[dict]:
+    language = get_language()
+    prefix = f"/{language}/"
+    if not request.path.startswith(prefix):
+        return []
+    rest = request.path[len(prefix) :]
+    homes = Page.objects.live().filter(depth=2).only("url_path")
+    candidates = [f"{home.url_path}{rest}" for home in homes]
+    names = dict(settings.LANGUAGES)
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(url_path__in=candidates)
+        .exclude(locale__language_code=language)
+        .select_related("locale")
+    )
+    found = []
+    for page in pages:
+        url = page.get_url(request=request)
+        if url:
+            found.append({"url": url, "code": page.locale.language_code, "name": names.get(page.locale.language_code)})
+    return sorted(found, key=lambda item: list(names).index(item["code"]))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from django import template
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail_localize.models import StringTranslation, TranslationSource
 
 register = template.Library()
 CHROME_FIELDS = ("id", "title", "url_path", "locale_id", "path", "depth", "numchild", "search_description")
@@ -51,8 +52,31 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             condition |= Q(translation_key=page.translation_key)
         homes: dict[str, Page] = {}
         translations: dict[str, Page] = {}
-        queryset = Page.objects.live().filter(condition).select_related("locale")
-        for candidate in _public(queryset, request).only(*CHROME_FIELDS, "translation_key", "locale__language_code"):
+        queryset = (
+            Page.objects.live()
+            .filter(condition)
+            .select_related("locale")
+            .annotate(
+                # For the translation notice: when the source was last synced for translators, and
+                # whether a machine pre-filled any segment of the translation being viewed.
+                synced_at=Subquery(
+                    TranslationSource.objects.filter(
+                        object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+                    )
+                    .order_by("-last_updated_at")
+                    .values("last_updated_at")[:1]
+                ),
+                machine_assisted=Exists(
+                    StringTranslation.objects.filter(
+                        context__object_id=OuterRef("translation_key"),
+                        locale__language_code=get_language(),
+                        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+                    )
+                ),
+            )
+        )
+        fields = (*CHROME_FIELDS, "translation_key", "last_published_at", "locale__language_code")
+        for candidate in _public(queryset, request).only(*fields):
             code = candidate.locale.language_code
             if candidate.depth == 2:
                 homes[code] = candidate
@@ -127,3 +151,27 @@ def breadcrumbs(page: Page | None) -> list[Page]:
     if not isinstance(page, Page) or page.depth <= 2:
         return []
     return list(page.get_ancestors().filter(depth__gte=2).only(*CHROME_FIELDS))
+
+
+@register.simple_tag(takes_context=True)
+def translation_notice(context, page: Page | None = None) -> dict | None:
+    """What a reader of a translated page should know: its source language, whether a machine
+    helped, and whether the original has changed since it was translated (no extra query)."""
+    if not isinstance(page, Page):
+        return None
+    request = context.get("request")
+    _homes, translations = _chrome_pages(request, page)
+    source_code = settings.LANGUAGE_CODE
+    current = translations.get(get_language())
+    source = translations.get(source_code)
+    if source is None or current is None or get_language() == source_code:
+        return None
+    outdated = bool(source.synced_at and source.last_published_at and source.last_published_at > source.synced_at)
+    return {
+        "source": source,
+        "source_language": get_language_info(source_code)["name_translated"],
+        "source_code": source_code,
+        "translated_at": current.last_published_at,
+        "machine_assisted": current.machine_assisted,
+        "outdated": outdated,
+    }

@@ -37,12 +37,12 @@ def test_pages_have_no_html_errors(client, tmp_path):
         timeout=300,
     )
     assert result.returncode in (0, 1), result.stderr.decode()
-    by_file = {path.as_uri(): url for url, path in files.items()}
-    errors = [
-        f"{by_file.get(message.get('url'), message.get('url'))} line {message.get('lastLine')}: {message['message']}"
-        for message in json.loads(result.stdout)["messages"]
-        if message["type"] == "error" or message.get("subType") == "fatal"
-    ]
+    url_of = {path.name: url for url, path in files.items()}
+    errors = []
+    for message in json.loads(result.stdout)["messages"]:
+        if message["type"] == "error" or message.get("subType") == "fatal":
+            page = url_of.get(str(message.get("url", "")).rsplit("/", 1)[-1], message.get("url"))
+            errors.append(f"{page} line {message.get('lastLine')}: {message['message']}")
     assert errors == []
 
 
