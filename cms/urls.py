@@ -7,11 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import po_views
 from cms import views as cms_views
 from cms.sitemaps import MultilingualSitemap
 from search import views as search_views
 
 urlpatterns = [
+    # Replaces wagtail-localize's PO upload (same URL) with one that reports what it skipped.
+    path("admin/localize/translate/<int:translation_id>/pofile/upload/", po_views.upload_pofile),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
