@@ -126,5 +126,5 @@ def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=No
     return instance.get_translation(locale)
 
 
-def ensure_roles_synced() -> None:
-    roles.sync_all()
+def publish(page: Page, user) -> None:
+    page.save_revision(user=user, log_action=True).publish(user=user)

@@ -66,6 +66,14 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
 
 
+def _skipped(entry: polib.POEntry, reason: str) -> str:
+    return _("Line %(line)s (“%(text)s”): %(reason)s; not applied.") % {
+        "line": entry.linenum,
+        "text": entry.msgid[:60],
+        "reason": reason,
+    }
+
+
 def import_po(translation: Translation, po: polib.POFile, user) -> ImportReport:
     report = ImportReport()
     valid = polib.POFile()
@@ -75,10 +83,7 @@ def import_po(translation: Translation, po: polib.POFile, user) -> ImportReport:
             continue
         problem = entry_problem(entry)
         if problem:
-            report.problems.append(
-                _("Line %(line)s (“%(text)s”): %(reason)s; not applied.")
-                % {"line": entry.linenum, "text": entry.msgid[:60], "reason": problem}
-            )
+            report.problems.append(_skipped(entry, problem))
             continue
         valid.append(entry)
     warnings = translation.import_po(valid, user=user, tool_name="PO File")
@@ -91,9 +96,6 @@ def import_po(translation: Translation, po: polib.POFile, user) -> ImportReport:
             reason = _("this part of the page no longer exists")
         else:
             reason = _("it could not be applied")
-        report.problems.append(
-            _("Line %(line)s (“%(text)s”): %(reason)s; not applied.")
-            % {"line": entry.linenum, "text": entry.msgid[:60], "reason": reason}
-        )
+        report.problems.append(_skipped(entry, reason))
     report.applied = len(valid) - len(skipped)
     return report

@@ -1,6 +1,6 @@
 """Who may do what: the staff groups, their page permissions per locale tree, and the workflows.
 
-Groups and global permissions are created by the data migration `cms/0002_roles_and_workflows`;
+Groups and global permissions are created by the data migration `cms/0003_locales_roles_and_workflows`;
 the per-locale parts (a translator group's rights on its locale's tree, the expert-review workflow
 on each locale's reports and practices trees) follow the pages as they are created, through
 `cms.signals`, and `sync_all()` brings an existing database up to date.
@@ -8,10 +8,9 @@ on each locale's reports and practices trees) follow the pages as they are creat
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Locale, Page, Workflow, WorkflowPage
+from wagtail.models import GroupPagePermission, Locale, Page, Workflow, WorkflowPage
 
 EDITORS = "Editors"
 EXPERT_REVIEWERS = "Expert reviewers"
@@ -20,11 +19,6 @@ EXPERT_REVIEW_WORKFLOW = "Expert review"
 EXPERT_REVIEW_TASK = "Expert review"
 EDITORIAL_SIGN_OFF = "Editorial sign-off"
 
-# Page permissions granted on the root page, so they hold in every locale's tree.
-ROOT_PAGE_PERMISSIONS = {
-    EDITORS: ["add_page", "change_page"],
-    MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
-}
 # Page permissions a translator group gets on the tree of its own locale only.
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
 
@@ -37,14 +31,6 @@ def translator_language(group_name: str) -> str | None:
     if group_name.startswith("Translators (") and group_name.endswith(")"):
         return group_name[len("Translators (") : -1]
     return None
-
-
-def content_language_codes() -> list[str]:
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def expert_review_workflow() -> Workflow:
-    return Workflow.objects.get(name=EXPERT_REVIEW_WORKFLOW)
 
 
 def is_locale_root(page: Page) -> bool:
@@ -85,9 +71,3 @@ def sync_all() -> None:
     for page in Page.objects.filter(depth__gt=2).specific(defer=True):
         if getattr(type(page), "expert_reviewed_tree", False):
             assign_expert_review(page)
-
-
-def expert_review_tasks() -> tuple[GroupApprovalTask, GroupApprovalTask]:
-    workflow = expert_review_workflow()
-    review, sign_off = (task.specific for task in workflow.tasks.order_by("workflow_tasks__sort_order"))
-    return review, sign_off

@@ -127,5 +127,7 @@ def page_statuses(section_path: str | None = None) -> list[PageStatus]:
     return rows
 
 
-def waiting_count(language_code: str) -> int:
-    return sum(1 for row in page_statuses() if row.locales[language_code].state in WAITING_STATES)
+def waiting_counts(language_codes: list[str]) -> dict[str, int]:
+    """How many pages wait (missing, in progress, outdated) in each of these languages, in one pass."""
+    rows = page_statuses()
+    return {code: sum(1 for row in rows if row.locales[code].state in WAITING_STATES) for code in language_codes}

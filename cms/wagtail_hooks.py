@@ -58,11 +58,9 @@ class TranslationsWaitingPanel(Component):
 
     def get_context_data(self, parent_context=None):
         names = dict(settings.LANGUAGES)
+        counts = translation_status.waiting_counts(self.language_codes)
         return {
-            "waiting": [
-                {"code": code, "name": names[code], "count": translation_status.waiting_count(code)}
-                for code in self.language_codes
-            ],
+            "waiting": [{"code": code, "name": names[code], "count": counts[code]} for code in self.language_codes],
             "report_url": reverse("translation_status"),
         }
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from cms.demo import SeedContext, TranslationCatalogue, other_locales, translate
+from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate
 from home import demo_content
 from home.models import HomePage, StandardPage
 
@@ -44,10 +44,6 @@ def _home_is_pristine(home: HomePage) -> bool:
     return not home.hero_intro and not home.revisions.exists()
 
 
-def _publish(page: Page, user) -> None:
-    page.save_revision(user=user, log_action=True).publish(user=user)
-
-
 def seed(context: SeedContext) -> None:
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     home = HomePage.objects.filter(locale=english, depth=2).first()
@@ -63,7 +59,7 @@ def seed(context: SeedContext) -> None:
         home.mission_heading = content["mission_heading"]
         home.mission = _paragraphs(content["mission"])
         home.search_description = content["search_description"]
-        _publish(home, context.admin)
+        publish(home, context.admin)
         context.created += 1
     context.pages["home"] = home
 
@@ -86,7 +82,7 @@ def seed(context: SeedContext) -> None:
             page.body = _body(spec.get("body", []))
             page.show_in_footer = spec.get("show_in_footer", False)
         parent.add_child(instance=page)
-        _publish(page, context.admin)
+        publish(page, context.admin)
         context.pages[spec["key"]] = page
         context.created += 1
 
@@ -110,7 +106,7 @@ def seed(context: SeedContext) -> None:
                 },
             ),
         ]
-        _publish(home, context.admin)
+        publish(home, context.admin)
 
     tree = [home] + [context.pages[spec["key"]] for spec in demo_content.PAGES]
     for locale in other_locales(context):

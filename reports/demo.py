@@ -9,7 +9,7 @@ from django.conf import settings
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from cms.demo import SeedContext, TranslationCatalogue, other_locales, translate
+from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate
 from cms.models import Person, Theme
 from reports import demo_content as content
 from reports.models import (
@@ -72,7 +72,7 @@ def seed(context: SeedContext) -> None:
         for sort_name in content.REPORT["editors"]:
             report.contributors.add(ReportContributor(person=_person(sort_name, english), role="editor"))
         index.add_child(instance=report)
-        report.save_revision(user=context.admin).publish(user=context.admin)
+        publish(report, context.admin)
         created.append(report)
 
     chapters = {}
@@ -101,7 +101,7 @@ def seed(context: SeedContext) -> None:
                 locale=english,
             )
             report.add_child(instance=chapter)
-            chapter.save_revision(user=context.admin).publish(user=context.admin)
+            publish(chapter, context.admin)
             created.append(chapter)
         chapters[number] = chapter
 
@@ -133,7 +133,7 @@ def seed(context: SeedContext) -> None:
             locale=english,
         )
         index.add_child(instance=brief)
-        brief.save_revision(user=context.admin).publish(user=context.admin)
+        publish(brief, context.admin)
         created.append(brief)
 
     toolkit = ToolkitPage.objects.child_of(index).filter(slug=content.TOOLKIT["slug"]).first()
@@ -150,7 +150,7 @@ def seed(context: SeedContext) -> None:
             locale=english,
         )
         index.add_child(instance=toolkit)
-        toolkit.save_revision(user=context.admin).publish(user=context.admin)
+        publish(toolkit, context.admin)
         created.append(toolkit)
     context.created += len(created)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import to_locale
 
 
 def problems_in(po_path: Path) -> list[str]:
@@ -38,8 +39,7 @@ class Command(BaseCommand):
         for code, _name in settings.LANGUAGES:
             if code == settings.LANGUAGE_CODE:
                 continue
-            directory = code.replace("-hans", "_Hans")
-            problems += problems_in(Path(settings.LOCALE_PATHS[0]) / directory / "LC_MESSAGES" / "django.po")
+            problems += problems_in(Path(settings.LOCALE_PATHS[0]) / to_locale(code) / "LC_MESSAGES" / "django.po")
         if problems:
             raise CommandError("Incomplete translations:\n" + "\n".join(problems))
         self.stdout.write(self.style.SUCCESS("All interface translations are complete."))

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import autodiscover_modules
 
-from cms import demo
+from cms import demo, roles
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         for module in modules:
             self.stdout.write(f"Seeding {module.__name__} …")
             module.seed(context)
-        demo.ensure_roles_synced()
+        roles.sync_all()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {context.created} item(s) created, {context.translated} translation(s) made."
