@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class CmsConfig(AppConfig):
@@ -7,3 +8,9 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import signals  # noqa: F401
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with the fields the Panel adds (world region, preferred language)."""
+
+    user_viewset = "cms.users.UserViewSet"

@@ -25,13 +25,16 @@ from cms import roles
 DEMO_PASSWORD = "ipsp-demo-2026"  # noqa: S105 - printed by `make run`; seed_demo refuses production settings
 
 DEMO_USERS = [
-    # username, groups, superuser
-    ("admin", [], True),
-    ("editor", [roles.EDITORS], False),
-    ("reviewer", [roles.EXPERT_REVIEWERS], False),
-    ("moderator", [roles.MODERATORS], False),
+    # username, groups, superuser, world region (UN M49; expert review needs one from outside the practice's)
+    ("admin", [], True, ""),
+    ("editor", [roles.EDITORS], False, ""),
+    ("reviewer", [roles.EXPERT_REVIEWERS], False, "150"),
+    ("reviewer-africa", [roles.EXPERT_REVIEWERS], False, "002"),
+    ("reviewer-americas", [roles.EXPERT_REVIEWERS], False, "019"),
+    ("reviewer-asia", [roles.EXPERT_REVIEWERS], False, "142"),
+    ("moderator", [roles.MODERATORS], False, ""),
 ] + [
-    (f"translator-{code}", [roles.translators_group_name(code)], False)
+    (f"translator-{code}", [roles.translators_group_name(code)], False, "")
     for code in ("zh-hans", "hi", "es", "fr", "ar", "bn", "pt", "ru", "ur")
 ]
 
@@ -64,7 +67,7 @@ class TranslationCatalogue:
 
 def seed_users(context: SeedContext) -> None:
     User = get_user_model()
-    for username, group_names, superuser in DEMO_USERS:
+    for username, group_names, superuser, region in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username,
             defaults={
@@ -72,6 +75,8 @@ def seed_users(context: SeedContext) -> None:
                 "is_superuser": superuser,
                 "is_staff": superuser,
                 "first_name": username.split("-")[0].capitalize(),
+                "last_name": username.split("-")[1].capitalize() if username.startswith("reviewer-") else "",
+                "region": region,
             },
         )
         if created:

@@ -1,12 +1,17 @@
+from cms.models.countries import Country
 from cms.models.images import CustomImage, CustomRendition
 from cms.models.pages import BasePage, ExpertReviewedTreeMixin, ListingFieldsMixin, SeoFieldsMixin
 from cms.models.people import Person, Theme
+from cms.models.reviews import ExpertReview, ExpertReviewTask
 from cms.models.users import User
 
 __all__ = [
     "BasePage",
+    "Country",
     "CustomImage",
     "CustomRendition",
+    "ExpertReview",
+    "ExpertReviewTask",
     "ExpertReviewedTreeMixin",
     "ListingFieldsMixin",
     "Person",

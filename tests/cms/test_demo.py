@@ -52,7 +52,7 @@ def test_seed_never_touches_what_editors_changed():
 
 
 def test_seed_creates_one_demo_user_per_role(django_user_model):
-    for username, groups, superuser in DEMO_USERS:
+    for username, groups, superuser, _region in DEMO_USERS:
         user = django_user_model.objects.get(username=username)
         assert user.is_superuser == superuser
         assert sorted(user.groups.values_list("name", flat=True)) == sorted(groups)

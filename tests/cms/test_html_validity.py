@@ -9,16 +9,24 @@ import pytest
 
 from tests.tooling import vnu_command
 
-PAGES = [f"/{language}/{path}" for language in ("en", "ar", "zh-hans") for path in ("", "about/")] + [
-    f"/{language}/reports/{path}"
-    for language in ("en", "ur")
-    for path in (
-        "rethinking-society/",
-        "rethinking-society/chapter-3/",
-        "reducing-inequality/",
-        "local-inequality-audit/",
-    )
-]
+PAGES = (
+    [f"/{language}/{path}" for language in ("en", "ar", "zh-hans") for path in ("", "about/")]
+    + [
+        f"/{language}/reports/{path}"
+        for language in ("en", "ur")
+        for path in (
+            "rethinking-society/",
+            "rethinking-society/chapter-3/",
+            "reducing-inequality/",
+            "local-inequality-audit/",
+        )
+    ]
+    + [
+        f"/{language}/practices/{path}"
+        for language in ("en", "ar")
+        for path in ("", "?theme=health&region=002", "housing-first-finland/", "share/")
+    ]
+)
 
 
 @pytest.mark.django_db

@@ -21,11 +21,21 @@ def test_admin_login(live_site, page):
     expect(page.get_by_role("heading", name="International Panel on Social Progress")).to_be_visible()
 
 
-def approve_on_dashboard(page, live_site: str, title: str) -> None:
+def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = False) -> None:
+    """Approve the page from the dashboard; an expert (`assess=True`) rates it against the criteria first."""
     page.goto(f"{live_site}/admin/")
     row = page.locator("#awaiting-review-section tr", has_text=title)
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
+    if assess:
+        modal = page.locator(".modal-content")
+        for criterion in ("Evidence of results", "Relevance to social progress", "Adaptability elsewhere"):
+            modal.get_by_label(criterion).select_option("meets")
+        modal.get_by_label("Participation of those affected").select_option("partly")
+        modal.get_by_label("Assessment").fill("Well documented; relevant to the Panel's themes.")
+        modal.get_by_label("Name me as a reviewer on the public page").check()
+        modal.get_by_role("button", name="Approve").click()
+        expect(modal).to_be_hidden()
     page.wait_for_load_state("networkidle")
 
 
@@ -50,7 +60,7 @@ def test_editor_submits_expert_reviewer_approves_moderator_publishes(live_site, 
 
     reviewer = login("reviewer")
     screenshot(reviewer, "admin-reviewer-dashboard")
-    approve_on_dashboard(reviewer, live_site, title)
+    approve_on_dashboard(reviewer, live_site, title, assess=True)
     assert page.goto(f"{live_site}/en/reports/{slug}/").status == 404  # still waiting for sign-off
 
     moderator = login("moderator")

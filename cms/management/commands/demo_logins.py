@@ -13,7 +13,7 @@ class Command(BaseCommand):
         url = options["url"].rstrip("/")
         self.stdout.write(self.style.SUCCESS(f"\nDemo site: {url}/  ·  admin: {url}/admin/"))
         self.stdout.write(f"Every demo account uses the password: {DEMO_PASSWORD}")
-        for username, groups, superuser in DEMO_USERS:
+        for username, groups, superuser, _region in DEMO_USERS:
             role = "superuser" if superuser else ", ".join(groups)
             self.stdout.write(f"  {username:<20} {role}")
         self.stdout.write("")

@@ -1,0 +1,212 @@
+"""Expert review: the workflow task experts act in, and the record each of their decisions leaves.
+
+The "Expert review" workflow's first task is an `ExpertReviewTask`. Every decision taken in it
+(approve or request changes) stores an `ExpertReview`: who, when, from which world region, a rating
+against each published criterion, a short assessment, and whether the reviewer agrees to be named
+publicly. Reviews are kept per `translation_key`, so every language of a page shows the same review.
+
+Content with a place in the world (a practice's countries give its UN M49 regions) completes the
+task only once a reviewer from *another* region has approved, so that nothing is judged only by its
+neighbours; an approval from the same region is recorded and the task waits for the next reviewer.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+from cms import geography
+from cms.models.users import REGION_CHOICES
+
+CRITERIA = [
+    ("evidence", _("Evidence of results")),
+    ("relevance", _("Relevance to social progress")),
+    ("adaptability", _("Adaptability elsewhere")),
+    ("participation", _("Participation of those affected")),
+]
+CRITERIA_HELP = {
+    "evidence": _("Results are documented by evaluations, data or independent reports."),
+    "relevance": _("It makes societies fairer, freer or more sustainable for those it reaches."),
+    "adaptability": _("Others could adapt it to a different place or scale."),
+    "participation": _("The people it concerns take part in designing, running or assessing it."),
+}
+
+
+class Rating(models.TextChoices):
+    MEETS = "meets", _("Meets the criterion")
+    PARTLY = "partly", _("Partly meets the criterion")
+    DOES_NOT = "does-not", _("Does not meet the criterion")
+
+
+class ExpertReviewQuerySet(QuerySet):
+    def approved(self) -> ExpertReviewQuerySet:
+        return self.filter(decision=ExpertReview.Decision.APPROVED)
+
+
+class ExpertReview(models.Model):
+    class Decision(models.TextChoices):
+        APPROVED = "approved", _("Approved")
+        CHANGES_REQUESTED = "changes-requested", _("Changes requested")
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="expert_reviews")
+    translation_key = models.UUIDField(db_index=True, editable=False)
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL)
+    task_state = models.ForeignKey(TaskState, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reviewer_name = models.CharField(_("reviewer"), max_length=255)
+    reviewer_region = models.CharField(_("reviewer's region"), max_length=3, blank=True, choices=REGION_CHOICES)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    evidence = models.CharField(CRITERIA[0][1], max_length=10, choices=Rating.choices)
+    relevance = models.CharField(CRITERIA[1][1], max_length=10, choices=Rating.choices)
+    adaptability = models.CharField(CRITERIA[2][1], max_length=10, choices=Rating.choices)
+    participation = models.CharField(CRITERIA[3][1], max_length=10, choices=Rating.choices)
+    assessment = models.TextField(_("assessment"))
+    name_publicly = models.BooleanField(_("named publicly"), default=False)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    objects = ExpertReviewQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("expert review")
+        verbose_name_plural = _("expert reviews")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer_name}: {self.get_decision_display()}"
+
+    @property
+    def ratings(self) -> list[tuple[str, str, str]]:
+        return [(name, label, getattr(self, f"get_{name}_display")()) for name, label in CRITERIA]
+
+
+def approved_review_exists() -> Exists:
+    """An `Exists` expression for page querysets: the page (in any language) passed expert review."""
+    return Exists(ExpertReview.objects.approved().filter(translation_key=OuterRef("translation_key")))
+
+
+class ExpertReviewForm(forms.Form):
+    """What an expert fills in to approve or request changes; every field is kept if one is missing."""
+
+    evidence = forms.ChoiceField(label=CRITERIA[0][1], help_text=CRITERIA_HELP["evidence"], choices=Rating.choices)
+    relevance = forms.ChoiceField(label=CRITERIA[1][1], help_text=CRITERIA_HELP["relevance"], choices=Rating.choices)
+    adaptability = forms.ChoiceField(
+        label=CRITERIA[2][1], help_text=CRITERIA_HELP["adaptability"], choices=Rating.choices
+    )
+    participation = forms.ChoiceField(
+        label=CRITERIA[3][1], help_text=CRITERIA_HELP["participation"], choices=Rating.choices
+    )
+    assessment = forms.CharField(
+        label=_("Assessment"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("A few sentences against the criteria. Shown to editors; never published."),
+    )
+    name_publicly = forms.BooleanField(
+        label=_("Name me as a reviewer on the public page"),
+        required=False,
+        help_text=_("Only if you approve. Your name appears beside the review date in every language."),
+    )
+
+
+def content_regions(page) -> list[str]:
+    """UN M49 regions the page belongs to; empty for content without a place (reports)."""
+    specific = page.specific
+    if not hasattr(specific, "get_regions"):
+        return []
+    # The draft under review may have changed the countries since the page was last published.
+    return list(specific.get_latest_revision_as_object().get_regions())
+
+
+def completes_review(regions: list[str], approving_regions: list[str]) -> bool:
+    """True once one approving reviewer comes from outside the content's own regions."""
+    if not regions:
+        return bool(approving_regions)
+    return any(region and region not in regions for region in approving_regions)
+
+
+class ExpertReviewTask(AbstractGroupApprovalTask):
+    """Approval by the chosen groups' experts, each decision recorded as an `ExpertReview`."""
+
+    class Meta:
+        verbose_name = _("Expert review task")
+        verbose_name_plural = _("Expert review tasks")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Experts of the chosen groups rate the content against the published criteria. Content with "
+            "a world region needs one approving expert from another region."
+        )
+
+    def start(self, workflow_state, user=None):
+        """A translation of content experts already approved skips straight to editorial sign-off."""
+        task_state = super().start(workflow_state, user=user)
+        page = workflow_state.content_object
+        source_reviewed = (
+            ExpertReview.objects.approved().filter(translation_key=page.translation_key).exclude(page_id=page.pk)
+        )
+        if source_reviewed.exists():
+            task_state.approve(
+                user=None,
+                update=False,
+                comment=str(_("Translation of expert-reviewed content: the review of the original stands.")),
+            )
+        return task_state
+
+    def get_actions(self, obj, user):
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        regions = content_regions(obj)
+        user_region = getattr(user, "region", "")
+        if regions and not completes_review(regions, [user_region]):
+            names = ", ".join(geography.region_name(code, get_language()) for code in regions)
+            approve_label = _("Approve (from %(regions)s: an expert from another region must also approve)") % {
+                "regions": names
+            }
+        else:
+            approve_label = _("Approve")
+        return [("reject", _("Request changes"), True), ("approve", approve_label, True)]
+
+    def get_form_for_action(self, action):
+        return ExpertReviewForm
+
+    def get_template_for_action(self, action):
+        return "cms/admin/expert_review_modal.html"
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        page = task_state.workflow_state.content_object
+        decision = (
+            ExpertReview.Decision.APPROVED if action_name == "approve" else ExpertReview.Decision.CHANGES_REQUESTED
+        )
+        ratings = {name: kwargs.get(name) or Rating.PARTLY for name, _label in CRITERIA}
+        assessment = (kwargs.get("assessment") or "").strip()
+        ExpertReview.objects.create(
+            page=page,
+            translation_key=page.translation_key,
+            revision=task_state.revision,
+            task_state=task_state,
+            reviewer=user,
+            reviewer_name=user.get_full_name() or user.get_username(),
+            reviewer_region=getattr(user, "region", ""),
+            decision=decision,
+            assessment=assessment,
+            name_publicly=bool(kwargs.get("name_publicly")) and decision == ExpertReview.Decision.APPROVED,
+            **ratings,
+        )
+        if decision == ExpertReview.Decision.CHANGES_REQUESTED:
+            task_state.reject(user=user, comment=assessment)
+            return None
+        approving_regions = list(
+            ExpertReview.objects.approved().filter(task_state=task_state).values_list("reviewer_region", flat=True)
+        )
+        if completes_review(content_regions(page), approving_regions):
+            task_state.approve(user=user, comment=assessment)
+        # Otherwise the approval is recorded and the task stays with the experts: the action label
+        # and the review panel say that an expert from another region must approve.
+        return None

@@ -1,0 +1,122 @@
+"""Demo seeder for practices: the Panel's themes in ten languages and 38 real, documented practices.
+
+Each practice is published only after an expert review is recorded, as the workflow would: the
+approving demo expert always comes from a world region other than the practice's own. Six
+practices are translated into every other language through wagtail-localize.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.html import escape
+from wagtail.models import Locale
+
+from cms import geography
+from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate
+from cms.models import Country, ExpertReview, Theme
+from cms.roles import EXPERT_REVIEWERS
+from practices.demo_content import PRACTICES
+from practices.models import PracticeIndexPage, PracticePage, SustainableDevelopmentGoal
+from practices.models.practice import SECTIONS
+from practices.taxonomy_data import THEMES
+
+order = 30
+catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+
+
+def seed_themes(context: SeedContext, english: Locale) -> dict[str, Theme]:
+    """The Panel's themes, each in English and (as a wagtail-localize translation) every other language."""
+    themes = {}
+    for slug, names in THEMES.items():
+        theme, created = Theme.objects.get_or_create(slug=slug, locale=english, defaults={"name": names["en"]})
+        context.created += created
+        themes[slug] = theme
+        for locale in other_locales(context):
+            if not Theme.objects.filter(translation_key=theme.translation_key, locale=locale).exists():
+                translation = theme.copy_for_translation(locale)
+                translation.name = names[locale.language_code]
+                translation.save()
+                context.translated += 1
+    return themes
+
+
+def _reviewer_for(regions: list[str], reviewers: list) -> object:
+    """The first demo expert whose region is not one of the practice's."""
+    for reviewer in reviewers:
+        if reviewer.region and reviewer.region not in regions:
+            return reviewer
+    return reviewers[0]
+
+
+def _record_review(page: PracticePage, reviewer, number: int) -> None:
+    ExpertReview.objects.create(
+        page=page,
+        translation_key=page.translation_key,
+        revision=page.get_latest_revision(),
+        reviewer=reviewer,
+        reviewer_name=reviewer.get_full_name() or reviewer.get_username(),
+        reviewer_region=reviewer.region,
+        decision=ExpertReview.Decision.APPROVED,
+        evidence="meets",
+        relevance="meets",
+        adaptability="meets" if number % 3 else "partly",
+        participation="meets" if number % 2 else "partly",
+        assessment="Well documented by public sources; relevant and adaptable. (Demo review.)",
+        name_publicly=number % 2 == 0,
+    )
+
+
+def seed(context: SeedContext) -> None:
+    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    themes = seed_themes(context, english)
+    index = PracticeIndexPage.objects.filter(locale=english).first()
+    if index is None:
+        context.log("No English practice index page; skipping practices.")
+        return
+    reviewers = list(
+        get_user_model().objects.filter(groups__name=EXPERT_REVIEWERS).exclude(region="").order_by("username")
+    )
+    goals = {goal.number: goal for goal in SustainableDevelopmentGoal.objects.filter(locale=english)}
+    countries = {country.code: country for country in Country.objects.all()}
+    to_translate = []
+    for number, data in enumerate(PRACTICES):
+        page = PracticePage.objects.child_of(index).filter(external_id=data["external_id"]).first()
+        if page is None:
+            page = PracticePage(
+                title=data["title"],
+                slug=data["slug"],
+                summary=data["summary"],
+                **{name: f"<p>{escape(data[name])}</p>" for name, _heading in SECTIONS},
+                organisations=[
+                    ("organisation", {"name": name, "role": role, "website": ""})
+                    for role, name in data["organisations"]
+                ],
+                scale=data["scale"],
+                status=data["status"],
+                actor_type=data["actor_type"],
+                start_year=data["start_year"],
+                website=data["website"],
+                external_id=data["external_id"],
+                locale=english,
+            )
+            page.countries = [countries[code] for code in data["countries"]]
+            page.themes = [themes[slug] for slug in data["themes"]]
+            page.sdgs = [goals[goal] for goal in data["sdgs"]]
+            page.tags.add(*data["tags"])
+            index.add_child(instance=page)
+            page.save_revision(user=context.admin)
+            if reviewers:
+                regions = geography.regions_of(data["countries"])
+                _record_review(page, _reviewer_for(regions, reviewers), number)
+            publish(page, context.admin)
+            context.created += 1
+        if data["translated"]:
+            to_translate.append(page)
+    for locale in other_locales(context):
+        for page in to_translate:
+            if not PracticePage.objects.filter(translation_key=page.translation_key, locale=locale).exists():
+                translate(page, locale, catalogue, user=context.admin)
+                context.translated += 1

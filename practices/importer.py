@@ -1,0 +1,770 @@
+"""Import practices from a partner's CSV or JSON file: parse → validate → plan → apply.
+
+Every row is read and checked before anything is written, so a file is reported in full in one run.
+Rows are matched to existing practices on (external_id, language): re-importing a file updates
+those practices with a new revision instead of creating duplicates, and rows whose values already
+match the latest revision are left alone. New practices start as drafts in the "Expert review"
+workflow of their language's practice index, like the visitor submissions of `practices.submissions`.
+
+`publish=True` is for files whose practices were reviewed before import (a partner's reviewed
+repository): each practice is published, with an approved `ExpertReview` recorded in the importing
+user's name, because a practice without one is never shown (`PracticePage.serve`, the listings).
+
+Lookups (languages, countries, themes, goals, existing practices and their latest revisions) are
+loaded once for the whole file; only the page writes themselves are per row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.log_actions import log
+from wagtail.models import Locale, Revision, TaskState, Workflow, WorkflowState
+from wagtail.signals import task_submitted, workflow_submitted
+
+from cms.models import Country, ExpertReview, Theme
+from cms.models.reviews import CRITERIA, Rating
+from practices.models import ActorType, PracticeIndexPage, PracticePage, Scale, Status, SustainableDevelopmentGoal
+
+FORMATS = ("csv", "json")
+REQUIRED = ("external_id", "title", "summary", "organisation", "language", "scale")
+OPTIONAL = ("country_codes", "themes", "sdgs", "start_year", "status", "website", "actor_type")
+COLUMNS = REQUIRED + OPTIONAL
+LIST_SEPARATORS = re.compile(r"[;,]")
+FIRST_YEAR = 1800
+SDG_RANGE = range(1, 18)
+validate_url = URLValidator(schemes=["http", "https"])
+BATCH = 500  # ids per query when loading existing pages and revisions
+
+_meta = PracticePage._meta
+MAX_LENGTHS = {
+    "external_id": _meta.get_field("external_id").max_length,
+    "title": _meta.get_field("title").max_length,
+    "summary": _meta.get_field("summary").max_length,
+    "website": _meta.get_field("website").max_length,
+    "organisation": 255,  # OrganisationBlock.name
+}
+CHOICES = {
+    "scale": [value for value, _label in Scale.choices],
+    "status": [value for value, _label in Status.choices],
+    "actor_type": [value for value, _label in ActorType.choices],
+}
+DEFAULTS = {"status": Status.ACTIVE.value, "actor_type": ActorType.CIVIL_SOCIETY.value}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be imported (unreadable, wrong format, unknown columns)."""
+
+
+@dataclass
+class SourceRow:
+    """One record as read from the file, before any checks."""
+
+    position: str  # "line 7" (CSV, physical line of the file) or "item 3" (JSON, 1-based)
+    values: dict[str, object]
+    errors: list[str] = field(default_factory=list)  # problems found while reading
+
+
+@dataclass
+class RowError:
+    position: str
+    reasons: list[str]
+
+    def __str__(self) -> str:
+        return f"{self.position}: {'; '.join(self.reasons)}"
+
+
+@dataclass
+class PracticeRow:
+    """A valid row, with its values cleaned and its taxonomy resolved against the database."""
+
+    position: str
+    external_id: str
+    title: str
+    summary: str
+    organisation: str
+    language: str
+    scale: str
+    status: str
+    actor_type: str
+    start_year: int | None
+    website: str
+    countries: list[Country]
+    themes: list[Theme]
+    sdgs: list[SustainableDevelopmentGoal]
+
+
+@dataclass
+class Lookups:
+    """Everything validation and planning need, loaded in a handful of queries."""
+
+    indexes: dict[str, PracticeIndexPage]  # language code → the practice index of that locale
+    languages: set[str]
+    countries: dict[str, Country]
+    themes: dict[tuple[int, str], Theme]  # (locale id, slug)
+    theme_slugs: set[str]  # in any locale, to tell a missing translation from a typo
+    goals: dict[tuple[int, int], SustainableDevelopmentGoal]  # (locale id, number)
+    existing: dict[tuple[str, int], list[int]]  # (external id, locale id) → practice page ids
+
+    @classmethod
+    def load(cls) -> Lookups:
+        indexes: dict[str, PracticeIndexPage] = {}
+        for index in PracticeIndexPage.objects.select_related("locale").order_by("path"):
+            indexes.setdefault(index.locale.language_code, index)
+        themes = {(theme.locale_id, theme.slug): theme for theme in Theme.objects.all()}
+        existing: dict[tuple[str, int], list[int]] = defaultdict(list)
+        rows = PracticePage.objects.exclude(external_id="").values_list("external_id", "locale_id", "pk")
+        for external_id, locale_id, pk in rows.order_by("pk"):
+            existing[(external_id, locale_id)].append(pk)
+        return cls(
+            indexes=indexes,
+            languages=set(Locale.objects.values_list("language_code", flat=True))
+            & {code for code, _name in settings.LANGUAGES},
+            countries={country.code: country for country in Country.objects.all()},
+            themes=themes,
+            theme_slugs={slug for _locale, slug in themes},
+            goals={(goal.locale_id, goal.number): goal for goal in SustainableDevelopmentGoal.objects.all()},
+            existing=dict(existing),
+        )
+
+
+Action = Literal["create", "update", "unchanged"]
+
+
+@dataclass
+class PlannedRow:
+    row: PracticeRow
+    index: PracticeIndexPage
+    action: Action
+    page: PracticePage | None = None  # the existing practice (update, unchanged)
+    revision: Revision | None = None  # its latest revision, which an update builds on
+    reviewed: bool = False  # the existing practice has an approved expert review
+
+
+@dataclass
+class ImportResult:
+    planned: list[PlannedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+    rolled_back: bool = False  # all-or-nothing and some row was bad: nothing was written
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return len(self.errors)
+
+    def summary(self) -> str:
+        return (
+            f"{self.created} created, {self.updated} updated, {self.skipped} skipped (bad rows), "
+            f"{self.unchanged} unchanged"
+        )
+
+
+# --- Parse ---------------------------------------------------------------------------------------
+
+
+def detect_format(path: Path, requested: str | None = None) -> str:
+    if requested:
+        if requested not in FORMATS:
+            raise ImportFileError(f"Unknown format {requested!r}; use csv or json.")
+        return requested
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ImportFileError(f"Cannot tell the format of {path.name} from its extension; pass --format csv or json.")
+    return suffix
+
+
+def read_rows(path: Path, fmt: str | None = None) -> list[SourceRow]:
+    fmt = detect_format(path, fmt)
+    try:
+        # utf-8-sig: spreadsheet programs often start UTF-8 CSV files with a byte-order mark.
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return _read_csv(handle) if fmt == "csv" else _read_json(handle.read())
+    except UnicodeDecodeError as error:
+        raise ImportFileError(f"{path.name} is not UTF-8 text (byte {error.start}); save it as UTF-8.") from error
+    except OSError as error:
+        raise ImportFileError(f"Cannot read {path}: {error.strerror}.") from error
+
+
+def _read_csv(handle: Iterable[str]) -> list[SourceRow]:
+    reader = csv.reader(handle)
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+    except StopIteration:
+        raise ImportFileError("The file is empty: expected a header row naming the columns.") from None
+    except csv.Error as error:
+        raise ImportFileError(f"line 1: {error}") from error
+    _check_header(header)
+    rows = []
+    previous_line = reader.line_num
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise ImportFileError(f"line {previous_line + 1}: {error}") from error
+        # A quoted value may span several physical lines: a record is numbered by its first line.
+        position, previous_line = f"line {previous_line + 1}", reader.line_num
+        if not any(value.strip() for value in values):
+            continue
+        row = SourceRow(position, dict(zip(header, values, strict=False)))
+        if len(values) > len(header):
+            row.errors.append(
+                f"{len(values)} values but the header names {len(header)} columns "
+                "(a value containing a comma must be in double quotes)"
+            )
+        rows.append(row)
+    return rows
+
+
+def _check_header(header: list[str]) -> None:
+    duplicates = sorted({name for name in header if name and header.count(name) > 1})
+    if duplicates:
+        raise ImportFileError(f"line 1: column(s) named twice: {', '.join(duplicates)}.")
+    unknown = [name for name in header if name and name not in COLUMNS]
+    if unknown:
+        # A misspelt optional column would otherwise be dropped without a word.
+        raise ImportFileError(f"line 1: unknown column(s): {', '.join(unknown)}. Known columns: {', '.join(COLUMNS)}.")
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise ImportFileError(f"line 1: missing required column(s): {', '.join(missing)}.")
+
+
+def _read_json(text: str) -> list[SourceRow]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"Not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}.") from error
+    if not isinstance(data, list):
+        raise ImportFileError("A JSON import file must be a list of objects, one per practice.")
+    rows = []
+    for number, item in enumerate(data, start=1):
+        position = f"item {number}"
+        if not isinstance(item, dict):
+            rows.append(SourceRow(position, {}, [f"expected an object, got {type(item).__name__}"]))
+            continue
+        row = SourceRow(position, {str(key).strip().lower(): value for key, value in item.items()})
+        row.errors.extend(f'unknown field "{key}"' for key in row.values if key not in COLUMNS)
+        rows.append(row)
+    return rows
+
+
+# --- Validate ------------------------------------------------------------------------------------
+
+
+def validate(rows: list[SourceRow], lookups: Lookups) -> tuple[list[PracticeRow], list[RowError]]:
+    """Check every row; return the good rows and one error (with all its reasons) per bad row."""
+    checked = [(source, *_clean(source, lookups)) for source in rows]
+    positions_by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for source, _row, _reasons, key in checked:
+        if key is not None:
+            positions_by_key[key].append(source.position)
+    good, errors = [], []
+    for source, row, reasons, key in checked:
+        if key is not None and len(positions_by_key[key]) > 1:
+            external_id, language = key
+            reasons.append(
+                f'external_id "{external_id}" appears more than once for language "{language}" '
+                f"({', '.join(positions_by_key[key])})"
+            )
+        if reasons:
+            errors.append(RowError(source.position, reasons))
+        else:
+            good.append(row)
+    return good, errors
+
+
+def _clean(source: SourceRow, lookups: Lookups) -> tuple[PracticeRow | None, list[str], tuple[str, str] | None]:
+    """The cleaned row (None if bad), every reason it is bad, and its (external_id, language) key."""
+    reasons = list(source.errors)
+    values = source.values
+    raw = {name: _text(values.get(name), name, reasons) for name in (*REQUIRED, "status", "website", "actor_type")}
+    reasons.extend(f"{name} is required" for name in REQUIRED if raw[name] == "")
+    text = {name: value or "" for name, value in raw.items()}
+    for name, limit in MAX_LENGTHS.items():
+        if len(text[name]) > limit:
+            reasons.append(f"{name} is {len(text[name])} characters long (at most {limit})")
+
+    choices = {}
+    for name, allowed in CHOICES.items():
+        value = text[name].lower() or DEFAULTS.get(name, "")
+        choices[name] = value
+        if value and value not in allowed:
+            reasons.append(f'{name.replace("_", " ")} "{text[name]}" is not one of {", ".join(allowed)}')
+
+    website = text["website"]
+    if website:
+        try:
+            validate_url(website)
+        except ValidationError:
+            reasons.append(f'website "{website}" is not a valid address (it must start with http:// or https://)')
+
+    start_year = _year(values.get("start_year"), reasons)
+
+    language = text["language"].lower().replace("_", "-")
+    index = lookups.indexes.get(language)
+    if language and language not in lookups.languages:
+        reasons.append(
+            f'unknown language "{text["language"]}" (site languages: {", ".join(sorted(lookups.languages))})'
+        )
+    elif language and index is None:
+        reasons.append(f'no practice index page in language "{language}"')
+    locale_id = index.locale_id if index else None
+
+    countries = _countries(_items(values.get("country_codes"), "country_codes", reasons), lookups, reasons)
+    themes = _themes(_items(values.get("themes"), "themes", reasons), lookups, locale_id, language, reasons)
+    sdgs = _goals(_items(values.get("sdgs"), "sdgs", reasons), lookups, locale_id, language, reasons)
+
+    external_id = text["external_id"]
+    if external_id and locale_id and len(lookups.existing.get((external_id, locale_id), [])) > 1:
+        ids = ", ".join(str(pk) for pk in lookups.existing[(external_id, locale_id)])
+        reasons.append(
+            f'several "{language}" practices already have external_id "{external_id}" (page ids {ids}); '
+            "keep one in the admin first"
+        )
+
+    key = (external_id, language) if external_id and language else None
+    if reasons:
+        return None, reasons, key
+    row = PracticeRow(
+        position=source.position,
+        external_id=external_id,
+        title=text["title"],
+        summary=text["summary"],
+        organisation=text["organisation"],
+        language=language,
+        scale=choices["scale"],
+        status=choices["status"],
+        actor_type=choices["actor_type"],
+        start_year=start_year,
+        website=website,
+        countries=countries,
+        themes=themes,
+        sdgs=sdgs,
+    )
+    return row, reasons, key
+
+
+def _countries(codes: list[str] | None, lookups: Lookups, reasons: list[str]) -> list[Country]:
+    countries = []
+    for code in codes or []:
+        country = lookups.countries.get(code.upper())
+        if country is None:
+            reasons.append(f'unknown country code "{code}"')
+        elif country not in countries:
+            countries.append(country)
+    return countries
+
+
+def _themes(
+    slugs: list[str] | None, lookups: Lookups, locale_id: int | None, language: str, reasons: list[str]
+) -> list[Theme]:
+    if slugs == []:
+        reasons.append("at least one theme is required")
+    themes = []
+    for slug in slugs or []:
+        theme = lookups.themes.get((locale_id, slug.lower())) if locale_id else None
+        if theme is not None:
+            if theme not in themes:
+                themes.append(theme)
+        elif slug.lower() not in lookups.theme_slugs:
+            reasons.append(f'unknown theme "{slug}"')
+        elif locale_id:
+            reasons.append(f'theme "{slug}" has no "{language}" version yet')
+    return themes
+
+
+def _goals(
+    items: list[str] | None, lookups: Lookups, locale_id: int | None, language: str, reasons: list[str]
+) -> list[SustainableDevelopmentGoal]:
+    goals = []
+    for item in items or []:
+        number = _integer(item)
+        if number is None:
+            reasons.append(f'SDG "{item}" is not a number')
+        elif number not in SDG_RANGE:
+            reasons.append(f"SDG {number} is not between 1 and 17")
+        elif locale_id:
+            goal = lookups.goals.get((locale_id, number))
+            if goal is None:
+                reasons.append(f'SDG {number} has no "{language}" version')
+            elif goal not in goals:
+                goals.append(goal)
+    return goals
+
+
+def _text(value: object, name: str, reasons: list[str]) -> str | None:
+    """The value as stripped text; None (with a reason) for a JSON value that is not text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    reasons.append(f"{name} must be text, got {type(value).__name__}")
+    return None
+
+
+def _items(value: object, name: str, reasons: list[str]) -> list[str] | None:
+    """A list from a JSON list or a CSV cell separated by ";" or ","; None (with a reason) if neither."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        parts: list[object] = LIST_SEPARATORS.split(value)
+    elif isinstance(value, list):
+        parts = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        parts = [value]
+    else:
+        reasons.append(f"{name} must be a list, got {type(value).__name__}")
+        return None
+    items = []
+    for part in parts:
+        if isinstance(part, bool) or not isinstance(part, str | int):
+            reasons.append(f"{name} must hold text or numbers, got {type(part).__name__}")
+            return None
+        item = str(part).strip()
+        if item:
+            items.append(item)
+    return items
+
+
+def _integer(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _year(value: object, reasons: list[str]) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    year = _integer(value)
+    this_year = datetime.date.today().year
+    if year is None:
+        reasons.append(f'start year "{value}" is not a whole number')
+    elif not FIRST_YEAR <= year <= this_year:
+        reasons.append(f"start year {year} is not between {FIRST_YEAR} and {this_year}")
+    return year
+
+
+# --- Plan ----------------------------------------------------------------------------------------
+
+
+def plan(rows: list[PracticeRow], lookups: Lookups, *, publish: bool = False) -> list[PlannedRow]:
+    """Decide per row: create, update, or leave unchanged (the latest revision already says the same)."""
+    planned = []
+    for row in rows:
+        index = lookups.indexes[row.language]
+        ids = lookups.existing.get((row.external_id, index.locale_id))
+        planned.append(PlannedRow(row, index, "update" if ids else "create"))
+    _attach_existing([entry for entry in planned if entry.action == "update"], lookups)
+    for entry in planned:
+        if entry.action == "update" and _matches(entry, publish=publish):
+            entry.action = "unchanged"
+    return planned
+
+
+def _attach_existing(entries: list[PlannedRow], lookups: Lookups) -> None:
+    for start in range(0, len(entries), BATCH):
+        batch = entries[start : start + BATCH]
+        ids = [lookups.existing[(entry.row.external_id, entry.index.locale_id)][0] for entry in batch]
+        pages = PracticePage.objects.in_bulk(ids)
+        revisions = Revision.objects.in_bulk([page.latest_revision_id for page in pages.values()])
+        reviewed = set(
+            ExpertReview.objects.approved()
+            .filter(translation_key__in=[page.translation_key for page in pages.values()])
+            .values_list("translation_key", flat=True)
+        )
+        for entry, pk in zip(batch, ids, strict=True):
+            entry.page = pages[pk]
+            entry.revision = revisions.get(entry.page.latest_revision_id)
+            entry.reviewed = entry.page.translation_key in reviewed
+
+
+def _matches(entry: PlannedRow, *, publish: bool) -> bool:
+    page, row = entry.page, entry.row
+    if entry.revision is None:
+        return False
+    if publish and not (page.live and not page.has_unpublished_changes and entry.reviewed):
+        return False
+    content = entry.revision.content
+    return (
+        content.get("title") == row.title
+        and content.get("summary") == row.summary
+        and content.get("scale") == row.scale
+        and content.get("status") == row.status
+        and content.get("actor_type") == row.actor_type
+        and content.get("start_year") == row.start_year
+        and (content.get("website") or "") == row.website
+        and set(content.get("countries") or []) == {country.pk for country in row.countries}
+        and set(content.get("themes") or []) == {theme.pk for theme in row.themes}
+        and set(content.get("sdgs") or []) == {goal.pk for goal in row.sdgs}
+        and _lead_organisation(content.get("organisations")) == row.organisation
+    )
+
+
+def _stream_data(value: object) -> list[dict]:
+    if isinstance(value, str):
+        value = json.loads(value) if value else []
+    return list(value or [])
+
+
+def _lead_organisation(value: object) -> str | None:
+    for block in _stream_data(value):
+        if block.get("type") == "organisation" and block["value"].get("role") == "lead":
+            return block["value"].get("name")
+    return None
+
+
+# --- Apply ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Applier:
+    """Writes planned rows; one instance per import run."""
+
+    user: object
+    publish: bool
+    source_name: str
+    workflows: dict[int, Workflow | None] = field(default_factory=dict)  # index id → its workflow
+    slugs: dict[int, set[str]] = field(default_factory=dict)  # index id → slugs taken under it
+
+    def apply(self, entry: PlannedRow) -> None:
+        if entry.action == "create":
+            self._create(entry)
+        elif entry.action == "update":
+            self._update(entry)
+
+    def _create(self, entry: PlannedRow) -> None:
+        row, index = entry.row, entry.index
+        page = PracticePage(
+            title=row.title,
+            slug=self._unique_slug(index, row.title),
+            summary=row.summary,
+            organisations=[("organisation", {"name": row.organisation, "role": "lead", "website": ""})],
+            external_id=row.external_id,
+            locale_id=index.locale_id,
+            live=False,
+        )
+        _assign(page, row)
+        index.add_child(instance=page)
+        log(instance=page, action="wagtail.create", user=self.user)
+        revision = page.save_revision(user=self.user, log_action=True)
+        self._review_or_publish(page, revision, index, started=False)
+
+    def _update(self, entry: PlannedRow) -> None:
+        # Build on the latest revision, so an editor's unsaved-to-live work on other fields is kept.
+        page = entry.page.with_content_json(entry.revision.content) if entry.revision else entry.page
+        row = entry.row
+        page.title = row.title
+        page.summary = row.summary
+        page.organisations = json.dumps(_with_lead(_stream_data(page.organisations.get_prep_value()), row))
+        _assign(page, row)
+        if not page.live:
+            page.save()  # as the admin does: a draft's own row follows its latest revision
+        revision = page.save_revision(user=self.user, log_action=True)
+        self._review_or_publish(page, revision, entry.index, started=True)
+
+    def _review_or_publish(
+        self, page: PracticePage, revision: Revision, index: PracticeIndexPage, *, started: bool
+    ) -> None:
+        if self.publish:
+            ExpertReview.objects.create(
+                page=page,
+                translation_key=page.translation_key,
+                revision=revision,
+                reviewer=self.user,
+                reviewer_name=self.user.get_full_name() or self.user.get_username(),
+                reviewer_region=getattr(self.user, "region", ""),
+                decision=ExpertReview.Decision.APPROVED,
+                assessment=f"Reviewed before import from {self.source_name}.",
+                name_publicly=False,
+                **{name: Rating.MEETS for name, _label in CRITERIA},
+            )
+            # Publishing also cancels a workflow still in progress on the page.
+            revision.publish(user=self.user, log_action=True)
+            return
+        workflow = self.workflow_for(index)
+        if workflow is None:
+            return
+        state = page.current_workflow_state if started else None
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(user=self.user)
+        else:
+            if state is not None:
+                # Approvals given to the previous content must not count for the new one.
+                state.cancel(user=self.user)
+            workflow.start(page, self.user)
+
+    def workflow_for(self, index: PracticeIndexPage) -> Workflow | None:
+        if index.pk not in self.workflows:
+            workflow = index.get_workflow()
+            self.workflows[index.pk] = workflow if workflow is not None and workflow.active else None
+        return self.workflows[index.pk]
+
+    def _unique_slug(self, index: PracticeIndexPage, title: str) -> str:
+        if index.pk not in self.slugs:
+            self.slugs[index.pk] = set(index.get_children().values_list("slug", flat=True))
+        taken = self.slugs[index.pk]
+        base = slugify(title, allow_unicode=True)[:60].strip("-") or "practice"
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        return slug
+
+
+def _assign(page: PracticePage, row: PracticeRow) -> None:
+    page.scale = row.scale
+    page.status = row.status
+    page.actor_type = row.actor_type
+    page.start_year = row.start_year
+    page.website = row.website
+    page.countries = row.countries
+    page.themes = row.themes
+    page.sdgs = row.sdgs
+
+
+def _with_lead(blocks: list[dict], row: PracticeRow) -> list[dict]:
+    """The file names the lead organisation; partners added by editors are kept."""
+    for block in blocks:
+        if block.get("type") == "organisation" and block["value"].get("role") == "lead":
+            block["value"]["name"] = row.organisation
+            return blocks
+    return [{"type": "organisation", "value": {"name": row.organisation, "role": "lead", "website": ""}}, *blocks]
+
+
+@contextmanager
+def workflow_emails_muted() -> Iterator[None]:
+    """Silence Wagtail's per-page "submitted for review" e-mails during a bulk import.
+
+    Without this, every imported practice e-mails every expert reviewer and superuser twice: a
+    5,000-row file would send tens of thousands of messages. The drafts still appear on each
+    reviewer's dashboard under "Awaiting your review".
+    """
+    from wagtail.admin import signal_handlers
+
+    receivers = [
+        (task_submitted, signal_handlers.task_submission_email_notifier, TaskState),
+        (workflow_submitted, signal_handlers.workflow_submission_email_notifier, WorkflowState),
+    ]
+    uids = ["group_approval_task_submitted_email_notification", "workflow_state_submitted_email_notification"]
+    muted = [
+        (signal, receiver, sender, uid)
+        for (signal, receiver, sender), uid in zip(receivers, uids, strict=True)
+        if signal.disconnect(sender=sender, dispatch_uid=uid)
+    ]
+    try:
+        yield
+    finally:
+        for signal, receiver, sender, uid in muted:
+            signal.connect(receiver, sender=sender, dispatch_uid=uid)
+
+
+def _error_reasons(error: ValidationError) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
+    return list(error.messages)
+
+
+def check_publish_permission(user, planned: list[PlannedRow]) -> None:
+    """Publishing records an expert review in the user's name: they must be allowed to publish there."""
+    for index in {entry.index.pk: entry.index for entry in planned}.values():
+        if not index.permissions_for_user(user).can_publish_subpage():
+            raise ImportFileError(
+                f"{user.get_username()} may not publish practices under {index.title!r} ({index.locale.language_code})."
+            )
+
+
+def import_practices(
+    path: Path,
+    *,
+    user,
+    fmt: str | None = None,
+    dry_run: bool = False,
+    publish: bool = False,
+    all_or_nothing: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    on_row: Callable[[PlannedRow], None] | None = None,
+) -> ImportResult:
+    """Read, check and (unless `dry_run`) import a file of practices. Raises `ImportFileError`."""
+    sources = read_rows(path, fmt)
+    lookups = Lookups.load()
+    rows, errors = validate(sources, lookups)
+    result = ImportResult(errors=errors, dry_run=dry_run)
+    result.planned = plan(rows, lookups, publish=publish)
+    if publish:
+        check_publish_permission(user, result.planned)
+    if all_or_nothing and errors:
+        result.rolled_back = True
+        return result
+    if dry_run:
+        for entry in result.planned:
+            _count(result, entry.action)
+        return result
+
+    applier = Applier(user=user, publish=publish, source_name=path.name)
+    if not publish:
+        languages = sorted({entry.row.language for entry in result.planned if entry.action != "unchanged"})
+        result.warnings = [
+            f'The "{language}" practice index has no active workflow: its drafts were not submitted for review.'
+            for language in languages
+            if applier.workflow_for(lookups.indexes[language]) is None
+        ]
+    total = len(result.planned)
+    # All or nothing: one transaction for the file. Otherwise each row commits on its own, so a
+    # long import that stops half-way keeps what it did, and running it again finishes the job.
+    with workflow_emails_muted(), transaction.atomic() if all_or_nothing else nullcontext():
+        for number, entry in enumerate(result.planned, start=1):
+            try:
+                if entry.action != "unchanged":
+                    with transaction.atomic():
+                        applier.apply(entry)
+            except ValidationError as error:
+                # The checks above mirror the model's; this catches whatever they missed.
+                result.errors.append(RowError(entry.row.position, _error_reasons(error)))
+                if entry.action == "create":
+                    entry.index.refresh_from_db(fields=["numchild"])  # add_child counts before it saves
+                if all_or_nothing:
+                    transaction.set_rollback(True)
+                    result.rolled_back = True
+                    break
+            else:
+                _count(result, entry.action)
+                if on_row:
+                    on_row(entry)
+            if progress:
+                progress(number, total)
+    if result.rolled_back:
+        result.created = result.updated = result.unchanged = 0
+    return result
+
+
+def _count(result: ImportResult, action: Action) -> None:
+    if action == "create":
+        result.created += 1
+    elif action == "update":
+        result.updated += 1
+    else:
+        result.unchanged += 1

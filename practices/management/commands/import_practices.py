@@ -1,0 +1,90 @@
+"""`manage.py import_practices FILE`: import practices from a partner's CSV or JSON file (see practices.importer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from practices.importer import FORMATS, ImportFileError, PlannedRow, import_practices
+
+PROGRESS_EVERY = 500
+DONE = {"create": "created", "update": "updated", "unchanged": "unchanged"}
+WOULD = {"create": "would create", "update": "would update", "unchanged": "unchanged"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Import practices from a CSV (UTF-8, header row) or JSON (list of objects) file. Every row is checked "
+        "first; bad rows are reported with their line and skipped. Re-importing updates practices matched on "
+        "(external_id, language). New practices are drafts submitted to expert review unless --publish."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="The CSV or JSON file to import.")
+        parser.add_argument("--format", choices=FORMATS, help="File format (default: from the file's extension).")
+        parser.add_argument("--dry-run", action="store_true", help="Check the file and report; change nothing.")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish every imported practice, recording an approved expert review in the --user's name. "
+            "Only for practices reviewed before import.",
+        )
+        parser.add_argument("--all-or-nothing", action="store_true", help="Import nothing at all if any row is bad.")
+        parser.add_argument("--user", help="Username recorded as author and requester (default: first superuser).")
+
+    def handle(self, *args, file: Path, **options):
+        user = self._user(options["user"])
+        verbosity = options["verbosity"]
+        dry_run = options["dry_run"]
+        try:
+            result = import_practices(
+                file,
+                user=user,
+                fmt=options["format"],
+                dry_run=dry_run,
+                publish=options["publish"],
+                all_or_nothing=options["all_or_nothing"],
+                progress=self._progress if verbosity >= 1 else None,
+                on_row=self._report_row if verbosity >= 2 else None,
+            )
+        except ImportFileError as error:
+            raise CommandError(str(error)) from error
+
+        for error in result.errors:
+            self.stderr.write(str(error))
+        for warning in result.warnings:
+            self.stderr.write(self.style.WARNING(warning))
+        if dry_run and verbosity >= 1:
+            for entry in result.planned:
+                self._report_row(entry, would=True)
+        if dry_run:
+            self.stdout.write(f"Dry run, nothing was saved. {result.summary()}")
+        else:
+            self.stdout.write(result.summary())
+        if result.rolled_back:
+            raise CommandError(f"Nothing was imported: {result.skipped} bad row(s) and --all-or-nothing.")
+        if result.errors:
+            raise CommandError(f"{result.skipped} bad row(s) were skipped; see the lines above.")
+
+    def _user(self, username: str | None):
+        User = get_user_model()
+        if username:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                raise CommandError(f"No user named {username!r}.")
+            return user
+        user = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+        if user is None:
+            raise CommandError("There is no active superuser; name the importing user with --user.")
+        return user
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
+            self.stdout.write(f"  {done}/{total} rows")
+
+    def _report_row(self, entry: PlannedRow, would: bool = False) -> None:
+        action = (WOULD if would else DONE)[entry.action]
+        page = f" (page {entry.page.pk})" if entry.page else ""
+        self.stdout.write(f'{entry.row.position}: {action} "{entry.row.title}" [{entry.row.language}]{page}')

@@ -1,0 +1,78 @@
+"""The repository of inspiring practices: faceted browsing and the public "Share a practice" form."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from cms import ratelimit
+from cms.models import BasePage, ExpertReviewedTreeMixin
+from cms.translation import translated
+
+SUBMISSIONS_PER_HOUR = 5
+
+
+class PracticeIndexPage(RoutablePageMixin, ExpertReviewedTreeMixin, BasePage):
+    """The repository of inspiring practices. Everything under it goes through expert review."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    submission_introduction = models.TextField(
+        _("introduction to the submission form"),
+        blank=True,
+        help_text=_("Shown above the “Share a practice” form: what the Panel looks for."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("submission_introduction")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("introduction", "submission_introduction"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.PracticePage", "home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("practice index page")
+
+    @path("", name="index")
+    def browse(self, request):
+        from practices.browsing import PracticeBrowser
+
+        browser = PracticeBrowser(self.locale, request.GET)
+        facets = browser.facets()
+        context = {
+            **self.get_context(request),
+            "browser": browser,
+            "results": browser.results(request.GET.get("page")),
+            "facets": facets,
+            "chips": browser.chips(facets),
+        }
+        return TemplateResponse(request, self.template, context)
+
+    @path("share/", name="share")
+    def share(self, request):
+        from practices.forms import PracticeSubmissionForm
+        from practices.submissions import create_draft
+
+        limited = ratelimit.is_limited(request, "practice-submission", SUBMISSIONS_PER_HOUR)
+        form = PracticeSubmissionForm(request.POST or None, locale=self.locale)
+        status = 200
+        if request.method == "POST" and limited:
+            status = 429
+        elif request.method == "POST" and form.is_valid():
+            if not form.is_spam:
+                create_draft(self, form.cleaned_data, self.locale.language_code)
+            ratelimit.record(request, "practice-submission", window=3600)
+            return redirect(self.url + self.reverse_subpage("share_thanks"))
+        elif request.method == "POST":
+            status = 400
+        context = {**self.get_context(request), "form": form, "rate_limited": limited}
+        return TemplateResponse(request, "practices/share_practice.html", context, status=status)
+
+    @path("share/thanks/", name="share_thanks")
+    def share_thanks(self, request):
+        return TemplateResponse(request, "practices/share_practice_thanks.html", self.get_context(request))

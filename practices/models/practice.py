@@ -1,0 +1,246 @@
+"""A practice: an inspiring initiative, described in a fixed structure and reviewed by experts."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from cms import geography
+from cms.blocks import RICH_TEXT_FEATURES, ImageBlock
+from cms.models import BasePage, ExpertReview, Theme
+from cms.models.reviews import CRITERIA, approved_review_exists
+from cms.translation import synchronised, translated
+from practices.blocks import IndicatorBlock, OrganisationBlock, ResourceStreamBlock
+from practices.models.taxonomy import SustainableDevelopmentGoal
+
+
+class Scale(models.TextChoices):
+    LOCAL = "local", _("Local")
+    SUBNATIONAL = "subnational", _("Subnational")
+    NATIONAL = "national", _("National")
+    MULTINATIONAL = "multinational", _("Multinational")
+    GLOBAL = "global", _("Global")
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class ActorType(models.TextChoices):
+    PUBLIC = "public", _("Public authority")
+    CIVIL_SOCIETY = "civil-society", _("Civil society")
+    BUSINESS = "business", _("Business")
+    COMMUNITY = "community", _("Community")
+    ACADEMIC = "academic", _("Academic")
+
+
+# The body of a practice, in the order visitors read it: (field, heading).
+SECTIONS = [
+    ("problem", _("The problem")),
+    ("approach", _("The approach")),
+    ("results", _("Results and evidence")),
+    ("lessons", _("Lessons learned")),
+    ("adaptation", _("How to adapt it elsewhere")),
+]
+
+
+class PracticeTag(TaggedItemBase):
+    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+def _rich_text(label):
+    return RichTextField(label, features=RICH_TEXT_FEATURES, blank=True)
+
+
+class PracticePage(BasePage):
+    """An inspiring practice. Public only once it has passed expert review (`cms.models.reviews`)."""
+
+    summary = models.TextField(_("summary"), max_length=1500, help_text=_("One paragraph: what it is, where."))
+    problem = _rich_text(_("the problem"))
+    approach = _rich_text(_("the approach"))
+    results = _rich_text(_("results and evidence"))
+    indicators = StreamField([("indicator", IndicatorBlock())], blank=True, verbose_name=_("indicators"))
+    lessons = _rich_text(_("lessons learned"))
+    adaptation = _rich_text(_("how to adapt it elsewhere"))
+    resources = StreamField(ResourceStreamBlock(), blank=True, verbose_name=_("resources"))
+    images = StreamField([("image", ImageBlock())], blank=True, verbose_name=_("images"))
+    organisations = StreamField([("organisation", OrganisationBlock())], verbose_name=_("organisations"))
+
+    countries = ParentalManyToManyField(
+        "cms.Country", blank=True, related_name="practices", verbose_name=_("countries")
+    )
+    themes = ParentalManyToManyField("cms.Theme", related_name="practices", verbose_name=_("themes"))
+    sdgs = ParentalManyToManyField(
+        SustainableDevelopmentGoal,
+        blank=True,
+        related_name="practices",
+        verbose_name=_("Sustainable Development Goals"),
+    )
+    tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("tags"))
+    scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    actor_type = models.CharField(_("type of actor"), max_length=20, choices=ActorType.choices)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)]
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("Never shown publicly; members' messages are relayed to it.")
+    )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Identifier in an imported file; re-importing the file updates this practice."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name, _heading in SECTIONS[:3]]
+            + [FieldPanel("indicators")]
+            + [FieldPanel(name) for name, _heading in SECTIONS[3:]],
+            heading=_("Body"),
+        ),
+        FieldPanel("organisations"),
+        FieldPanel("images"),
+        FieldPanel("resources"),
+    ]
+    classification_panels = [
+        FieldPanel("countries"),
+        FieldRowPanel([FieldPanel("scale"), FieldPanel("status"), FieldPanel("actor_type"), FieldPanel("start_year")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("external_id")],
+            heading=_("Contact"),
+        ),
+    ]
+    review_panels = [
+        HelpPanel(template="practices/admin/review_history_panel.html", heading=_("Expert reviews")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(review_panels, heading=_("Expert review")),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        *[index.SearchField(name) for name, _heading in SECTIONS],
+        index.SearchField("organisations"),
+        index.FilterField("scale"),
+        index.FilterField("status"),
+        index.FilterField("actor_type"),
+        index.AutocompleteField("title"),
+    ]
+    # The prose (and the choice of document or image per language) is translated; what is a fact
+    # about the practice is the same in every language and follows the source on every sync.
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("summary", *[name for name, _heading in SECTIONS], "indicators", "resources", "images"),
+        *translated("organisations"),
+        *synchronised(
+            "countries", "themes", "sdgs", "tags", "tagged_items", "scale", "status", "actor_type", "start_year"
+        ),
+        *synchronised("website", "contact_name", "contact_email", "external_id"),
+    ]
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    @property
+    def description(self) -> str:
+        return self.search_description or self.summary
+
+    def get_regions(self) -> list[str]:
+        return geography.regions_of(country.code for country in self.countries.all())
+
+    @property
+    def expert_review_history(self):
+        """Every expert decision on this practice, in any of its languages, newest first."""
+        return ExpertReview.objects.filter(translation_key=self.translation_key)
+
+    def is_reviewed(self) -> bool:
+        return ExpertReview.objects.approved().filter(translation_key=self.translation_key).exists()
+
+    def serve(self, request, *args, **kwargs):
+        # Belt and braces: publishing is refused without a passed review (wagtail_hooks), and a
+        # practice whose review record is missing is still never shown.
+        if not self.is_reviewed():
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        countries = list(self.countries.all())
+        theme_slugs = [theme.slug for theme in self.themes.all()]
+        themes = {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale, slug__in=theme_slugs)}
+        numbers = sorted(goal.number for goal in self.sdgs.all())
+        goals = {g.number: g for g in SustainableDevelopmentGoal.objects.filter(locale=self.locale, number__in=numbers)}
+        reviews = list(
+            ExpertReview.objects.approved()
+            .filter(translation_key=self.translation_key)
+            .only("created_at", "reviewer_name", "name_publicly")
+        )
+        context.update(
+            {
+                "sections": [(name, heading, getattr(self, name)) for name, heading in SECTIONS],
+                "countries": [(c.code, geography.country_name(c.code, language)) for c in countries],
+                "regions": [(code, geography.region_name(code, language)) for code in self.get_regions()],
+                "themes": [themes[slug] for slug in theme_slugs if slug in themes],
+                "goals": [goals[number] for number in numbers if number in goals],
+                "tags": list(self.tags.all()),
+                "reviewed_at": max((review.created_at for review in reviews), default=None),
+                "reviewers": sorted({review.reviewer_name for review in reviews if review.name_publicly}),
+                "criteria": [label for _name, label in CRITERIA],
+                "lead_organisations": [b.value for b in self.organisations if b.value["role"] == "lead"],
+                "partners": [b.value for b in self.organisations if b.value["role"] != "lead"],
+                "index_url": self.get_parent().get_url(request),
+                "related": self.related_practices(theme_slugs, [c.region for c in countries]),
+            }
+        )
+        return context
+
+    def related_practices(self, theme_slugs: list[str], regions: list[str], limit: int = 3):
+        """Other reviewed practices in this language ranked by shared themes, then shared region."""
+        if not theme_slugs and not regions:
+            return []
+        return list(
+            PracticePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .filter(approved_review_exists())
+            .filter(Q(themes__slug__in=theme_slugs) | Q(countries__region__in=regions))
+            .annotate(
+                shared_themes=Count("themes", filter=Q(themes__slug__in=theme_slugs), distinct=True),
+                shared_regions=Count("countries__region", filter=Q(countries__region__in=regions), distinct=True),
+            )
+            .order_by("-shared_themes", "-shared_regions", "title")
+            .only("id", "title", "url_path", "path", "depth", "locale_id", "summary", "search_description")[:limit]
+        )

@@ -1,0 +1,50 @@
+// Practices listing, enhanced: filters apply as soon as they change, without a full page load.
+// Without JavaScript the form submits normally; the URL always holds the filters, so it can be shared.
+(function () {
+  "use strict";
+  if (!document.querySelector("[data-practice-filters]") || !window.fetch || !window.DOMParser) return;
+  let controller = null;
+  let timer = null;
+
+  async function update() {
+    const form = document.querySelector("[data-practice-filters]");
+    // Short, shareable URLs: leave out empty fields and the default sort.
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (value !== "" && !(name === "sort" && value === "newest")) params.append(name, value);
+    }
+    const url = form.action + (params.toString() ? "?" + params : "");
+    const focusedId = document.activeElement && document.activeElement.id;
+    if (controller) controller.abort();
+    controller = new AbortController();
+    try {
+      const response = await fetch(url, { signal: controller.signal, headers: { "X-Requested-With": "fetch" } });
+      if (!response.ok) { window.location.assign(url); return; }
+      const html = new DOMParser().parseFromString(await response.text(), "text/html");
+      const fresh = html.getElementById("practice-browser");
+      const current = document.getElementById("practice-browser");
+      if (!fresh || !current) { window.location.assign(url); return; }
+      current.replaceWith(fresh);
+      history.replaceState(null, "", url);
+      if (focusedId) { const element = document.getElementById(focusedId); if (element) element.focus(); }
+      init();
+    } catch (error) {
+      if (error.name !== "AbortError") window.location.assign(url);
+    }
+  }
+
+  function init() {
+    const current = document.querySelector("[data-practice-filters]");
+    if (!current) return;
+    current.addEventListener("change", function (event) {
+      if (event.target.type === "search") return;
+      update();
+    });
+    current.addEventListener("input", function (event) {
+      if (event.target.type !== "search") return;
+      clearTimeout(timer);
+      timer = setTimeout(update, 350);
+    });
+  }
+  init();
+})();

@@ -1,0 +1,104 @@
+"""Turn a visitor's "Share a practice" submission into a draft practice awaiting expert review.
+
+The submission is stored as typed (`PracticeSubmission.data`) and becomes a draft `PracticePage`
+in the visitor's language, entered straight into the index's "Expert review" workflow: nothing a
+visitor sends is lost, and nothing is public before experts and a moderator have approved it.
+The confirmation to the submitter and the notice to editors are background tasks (django-tasks).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.text import slugify
+from django_tasks import task
+from wagtail.models import Page
+
+from cms.models import Country, Theme
+from cms.roles import EDITORS
+from practices.models import PracticeIndexPage, PracticePage, PracticeSubmission
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def _unique_slug(parent: Page, title: str) -> str:
+    base = slugify(title, allow_unicode=True)[:60].strip("-") or "practice"
+    slug, number = base, 1
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+@transaction.atomic
+def create_draft(index: PracticeIndexPage, data: dict, language: str) -> PracticeSubmission:
+    submitted = {key: value for key, value in data.items() if key not in ("consent", "homepage")}
+    submission = PracticeSubmission.objects.create(
+        language=language,
+        submitter_name=data["name"],
+        submitter_email=data["email"],
+        data=submitted,
+    )
+    page = PracticePage(
+        title=data["title"],
+        slug=_unique_slug(index, data["title"]),
+        summary=data["summary"],
+        approach=_paragraphs(data.get("approach") or ""),
+        results=_paragraphs(data.get("results") or ""),
+        organisations=[("organisation", {"name": data["organisation"], "role": "lead", "website": ""})],
+        scale=data["scale"],
+        actor_type=data["actor_type"],
+        start_year=data.get("start_year"),
+        website=data.get("website") or "",
+        contact_name=data["name"],
+        contact_email=data["email"],
+        live=False,
+    )
+    page.countries = list(Country.objects.filter(code__in=data["countries"]))
+    page.themes = list(Theme.objects.filter(locale=index.locale, slug__in=data["themes"]))
+    index.add_child(instance=page)
+    page.save_revision(log_action=True)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user=None)
+    submission.page = page
+    submission.save(update_fields=["page"])
+    transaction.on_commit(lambda: send_submission_emails.enqueue(submission.pk))
+    return submission
+
+
+@task()
+def send_submission_emails(submission_id: int) -> None:
+    submission = PracticeSubmission.objects.select_related("page").get(pk=submission_id)
+    page = submission.page
+    admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/" if page else ""
+    context = {"submission": submission, "title": submission.data.get("title", ""), "admin_url": admin_url}
+    with translation.override(submission.language):
+        send_mail(
+            subject=render_to_string("practices/email/submission_received_subject.txt", context).strip(),
+            message=render_to_string("practices/email/submission_received.txt", context),
+            from_email=None,
+            recipient_list=[submission.submitter_email],
+        )
+    editors = list(
+        get_user_model()
+        .objects.filter(groups__name=EDITORS, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if editors:
+        with translation.override(settings.LANGUAGE_CODE):
+            send_mail(
+                subject=render_to_string("practices/email/submission_for_editors_subject.txt", context).strip(),
+                message=render_to_string("practices/email/submission_for_editors.txt", context),
+                from_email=None,
+                recipient_list=editors,
+            )

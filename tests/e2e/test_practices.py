@@ -1,0 +1,78 @@
+"""Practices in a real browser: faceted browsing in Spanish and Arabic, and a visitor's practice
+going through expert review and editorial sign-off into the listing."""
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.test_admin import approve_on_dashboard
+
+pytestmark = pytest.mark.browser
+
+
+def test_visitor_filters_by_theme_and_region_in_spanish_and_opens_a_practice(live_site, page, axe):
+    page.goto(f"{live_site}/es/practices/")
+    assert axe(page) == []
+    page.get_by_role("group", name="Tema").get_by_label("Ciudades").check()
+    page.get_by_role("group", name="Región").get_by_label("América").check()
+    expect(page).to_have_url(f"{live_site}/es/practices/?theme=cities&region=019")
+    results = page.locator(".practice-card")
+    expect(results).to_have_count(1)
+    results.get_by_role("link").click()
+    expect(page).to_have_url(f"{live_site}/es/practices/participatory-budgeting-porto-alegre/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", level=2, name="Revisada por expertos")).to_be_visible()
+    assert axe(page) == []
+
+
+def test_visitor_filters_in_arabic_without_javascript(live_site, browser, axe, screenshot):
+    context = browser.new_context(java_script_enabled=False, locale="ar")
+    page = context.new_page()
+    page.goto(f"{live_site}/ar/practices/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.locator('input[name="theme"][value="health"]').check()
+    page.locator('input[name="region"][value="002"]').check()
+    page.locator('form.practice-filters button[type="submit"]').click()
+    assert "theme=health" in page.url and "region=002" in page.url
+    results = page.locator(".practice-card")
+    expect(results).to_have_count(1)
+    results.get_by_role("link").click()
+    assert page.url.endswith("/ar/practices/rwanda-community-health-workers/")
+    facts = page.locator(".practice__facts").bounding_box()
+    body = page.locator(".practice__body").bounding_box()
+    assert facts["x"] < body["x"]  # right to left: the side column is on the left
+    screenshot(page, "practice-ar")
+    context.close()
+
+
+def test_a_visitors_practice_is_reviewed_signed_off_and_listed(live_site, page, login):
+    title = f"Community kitchens of Lima {int(time.time())}"
+    page.goto(f"{live_site}/en/practices/share/")
+    page.get_by_role("button", name="Send for review").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the fields below")
+    page.get_by_label("Name of the practice").fill(title)
+    page.get_by_label("Summary").fill("Neighbourhood kitchens run by women's organisations feed families in Lima.")
+    page.get_by_label("Lead organisation").fill("Federación de Comedores Populares")
+    page.get_by_label("Countries").select_option("PE")
+    page.get_by_role("group", name="Themes").get_by_label("Gender equality").check()
+    page.locator("#id_scale").select_option("local")
+    page.get_by_label("Who runs it?").select_option("community")
+    page.get_by_label("Your name").fill("Ana Quispe")
+    page.get_by_label("Your e-mail address").fill("ana@example.org")
+    page.get_by_label("The information is accurate").check()
+    page.get_by_role("button", name="Send for review").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Thank you")
+    page.goto(f"{live_site}/en/practices/?q=kitchens")
+    expect(page.locator(".practice-card")).to_have_count(0)  # not public before review
+
+    reviewer = login("reviewer")  # Europe: from outside the practice's region (the Americas)
+    approve_on_dashboard(reviewer, live_site, title, assess=True)
+    moderator = login("moderator")
+    approve_on_dashboard(moderator, live_site, title)
+
+    page.goto(f"{live_site}/en/practices/?q=kitchens")
+    expect(page.locator(".practice-card", has_text=title)).to_have_count(1)
+    page.locator(".practice-card", has_text=title).get_by_role("link").click()
+    expect(page.get_by_text("Reviewer", exact=False)).to_be_visible()
+    assert "ana@example.org" not in page.content()

@@ -1,0 +1,142 @@
+"""Practices as visitors browse and read them: only reviewed, in their language, with facets."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practices.factories import PracticePageFactory
+from practices.models import PracticeIndexPage, PracticePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(locales):
+    return PracticeIndexPage.objects.get(locale=locales["en"])
+
+
+def titles(content: str) -> list[str]:
+    return re.findall(r'<h3 class="practice-card__title"><a href="[^"]+">([^<]+)</a></h3>', content)
+
+
+def count(content: str) -> int:
+    return int(re.search(r'id="practice-results-heading"[^>]*>\s*([\d,]+)', content).group(1).replace(",", ""))
+
+
+def test_listing_shows_reviewed_practices_of_the_visitors_language_only(client, index):
+    unreviewed = PracticePageFactory(parent=index, title="Unreviewed but live", reviewed=False)
+    draft = PracticePageFactory(parent=index, title="A draft practice", live=False)
+    english = client.get("/en/practices/").content.decode()
+    assert count(english) == PracticePage.objects.filter(locale=index.locale, live=True).count() - 1
+    assert unreviewed.title not in english and draft.title not in english
+    spanish = client.get("/es/practices/").content.decode()
+    assert count(spanish) == 6  # the six demo practices translated into Spanish
+    assert "Presupuesto participativo" in spanish or "Porto Alegre" in spanish
+
+
+def test_unreviewed_or_draft_practice_is_never_public(client, index):
+    unreviewed = PracticePageFactory(parent=index, reviewed=False)
+    assert client.get(unreviewed.url).status_code == 404
+    draft = PracticePageFactory(parent=index, live=False)
+    assert client.get(f"/en/practices/{draft.slug}/").status_code == 404
+
+
+def test_facets_filter_and_count_with_shareable_urls(client):
+    content = client.get("/en/practices/?theme=health&region=002").content.decode()
+    assert "Rwanda" in content
+    assert all("Finland" not in title for title in titles(content))
+    # A facet's counts apply the other facets: the region facet counts health practices per region.
+    assert re.search(
+        r'name="region" value="002" checked>\s*<label[^>]*>Africa <span class="facet__count">\((\d+)\)', content
+    )
+    assert 'href="?region=002"' in content  # removing the theme keeps the region: a shareable link
+    cities_americas = client.get("/es/practices/?theme=cities&region=019").content.decode()
+    assert count(cities_americas) == 1
+    assert "/es/practices/participatory-budgeting-porto-alegre/" in cities_americas
+
+
+def test_facets_are_labelled_in_the_visitors_language(client):
+    arabic = client.get("/ar/practices/?theme=health").content.decode()
+    assert 'dir="rtl"' in arabic
+    assert "أفريقيا" in arabic  # Africa, from CLDR
+    assert "الصحة" in arabic or "صحة" in arabic  # the health theme's Arabic name
+    chinese = client.get("/zh-hans/practices/").content.decode()
+    assert "消除贫困" in chinese or "无贫穷" in chinese  # SDG 1 in Chinese
+
+
+def test_full_text_query_and_sorting(client):
+    found = client.get("/en/practices/?q=housing").content.decode()
+    assert any("Housing First" in title for title in titles(found))
+    alphabetical = titles(client.get("/en/practices/?sort=title").content.decode())
+    assert alphabetical == sorted(alphabetical, key=str.casefold)
+    assert client.get("/en/practices/?sort=nonsense&page=999").status_code == 200
+
+
+def test_listing_works_without_javascript(client):
+    content = client.get("/en/practices/").content.decode()
+    assert '<form class="practice-filters" method="get" action="/en/practices/"' in content
+    assert '<button type="submit" class="button">Apply filters</button>' in content
+
+
+def _listing_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_listing_and_practice_queries_do_not_grow_with_the_number_of_practices(client, locales):
+    from home.factories import StandardPageFactory  # noqa: F401 - keeps factories importable together
+
+    index = PracticeIndexPage.objects.get(locale=locales["fr"])
+    for number in range(10):
+        PracticePageFactory(parent=index, slug=f"q-{number}", countries=["KE", "BR"], themes=["health", "work"])
+    practice = PracticePage.objects.get(locale=locales["fr"], slug="q-0")
+    url = "/fr/practices/?theme=health&sort=title"
+    small = (_listing_queries(client, url), _listing_queries(client, practice.url))
+    for number in range(10, 200):
+        PracticePageFactory(parent=index, slug=f"q-{number}", countries=["KE", "IN"], themes=["health", "cities"])
+    large = (_listing_queries(client, url), _listing_queries(client, practice.url))
+    assert small == large
+    assert large[0] <= 35 and large[1] <= 30
+
+
+def test_practice_page_shows_review_facts_and_never_the_contact_email(client, index):
+    practice = PracticePageFactory(
+        parent=index,
+        countries=["KE"],
+        themes=["health"],
+        contact_email="private@example.org",
+        reviewed__name_publicly=True,
+    )
+    content = client.get(practice.url).content.decode()
+    assert "Expert-reviewed" in content
+    assert "Evidence of results" in content and "Participation of those affected" in content
+    assert "Asia Reviewer" in content
+    assert "private@example.org" not in content
+    assert "Kenya" in content and "Africa" in content
+
+
+def test_reviewer_names_appear_only_with_their_consent(client, index):
+    practice = PracticePageFactory(parent=index, reviewed__name_publicly=False)
+    assert "Asia Reviewer" not in client.get(practice.url).content.decode()
+
+
+def test_related_practices_share_themes_or_region(client):
+    content = client.get("/en/practices/rwanda-community-health-workers/").content.decode()
+    related = content.split('id="related-heading"')[1]
+    assert related.count('class="card"') == 3
+    assert "/en/practices/rwanda-community-health-workers/" not in related
+
+
+def test_translated_practice_keeps_facts_and_translates_prose(client, locales):
+    english = PracticePage.objects.get(locale=locales["en"], slug="housing-first-finland")
+    arabic = english.get_translation(locales["ar"])
+    assert list(arabic.countries.values_list("code", flat=True)) == ["FI"]
+    assert arabic.start_year == english.start_year
+    assert arabic.title != english.title
+    content = client.get(arabic.url).content.decode()
+    assert "فنلندا" in content  # Finland, named in Arabic
+    assert "Expert-reviewed" not in content  # the interface is in Arabic too
