@@ -1,14 +1,20 @@
-"""Admin screens of the shared base: the translation status report."""
+"""Admin screens of the shared base: the translation status report, submitting a translation for review."""
 
 from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
 from cms import translation_status
 
@@ -68,3 +74,43 @@ class TranslationStatusReportView(SpreadsheetExportMixin, WagtailAdminTemplateMi
 
     def get_filename(self) -> str:
         return "translation-status"
+
+
+class SubmitTranslationForReviewView(View):
+    """A translator hands a finished translation to review: the translated text becomes a draft
+    revision of the page and the page enters its workflow (editorial sign-off; a translation of
+    expert-reviewed content skips the experts). Translators cannot publish; moderators do."""
+
+    def post(self, request, page_id: int):
+        page = get_object_or_404(Page, pk=page_id).specific
+        if page.locale_id == Locale.get_default().pk or not page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        translation = Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=page.locale, enabled=True
+        ).first()
+        if translation is None:
+            raise Http404
+        total, done = translation.get_progress()
+        if done < total:
+            messages.error(
+                request,
+                _("“%(title)s” still has %(count)s segment(s) to translate; it can be submitted once all are done.")
+                % {"title": page.title, "count": total - done},
+            )
+            return redirect("wagtailadmin_home")
+        if page.workflow_in_progress:
+            messages.warning(request, _("“%(title)s” is already awaiting review.") % {"title": page.title})
+            return redirect("wagtailadmin_home")
+        translation.save_target(user=request.user, publish=False)
+        page = Page.objects.get(pk=page.pk).specific
+        workflow = page.get_workflow()
+        if workflow is None:
+            messages.error(request, _("No review workflow applies to “%(title)s”.") % {"title": page.title})
+            return redirect("wagtailadmin_home")
+        workflow.start(page, request.user)
+        messages.success(
+            request,
+            _("“%(title)s” has been submitted for review in %(language)s.")
+            % {"title": page.title, "language": page.locale.get_display_name()},
+        )
+        return redirect("wagtailadmin_home")

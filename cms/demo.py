@@ -65,6 +65,14 @@ class TranslationCatalogue:
         return self._cache[code]
 
 
+def _demo_last_name(username: str) -> str:
+    """ "Translator" plus the language's own name, "Reviewer" plus the region, "Editor" plus "IPSP"."""
+    _role, _sep, rest = username.partition("-")
+    if username.startswith("translator-"):
+        return dict(settings.LANGUAGES).get(rest, rest)
+    return rest.capitalize() if rest else "IPSP"
+
+
 def seed_users(context: SeedContext) -> None:
     User = get_user_model()
     for username, group_names, superuser, region in DEMO_USERS:
@@ -75,7 +83,7 @@ def seed_users(context: SeedContext) -> None:
                 "is_superuser": superuser,
                 "is_staff": superuser,
                 "first_name": username.split("-")[0].capitalize(),
-                "last_name": username.split("-")[1].capitalize() if username.startswith("reviewer-") else "",
+                "last_name": _demo_last_name(username),
                 "region": region,
             },
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -131,3 +131,43 @@ def waiting_counts(language_codes: list[str]) -> dict[str, int]:
     """How many pages wait (missing, in progress, outdated) in each of these languages, in one pass."""
     rows = page_statuses()
     return {code: sum(1 for row in rows if row.locales[code].state in WAITING_STATES) for code in language_codes}
+
+
+def ready_for_review(language_codes: list[str]) -> list[Page]:
+    """Translated pages in these languages whose every segment is done and whose translators' work
+    is not yet published or in review: what a translator can submit for review."""
+    rows = page_statuses()
+    candidates = {
+        row.locales[code].page.pk: row.locales[code].page
+        for row in rows
+        for code in language_codes
+        if row.locales[code].state in (UP_TO_DATE, OUTDATED) and row.locales[code].page is not None
+    }
+    if not candidates:
+        return []
+    from wagtail.models import WorkflowState
+
+    pages = Page.objects.filter(pk__in=candidates).select_related("locale")
+    in_review = set(
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type__model="page",
+            object_id__in=[str(pk) for pk in candidates],
+        ).values_list("object_id", flat=True)
+    )
+    last_translated = {
+        (row["context__object_id"], row["locale_id"]): row["latest"]
+        for row in StringTranslation.objects.filter(
+            context__object_id__in=[page.translation_key for page in pages], locale__language_code__in=language_codes
+        )
+        .values("context__object_id", "locale_id")
+        .annotate(latest=Max("updated_at"))
+    }
+    ready = []
+    for page in pages:
+        if str(page.pk) in in_review:
+            continue
+        translated_at = last_translated.get((page.translation_key, page.locale_id))
+        if not page.live or (translated_at and page.last_published_at and translated_at > page.last_published_at):
+            ready.append(page)
+    return sorted(ready, key=lambda page: page.title)

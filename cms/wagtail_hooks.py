@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import roles, translation_status
-from cms.admin_views import TranslationStatusReportView
+from cms.admin_views import SubmitTranslationForReviewView, TranslationStatusReportView
 from cms.models import Person, Theme
 
 
@@ -37,9 +39,21 @@ class SharedContentGroup(SnippetViewSetGroup):
 register_snippet(SharedContentGroup)
 
 
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("cms/css/admin.css"))
+
+
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
-    return [path("reports/translation-status/", TranslationStatusReportView.as_view(), name="translation_status")]
+    return [
+        path("reports/translation-status/", TranslationStatusReportView.as_view(), name="translation_status"),
+        path(
+            "translations/<int:page_id>/submit-for-review/",
+            SubmitTranslationForReviewView.as_view(),
+            name="submit_translation_for_review",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
@@ -61,7 +75,9 @@ class TranslationsWaitingPanel(Component):
         counts = translation_status.waiting_counts(self.language_codes)
         return {
             "waiting": [{"code": code, "name": names[code], "count": counts[code]} for code in self.language_codes],
+            "ready": translation_status.ready_for_review(self.language_codes),
             "report_url": reverse("translation_status"),
+            "csrf_token": (parent_context or {}).get("csrf_token"),
         }
 
 
