@@ -33,6 +33,9 @@ DEMO_USERS = [
     ("reviewer-americas", [roles.EXPERT_REVIEWERS], False, "019"),
     ("reviewer-asia", [roles.EXPERT_REVIEWERS], False, "142"),
     ("moderator", [roles.MODERATORS], False, ""),
+    ("juror-1", [roles.JURY], False, "002"),
+    ("juror-2", [roles.JURY], False, "150"),
+    ("journalist", [roles.ACCREDITED_JOURNALISTS], False, ""),
 ] + [
     (f"translator-{code}", [roles.translators_group_name(code)], False, "")
     for code in ("zh-hans", "hi", "es", "fr", "ar", "bn", "pt", "ru", "ur")

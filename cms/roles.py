@@ -15,6 +15,8 @@ from wagtail.models import GroupPagePermission, Locale, Page, Workflow, Workflow
 EDITORS = "Editors"
 EXPERT_REVIEWERS = "Expert reviewers"
 MODERATORS = "Moderators"
+JURY = "Jury"
+ACCREDITED_JOURNALISTS = "Accredited journalists"
 EXPERT_REVIEW_WORKFLOW = "Expert review"
 EXPERT_REVIEW_TASK = "Expert review"
 EDITORIAL_SIGN_OFF = "Editorial sign-off"

@@ -53,10 +53,49 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
+    latest_news_count = 3
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def next_events(self) -> list:
+        """The next Forum and the next World Social Progress Day of this language, if published."""
+        import datetime
+
+        from events.models import ForumEditionPage, SocialProgressDayPage
+
+        today = datetime.date.today()
+        found = []
+        for model in (ForumEditionPage, SocialProgressDayPage):
+            page = (
+                model.objects.descendant_of(self)
+                .live()
+                .public()
+                .filter(start_date__gte=today)
+                .defer_streamfields()
+                .order_by("start_date")
+                .first()
+            )
+            if page is not None:
+                found.append(page)
+        return found
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import NewsIndexPage, NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().public().first()
+        context["next_events"] = self.next_events()
+        context["latest_news"] = (
+            NewsPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("lead_image")
+            .order_by("-date", "-first_published_at")[: self.latest_news_count]
+        )
+        return context
 
 
 class StandardPage(BasePage):

@@ -74,7 +74,8 @@ class PracticeBrowser:
     def __init__(self, locale: Locale, params: QueryDict) -> None:
         self.locale = locale
         self.language = locale.language_code
-        self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        # Quotes break the SQLite search backend's parser; the words are what matter.
+        self.query = params.get("q", "").replace('"', " ").strip()[:MAX_QUERY_LENGTH]
         self.sort = params.get("sort", "newest")
         if self.sort not in SORTS:
             self.sort = "newest"

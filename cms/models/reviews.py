@@ -15,7 +15,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
@@ -87,6 +87,26 @@ class ExpertReview(models.Model):
 def approved_review_exists() -> Exists:
     """An `Exists` expression for page querysets: the page (in any language) passed expert review."""
     return Exists(ExpertReview.objects.approved().filter(translation_key=OuterRef("translation_key")))
+
+
+def without_unreviewed(queryset):
+    """Drop pages of types that must pass expert review to be public (`requires_expert_review = True`,
+    e.g. practices) and have not: for sitemaps, search and any listing of mixed page types."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import get_page_models
+
+    models_needing_review = [model for model in get_page_models() if getattr(model, "requires_expert_review", False)]
+    if not models_needing_review:
+        return queryset
+    content_types = ContentType.objects.get_for_models(*models_needing_review).values()
+    return queryset.exclude(Q(content_type__in=content_types) & ~approved_review_exists())
+
+
+def unreviewed_ids(queryset) -> list[int]:
+    """Ids of the pages in `queryset` that need an approved review and lack one. Search backends take
+    plain id filters only, so search excludes these rather than using `without_unreviewed`."""
+    reviewed_or_free = without_unreviewed(queryset).values("pk")
+    return list(queryset.exclude(pk__in=reviewed_or_free).values_list("pk", flat=True))
 
 
 class ExpertReviewForm(forms.Form):

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "practices",
     "reports",
     "events",
+    "news",
     "search",
     # wagtail-localize (replaces wagtail.locales, as its docs ask)
     "wagtail_localize",
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "rest_framework",
+    "wagtail.api.v2",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -11,8 +11,10 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_localize.models import StringTranslation, TranslationSource
 
@@ -174,4 +176,49 @@ def translation_notice(context, page: Page | None = None) -> dict | None:
         "translated_at": current.last_published_at,
         "machine_assisted": current.machine_assisted,
         "outdated": outdated,
+    }
+
+
+# Open Graph wants language_TERRITORY; each language gets the territory with most of its readers.
+OG_LOCALES = {
+    "en": "en_GB",
+    "zh-hans": "zh_CN",
+    "hi": "hi_IN",
+    "es": "es_ES",
+    "fr": "fr_FR",
+    "ar": "ar_AR",
+    "bn": "bn_BD",
+    "pt": "pt_BR",
+    "ru": "ru_RU",
+    "ur": "ur_PK",
+}
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+
+
+@register.simple_tag(takes_context=True)
+def social_card(context, page: Page | None = None) -> dict | None:
+    """What Open Graph and Twitter cards show for a page: title, description, a 1200×630 image,
+    the canonical URL, and the page's locale with the locales of its live translations."""
+    request = context.get("request")
+    if page is None or request is None or not isinstance(page, Page):
+        return None
+    current = get_language()
+    url = page.get_full_url(request) or request.build_absolute_uri(request.path)
+    image = getattr(page, "card_image", None) or getattr(page, "listing_image", None)
+    if image is not None:
+        rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+        image_url, image_alt = request.build_absolute_uri(rendition.url), image.description or image.title
+    else:
+        image_url = request.build_absolute_uri(static("cms/img/social-card.png"))
+        image_alt = _("International Panel on Social Progress")
+    alternates = [item for item in language_alternates(context, page) if item["url"] and item["code"] != current]
+    return {
+        "title": page.seo_title or page.title,
+        "description": getattr(page, "description", "") or page.search_description,
+        "url": url,
+        "image_url": image_url,
+        "image_alt": image_alt,
+        "locale": OG_LOCALES.get(current, current),
+        "alternate_locales": [OG_LOCALES.get(item["code"], item["code"]) for item in alternates],
+        "type": "article" if page.specific_class.__name__ == "NewsPage" else "website",
     }

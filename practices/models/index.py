@@ -53,6 +53,18 @@ class PracticeIndexPage(RoutablePageMixin, ExpertReviewedTreeMixin, BasePage):
         }
         return TemplateResponse(request, self.template, context)
 
+    @path("feed/rss/", name="rss")
+    def rss(self, request):
+        from practices.feeds import ReviewedPracticesRssFeed
+
+        return ReviewedPracticesRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        from practices.feeds import ReviewedPracticesAtomFeed
+
+        return ReviewedPracticesAtomFeed(self)(request)
+
     @path("share/", name="share")
     def share(self, request):
         from practices.forms import PracticeSubmissionForm

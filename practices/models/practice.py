@@ -167,6 +167,7 @@ class PracticePage(BasePage):
     ]
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types: list[str] = []
+    requires_expert_review = True  # never public without an approved review: see cms.models.reviews
 
     class Meta:
         verbose_name = _("practice")

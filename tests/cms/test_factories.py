@@ -27,7 +27,7 @@ def test_every_page_type_has_a_factory():
     project_pages = [
         model
         for model in get_page_models()
-        if model.__module__.split(".")[0] in {"home", "practices", "reports", "events", "search"}
+        if model.__module__.split(".")[0] in {"home", "practices", "reports", "events", "news", "search"}
     ]
     missing = [model.__name__ for model in project_pages if model not in factories_by_model()]
     assert project_pages

@@ -11,7 +11,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 
-PROJECT_APPS = {"cms", "home", "practices", "reports", "events", "search", "community"}
+PROJECT_APPS = {"cms", "home", "practices", "reports", "events", "news", "search", "community"}
 TRANSLATABLE_MIXIN_FIELDS = {"locale", "translation_key", "id"}
 PAGE_FIELDS = {field.name for field in Page._meta.get_fields()} | TRANSLATABLE_MIXIN_FIELDS
 

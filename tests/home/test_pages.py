@@ -72,7 +72,9 @@ def test_root_redirects_by_accept_language(client, accept_language, expected):
 @pytest.mark.parametrize("language", ["en", "ar", "zh-hans", "ur"])
 def test_home_page_renders_within_query_budget(client, django_assert_max_num_queries, language):
     client.get(f"/{language}/")  # warm per-process caches (site root paths, content types)
-    with django_assert_max_num_queries(15):
+    # Chrome and featured content (15), the news index and latest items (2), the next Forum and Day (2),
+    # and the social card's translations (3).
+    with django_assert_max_num_queries(22):
         assert client.get(f"/{language}/").status_code == 200
 
 

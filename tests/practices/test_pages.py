@@ -140,3 +140,16 @@ def test_translated_practice_keeps_facts_and_translates_prose(client, locales):
     content = client.get(arabic.url).content.decode()
     assert "فنلندا" in content  # Finland, named in Arabic
     assert "Expert-reviewed" not in content  # the interface is in Arabic too
+
+
+def test_site_search_never_finds_an_unreviewed_practice(client, index):
+    PracticePageFactory(parent=index, title="Zanzibar seaweed cooperatives", reviewed=False)
+    reviewed = PracticePageFactory(parent=index, title="Zanzibar solar cooperatives")
+    content = client.get("/en/search/?q=Zanzibar").content.decode()
+    assert reviewed.title in content
+    assert "seaweed" not in content
+
+
+@pytest.mark.parametrize("url", ['/en/search/?q="', '/en/practices/?q="housing', "/ar/search/?q=%22%22%22"])
+def test_quotes_in_a_query_are_harmless(client, url):
+    assert client.get(url).status_code == 200

@@ -72,7 +72,7 @@ def test_errors_are_explained_and_what_was_typed_is_kept(client):
     assert response.status_code == 400
     content = response.content.decode()
     assert 'role="alert"' in content
-    assert "Saisissez une adresse de courriel valide." in content
+    assert "Saisissez une adresse de courriel valide." in content or "Saisissez une adresse e-mail valide." in content
     assert 'value="Community kitchens of Lima"' in content
     assert "Neighbourhood kitchens run by women&#x27;s organisations" in content
     assert not PracticeSubmission.objects.filter(data__title="Community kitchens of Lima").exists()

@@ -1,0 +1,127 @@
+"""Admin screens for World Social Progress Day (endorsements). Imported by events/wagtail_hooks.py.
+
+**Endorsements** (`/admin/endorsements/`) lists every endorsement of every declaration, confirmed
+or not, with filters (declaration, confirmed, language, region, country), a search by name,
+organisation or e-mail, a detail view and a CSV/Excel export. It is read-only for everybody,
+superusers included: endorsements are what visitors confirmed, so nobody edits them in the admin.
+Who sees it: users with the "Can view endorsement" permission (Editors and Moderators, granted by
+the migration `events/0003_day_endorsement_view_permission`; more groups in Settings → Groups).
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from cms import geography
+from events.models import Endorsement, SocialProgressDayPage
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Django's "view" permission, and nothing else, for anybody."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(["view"])
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
+
+
+register_permission_policy(Endorsement, ReadOnlyPermissionPolicy(Endorsement), exact_class=True)
+
+
+def _declarations() -> list[tuple[str, str]]:
+    """One choice per declaration (all its languages): the title in the default language."""
+    pages = (
+        SocialProgressDayPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("-start_date")
+        .values_list("translation_key", "title")
+    )
+    return [(str(key), title) for key, title in pages]
+
+
+def _regions() -> list[tuple[str, str]]:
+    language = get_language() or settings.LANGUAGE_CODE
+    return [(code, geography.region_name(code, language)) for code in geography.REGIONS]
+
+
+def _countries() -> list[tuple[str, str]]:
+    return geography.country_choices(get_language() or settings.LANGUAGE_CODE)
+
+
+class EndorsementFilterSet(WagtailFilterSet):
+    declaration = django_filters.ChoiceFilter(
+        label=_("Declaration"), field_name="translation_key", choices=_declarations, empty_label=_("All")
+    )
+    confirmed = django_filters.BooleanFilter(
+        label=_("Confirmed"), field_name="confirmed_at", lookup_expr="isnull", exclude=True
+    )
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All"))
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), field_name="country__region", choices=_regions, empty_label=_("All")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="country_id", choices=_countries, empty_label=_("All")
+    )
+
+    class Meta:
+        model = Endorsement
+        fields = []
+
+
+class EndorsementIndexView(IndexView):
+    def get_base_queryset(self):
+        # The country's name comes from CLDR (no query); the declaration's title from the joined page.
+        return super().get_base_queryset().select_related("country", "day")
+
+
+class EndorsementViewSet(ModelViewSet):
+    model = Endorsement
+    index_view_class = EndorsementIndexView
+    icon = "openquote"
+    menu_label = _("Endorsements")
+    menu_order = 290
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        Column("name", label=_("Name"), sort_key="name"),
+        Column("organisation", label=_("Organisation"), sort_key="organisation"),
+        Column("country", label=_("Country")),
+        Column("email", label=_("E-mail")),
+        Column("day", label=_("Declaration")),
+        Column("language", label=_("Language"), sort_key="language"),
+        DateColumn("confirmed_at", label=_("Confirmed"), sort_key="confirmed_at"),
+        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+    ]
+    list_export = ["name", "organisation", "country", "email", "day", "language", "confirmed_at", "created_at"]
+    export_filename = "endorsements"
+    filterset_class = EndorsementFilterSet
+    search_fields = ["name", "organisation", "email"]
+    search_backend_name = None  # plain database lookups: endorsements are not in the search index
+    # Never shown (nobody may add or change an endorsement), but ModelViewSet builds its forms anyway.
+    form_fields = ["name", "organisation", "country"]
+    inspect_view_fields = ["name", "organisation", "country", "email", "day", "language", "confirmed_at", "created_at"]
+
+
+@hooks.register("register_admin_viewset")
+def register_endorsement_viewset():
+    return EndorsementViewSet("endorsements")

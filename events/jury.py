@@ -1,0 +1,576 @@
+"""The Awards behind the scenes: nominations, the jury's scores, their anonymised distributions, and
+the admin screens where editors and jurors work (registered in events/wagtail_hooks.py).
+
+The rules, all enforced here on the server:
+
+* An edition exists in several languages; its nominations, jurors and criteria are those of the
+  *source* page (the default language where it exists), whatever page a nomination came from.
+* Editors (the Editors and Moderators groups, and superusers) see every nomination; they see the
+  jurors' scores only once scoring has closed, after the jury's deliberation.
+* A juror is a user of the "Jury" group who is also one of the edition's `jurors`. A juror sees
+  the nominations of their editions and scores each one once, 1 to 5 against every published
+  criterion; the scores are final. Or the juror declares a conflict of interest, which forbids
+  scoring that nomination (and withdraws scores already given).
+* A juror sees how the others scored a nomination only after submitting their own scores for it,
+  and then only as an anonymised distribution: no juror is ever named beside a score, except to
+  editors after the deliberation.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from django_tasks import task
+from wagtail.admin import messages
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from cms.blocks import localized_pages
+from cms.models import Person
+from cms.roles import EDITORS, JURY, MODERATORS
+from events.models import AwardEditionPage, AwardResult, ConflictOfInterest, JuryScore, Nomination
+
+SCORES = range(1, 6)
+# What linking to a page needs (the fields cms.blocks.localized_pages loads too).
+PAGE_LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "live", "locale_id", "translation_key")
+
+
+class JuryRuleError(Exception):
+    """An action the jury's rules forbid; the message says why."""
+
+
+# --- who may do what ---------------------------------------------------------------------------------
+
+
+def is_editor(user) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.groups.filter(name__in=[EDITORS, MODERATORS]).exists())
+    )
+
+
+def is_juror(user, edition: AwardEditionPage) -> bool:
+    """In the "Jury" group and one of this edition's jurors: both are needed."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.groups.filter(name=JURY).exists()
+        and user.award_editions.filter(pk=edition.pk).exists()
+    )
+
+
+def in_jury_group(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.groups.filter(name=JURY).exists())
+
+
+def may_use_awards_admin(user) -> bool:
+    """Editors and members of the "Jury" group; which editions a juror sees depends on `jurors`."""
+    return is_editor(user) or in_jury_group(user)
+
+
+def _source(pages: list[AwardEditionPage]) -> AwardEditionPage:
+    default = [page for page in pages if page.locale.language_code == settings.LANGUAGE_CODE]
+    return default[0] if default else min(pages, key=lambda page: page.pk)
+
+
+def source_editions() -> list[AwardEditionPage]:
+    """One page per edition (the default language's where it exists, else the first), newest first."""
+    by_key: dict = defaultdict(list)
+    for page in AwardEditionPage.objects.defer_streamfields().select_related("locale"):
+        by_key[page.translation_key].append(page)
+    return sorted(map(_source, by_key.values()), key=lambda page: (page.start_date, page.pk), reverse=True)
+
+
+def source_edition(translation_key) -> AwardEditionPage:
+    """The page whose jurors, criteria and categories rule an edition's nominations in every language."""
+    pages = list(AwardEditionPage.objects.filter(translation_key=translation_key).select_related("locale"))
+    if not pages:
+        raise Http404
+    return _source(pages)
+
+
+def editions_for(user) -> list[AwardEditionPage]:
+    """The editions whose nominations this user may see in the admin."""
+    editions = source_editions()
+    if is_editor(user):
+        return editions
+    if not in_jury_group(user):
+        return []
+    mine = set(user.award_editions.values_list("pk", flat=True))
+    return [edition for edition in editions if edition.pk in mine]
+
+
+# --- nominations -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_nomination(edition: AwardEditionPage, data: dict) -> Nomination:
+    """Store a visitor's nomination as typed, then confirm it to them and tell the editors (in the background)."""
+    nomination = Nomination.objects.create(
+        edition=edition,
+        translation_key=edition.translation_key,
+        category=data["category"],
+        nominee_type=data["nominee_type"],
+        nominee_name=data["nominee_name"],
+        practice=data.get("practice"),
+        justification=data["justification"],
+        links=data.get("links") or "",
+        nominator_name=data["nominator_name"],
+        nominator_email=data["nominator_email"],
+        language=edition.locale.language_code,
+    )
+    transaction.on_commit(lambda: send_nomination_emails.enqueue(nomination.pk))
+    return nomination
+
+
+@task()
+def send_nomination_emails(nomination_id: int) -> None:
+    nomination = Nomination.objects.select_related("edition").get(pk=nomination_id)
+    admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("awards_nomination", args=[nomination.pk])
+    context = {"nomination": nomination, "edition": nomination.edition, "admin_url": admin_url}
+    with translation.override(nomination.language):
+        send_mail(
+            subject=render_to_string("events/awards/email/nomination_received_subject.txt", context).strip(),
+            message=render_to_string("events/awards/email/nomination_received.txt", context),
+            from_email=None,
+            recipient_list=[nomination.nominator_email],
+        )
+    editors = list(
+        get_user_model()
+        .objects.filter(groups__name=EDITORS, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if editors:
+        with translation.override(settings.LANGUAGE_CODE):
+            send_mail(
+                subject=render_to_string("events/awards/email/nomination_for_editors_subject.txt", context).strip(),
+                message=render_to_string("events/awards/email/nomination_for_editors.txt", context),
+                from_email=None,
+                recipient_list=editors,
+            )
+
+
+# --- scores ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class CriterionDistribution:
+    """How the jury scored one nomination against one criterion, without saying who gave what."""
+
+    slug: str
+    name: str
+    counts: list[tuple[int, int]] = field(default_factory=list)  # (score, number of jurors), 1 to 5
+
+    @property
+    def scores(self) -> list[int]:
+        return [score for score, count in self.counts for _number in range(count)]
+
+    @property
+    def n(self) -> int:
+        return sum(count for _score, count in self.counts)
+
+    @property
+    def median(self) -> float | None:
+        scores = self.scores
+        return statistics.median(scores) if scores else None
+
+    @property
+    def minimum(self) -> int | None:
+        return min(self.scores, default=None)
+
+    @property
+    def maximum(self) -> int | None:
+        return max(self.scores, default=None)
+
+
+def score_distributions(
+    nomination_ids: list[int], criteria: list[tuple[str, str, str]]
+) -> dict[int, list[CriterionDistribution]]:
+    """For each nomination, the number of jurors who gave each score to each criterion (one query)."""
+    tally: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)
+    if nomination_ids:
+        rows = (
+            JuryScore.objects.filter(nomination_id__in=nomination_ids)
+            .values_list("nomination_id", "criterion", "score")
+            .annotate(number=Count("id"))
+            .order_by()
+        )
+        for nomination_id, criterion, score, number in rows:
+            tally[nomination_id, criterion][score] = number
+    return {
+        nomination_id: [
+            CriterionDistribution(slug, name, [(score, tally[nomination_id, slug].get(score, 0)) for score in SCORES])
+            for slug, name, _description in criteria
+        ]
+        for nomination_id in nomination_ids
+    }
+
+
+def has_scored(nomination: Nomination, juror) -> bool:
+    return JuryScore.objects.filter(nomination=nomination, juror=juror).exists()
+
+
+def has_conflict(nomination: Nomination, juror) -> bool:
+    return ConflictOfInterest.objects.filter(nomination=nomination, juror=juror).exists()
+
+
+@transaction.atomic
+def submit_scores(nomination: Nomination, juror, scores: dict[str, int]) -> None:
+    """Record one juror's scores for a nomination, once; a juror with a conflict of interest cannot."""
+    edition = source_edition(nomination.translation_key)
+    if not is_juror(juror, edition):
+        raise PermissionDenied
+    if edition.scoring_closed:
+        raise JuryRuleError(_("Scoring for this edition closed after the jury's deliberation."))
+    if has_conflict(nomination, juror):
+        raise JuryRuleError(_("You declared a conflict of interest for this nomination, so you cannot score it."))
+    if has_scored(nomination, juror):
+        raise JuryRuleError(_("You have already scored this nomination; scores are final."))
+    published = {slug for slug, _name, _description in edition.criteria_list()}
+    if set(scores) != published or any(score not in SCORES for score in scores.values()):
+        raise JuryRuleError(_("Give a score from 1 to 5 for every criterion."))
+    try:
+        with transaction.atomic():
+            JuryScore.objects.bulk_create(
+                JuryScore(nomination=nomination, juror=juror, criterion=slug, score=score)
+                for slug, score in scores.items()
+            )
+    except IntegrityError:  # the same juror submitting twice at once
+        raise JuryRuleError(_("You have already scored this nomination; scores are final.")) from None
+
+
+@transaction.atomic
+def declare_conflict(nomination: Nomination, juror, explanation: str = "") -> ConflictOfInterest:
+    """A juror steps aside from a nomination; scores they already gave it no longer count."""
+    edition = source_edition(nomination.translation_key)
+    if not is_juror(juror, edition):
+        raise PermissionDenied
+    if edition.scoring_closed:
+        raise JuryRuleError(_("Scoring for this edition closed after the jury's deliberation."))
+    conflict, _created = ConflictOfInterest.objects.get_or_create(
+        nomination=nomination, juror=juror, defaults={"explanation": explanation}
+    )
+    JuryScore.objects.filter(nomination=nomination, juror=juror).delete()
+    return conflict
+
+
+# --- the public results ------------------------------------------------------------------------------
+
+
+@dataclass
+class PublishedResult:
+    status: str
+    status_label: str
+    nominee_name: str
+    practice: object | None
+    distributions: list[CriterionDistribution]
+
+
+@dataclass
+class CategoryResults:
+    slug: str
+    name: str
+    results: list[PublishedResult]
+
+
+def published_results(page: AwardEditionPage) -> list[CategoryResults]:
+    """Finalists and winners by category, winners first, each with the jury's anonymised scores and
+    a link to the practice in the reader's language. A fixed number of queries whatever the number
+    of results: results with their nominations and practices, the practices' translations, the scores."""
+    results = list(
+        AwardResult.objects.filter(page=page)
+        .select_related("nomination__practice")
+        .only(
+            "status",
+            "sort_order",
+            "page_id",
+            "nomination__category",
+            "nomination__nominee_name",
+            *(f"nomination__practice__{name}" for name in PAGE_LINK_FIELDS),
+        )
+        .order_by("sort_order", "pk")
+    )
+    if not results:
+        return []
+    practices = [result.nomination.practice for result in results if result.nomination.practice]
+    localized = {practice.translation_key: practice for practice in localized_pages(practices)}
+    distributions = score_distributions([result.nomination_id for result in results], page.criteria_list())
+    statuses = dict(AwardResult.Status.choices)
+    names = dict(page.category_choices())
+    order = {slug: number for number, slug in enumerate(names)}
+    grouped: dict[str, list[PublishedResult]] = defaultdict(list)
+    for result in sorted(results, key=lambda result: result.status != AwardResult.Status.WINNER):
+        nomination = result.nomination
+        practice = localized.get(nomination.practice.translation_key) if nomination.practice else None
+        grouped[nomination.category].append(
+            PublishedResult(
+                status=result.status,
+                status_label=statuses.get(result.status, result.status),
+                nominee_name=nomination.nominee_name,
+                practice=practice if practice is not None and practice.live else None,
+                distributions=distributions[nomination.pk],
+            )
+        )
+    return [
+        CategoryResults(slug, names.get(slug, slug), grouped[slug])
+        for slug in sorted(grouped, key=lambda slug: (order.get(slug, len(order)), slug))
+    ]
+
+
+def localized_people(people: list[Person]) -> list[Person]:
+    """Each person in the reader's language where a translation exists (one query), by sort name."""
+    if not people:
+        return []
+    translations = {
+        person.translation_key: person
+        for person in Person.objects.filter(
+            translation_key__in=[person.translation_key for person in people], locale__language_code=get_language()
+        )
+    }
+    return sorted(
+        (translations.get(person.translation_key, person) for person in people), key=lambda person: person.sort_name
+    )
+
+
+# --- admin views -------------------------------------------------------------------------------------
+
+
+class AwardsAdminMixin(WagtailAdminTemplateMixin):
+    header_icon = "tasks"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": reverse("awards_editions"), "label": gettext_lazy("Awards")}]
+
+    def authorise(self, request) -> None:
+        """Raise PermissionDenied when this user may not use the view at all."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # Wagtail's admin turns PermissionDenied into a redirect to the dashboard; the jury's rules
+        # answer with a plain 403 and the reason, so a refused action is never mistaken for success.
+        try:
+            self.authorise(request)
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as error:
+            message = str(error) or _("You do not have permission to do this.")
+            return TemplateResponse(request, "events/awards/admin/forbidden.html", {"message": message}, status=403)
+
+
+class EditionListView(AwardsAdminMixin, TemplateView):
+    """The editions whose nominations this user may see."""
+
+    template_name = "events/awards/admin/editions.html"
+    page_title = gettext_lazy("Awards: nominations")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": gettext_lazy("Awards")}]
+
+    def authorise(self, request) -> None:
+        if not may_use_awards_admin(request.user):
+            raise PermissionDenied
+
+    def get(self, request, *args, **kwargs):
+        editions = editions_for(request.user)
+        counts = dict(
+            Nomination.objects.filter(translation_key__in=[edition.translation_key for edition in editions])
+            .values_list("translation_key")
+            .annotate(number=Count("id"))
+            .order_by()
+        )
+        rows = [(edition, counts.get(edition.translation_key, 0)) for edition in editions]
+        return self.render_to_response(self.get_context_data(rows=rows, editor=is_editor(request.user)))
+
+
+def _edition_roles(request, edition: AwardEditionPage) -> tuple[bool, bool]:
+    editor, juror = is_editor(request.user), is_juror(request.user, edition)
+    if not (editor or juror):
+        raise PermissionDenied
+    return editor, juror
+
+
+class EditionNominationsView(AwardsAdminMixin, TemplateView):
+    """Every nomination of one edition, in all languages: what editors and the edition's jurors work from."""
+
+    template_name = "events/awards/admin/nominations.html"
+
+    def get_page_title(self):
+        return _("Nominations: %(edition)s") % {"edition": self.edition.title}
+
+    def get(self, request, edition_id: int, *args, **kwargs):
+        page = get_object_or_404(AwardEditionPage, pk=edition_id)
+        self.edition = source_edition(page.translation_key)
+        editor, juror = _edition_roles(request, self.edition)
+        categories = dict(self.edition.category_choices())
+        nominations = list(self.nominations(request.user, editor=editor, juror=juror))
+        for nomination in nominations:
+            nomination.category_name = categories.get(nomination.category, nomination.category)
+        context = self.get_context_data(
+            edition=self.edition,
+            nominations=nominations,
+            editor=editor,
+            juror=juror,
+            scores_visible=editor and self.edition.scoring_closed,
+            juror_count=self.edition.jurors.count(),
+        )
+        return self.render_to_response(context)
+
+    def nominations(self, user, *, editor: bool, juror: bool) -> QuerySet:
+        queryset = Nomination.objects.filter(translation_key=self.edition.translation_key).only(
+            "id",
+            "category",
+            "nominee_type",
+            "nominee_name",
+            "language",
+            "created_at",
+            "nominator_name",
+            "nominator_email",
+        )
+        if juror:
+            queryset = queryset.annotate(
+                scored_by_me=Exists(JuryScore.objects.filter(nomination=OuterRef("pk"), juror=user)),
+                conflict_of_mine=Exists(ConflictOfInterest.objects.filter(nomination=OuterRef("pk"), juror=user)),
+            )
+        if editor:
+            queryset = queryset.annotate(
+                jurors_scored=Count("scores__juror", distinct=True),
+                conflicts_declared=Count("conflicts", distinct=True),
+            )
+        return queryset.order_by("category", "-created_at")
+
+
+class NominationView(AwardsAdminMixin, TemplateView):
+    """One nomination. A juror scores it (or declares a conflict of interest) and then sees the
+    anonymised distribution; an editor reads it, and after the deliberation sees every score."""
+
+    template_name = "events/awards/admin/nomination.html"
+
+    def get_page_title(self):
+        return self.nomination.nominee_name
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("awards_nominations", args=[self.edition.pk]), "label": self.edition.title},
+            {"url": "", "label": self.nomination.nominee_name},
+        ]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.nomination = get_object_or_404(
+            Nomination.objects.select_related("practice", "edition"), pk=kwargs["nomination_id"]
+        )
+        self.edition = source_edition(self.nomination.translation_key)
+
+    def authorise(self, request) -> None:
+        self.editor, self.juror = _edition_roles(request, self.edition)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_page()
+
+    def render_page(self, score_form=None, conflict_form=None, status: int = 200):
+        from events.forms_awards import ConflictForm, ScoreForm
+
+        user, nomination, edition = self.request.user, self.nomination, self.edition
+        criteria = edition.criteria_list()
+        scored = self.juror and has_scored(nomination, user)
+        conflict = self.juror and has_conflict(nomination, user)
+        may_score = self.juror and not scored and not conflict and not edition.scoring_closed
+        context = {
+            "nomination": nomination,
+            "edition": edition,
+            "category": dict(edition.category_choices()).get(nomination.category, nomination.category),
+            "links": [line for line in nomination.links.splitlines() if line.strip()],
+            "editor": self.editor,
+            "juror": self.juror,
+            "scored": scored,
+            "conflict": conflict,
+            "may_score": may_score,
+            "criteria": criteria,
+        }
+        if may_score:
+            context["score_form"] = score_form or ScoreForm(criteria=criteria)
+            context["conflict_form"] = conflict_form or ConflictForm()
+        elif self.juror and scored and not conflict and not edition.scoring_closed:
+            context["conflict_form"] = conflict_form or ConflictForm()
+        if scored:
+            mine = dict(JuryScore.objects.filter(nomination=nomination, juror=user).values_list("criterion", "score"))
+            context["my_scores"] = [(name, mine[slug]) for slug, name, _description in criteria if slug in mine]
+        # Before their own scores, a juror sees nothing of the others'; after, the anonymised
+        # distribution only. Editors see all scores once scoring has closed.
+        if scored or (self.editor and edition.scoring_closed):
+            context["distributions"] = score_distributions([nomination.pk], criteria)[nomination.pk]
+        if self.editor:
+            context["progress"] = {
+                "scored": JuryScore.objects.filter(nomination=nomination).values("juror").distinct().count(),
+                "conflicts": ConflictOfInterest.objects.filter(nomination=nomination).count(),
+                "jurors": edition.jurors.count(),
+            }
+            if edition.scoring_closed:
+                context["score_table"] = self.score_table(criteria)
+                context["conflicts"] = list(
+                    ConflictOfInterest.objects.filter(nomination=nomination).select_related("juror")
+                )
+        return self.render_to_response(self.get_context_data(**context), status=status)
+
+    def score_table(self, criteria) -> list[tuple[str, list[int | None]]]:
+        by_juror: dict = defaultdict(dict)
+        names = {}
+        for score in JuryScore.objects.filter(nomination=self.nomination).select_related("juror"):
+            by_juror[score.juror_id][score.criterion] = score.score
+            names[score.juror_id] = score.juror.get_full_name() or score.juror.get_username()
+        return sorted(
+            (names[juror_id], [scores.get(slug) for slug, _name, _description in criteria])
+            for juror_id, scores in by_juror.items()
+        )
+
+    def post(self, request, *args, **kwargs):
+        from events.forms_awards import ConflictForm, ScoreForm
+
+        if not self.juror:
+            raise PermissionDenied
+        action = request.POST.get("action")
+        url = reverse("awards_nomination", args=[self.nomination.pk])
+        if action == "conflict":
+            form = ConflictForm(request.POST)
+            if not form.is_valid():
+                return self.render_page(conflict_form=form, status=400)
+            try:
+                declare_conflict(self.nomination, request.user, form.cleaned_data["explanation"])
+            except JuryRuleError as error:
+                raise PermissionDenied(str(error)) from error
+            messages.success(request, _("Your conflict of interest is recorded: you will not score this nomination."))
+            return redirect(url)
+        if action != "score":
+            return self.render_page(status=400)
+        # The rules first, whatever the form says: no scoring with a conflict, twice, or after the deliberation.
+        if has_conflict(self.nomination, request.user):
+            raise PermissionDenied(_("You declared a conflict of interest for this nomination."))
+        if has_scored(self.nomination, request.user) or self.edition.scoring_closed:
+            raise PermissionDenied(_("Your scores for this nomination are final."))
+        form = ScoreForm(request.POST, criteria=self.edition.criteria_list())
+        if not form.is_valid():
+            return self.render_page(score_form=form, status=400)
+        try:
+            submit_scores(self.nomination, request.user, form.scores())
+        except JuryRuleError as error:
+            raise PermissionDenied(str(error)) from error
+        messages.success(request, _("Your scores are recorded. Here is how the jury has scored so far."))
+        return redirect(url)

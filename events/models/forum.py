@@ -1,0 +1,535 @@
+"""The World Social Progress Forum: one edition a year, on a different continent each time.
+
+An edition page shows its programme day by day, each session in the venue's time zone with the
+offset named; offers the programme and each session as iCalendar files (`ics/`,
+`sessions/<block id>/ics/`); and takes registrations (`register/`) against a capacity shared by
+every language of the edition, further registrations joining a waiting list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import IntegrityError, models, transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from cms import geography, ratelimit
+from cms.blocks import RICH_TEXT_FEATURES
+from cms.models import BasePage
+from cms.translation import synchronised, translated
+from events.blocks import LANGUAGE_CHOICES, SESSION_FORMATS, PartnerBlock, ProgrammeDayBlock
+from events.models.common import CONTINENTS, EventMixin, EventType
+
+REGISTRATIONS_PER_HOUR = 5  # registration attempts per client address (duplicates included)
+THANKS_TOKEN_MAX_AGE = 24 * 3600  # how long the link to one's confirmation page works
+LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)  # each language in its own name (endonym)
+
+
+def utc_offset(value: datetime.datetime) -> str:
+    """ "UTC+06:00", "UTC-04:00", "UTC+05:30"."""
+    offset = value.utcoffset() or datetime.timedelta(0)
+    sign = "-" if offset < datetime.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# --- The programme, as readers and calendars see it -----------------------------------------------
+
+
+@dataclass
+class ProgrammeSession:
+    """One session: its block (id and value) and the day it belongs to, placed in the venue's zone."""
+
+    id: str | None  # the ListBlock item id, stable across edits and translations (None on legacy data)
+    date: datetime.date
+    value: object  # the SessionBlock's StructValue
+    zone_name: str
+
+    @cached_property
+    def start(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.value["start"], tzinfo=zoneinfo.ZoneInfo(self.zone_name))
+
+    @cached_property
+    def end(self) -> datetime.datetime:
+        end = datetime.datetime.combine(self.date, self.value["end"], tzinfo=zoneinfo.ZoneInfo(self.zone_name))
+        return end if end > self.start else end + datetime.timedelta(days=1)  # runs past midnight
+
+    @property
+    def title(self) -> str:
+        return self.value["title"]
+
+    @property
+    def room(self) -> str:
+        return self.value["room"]
+
+    @property
+    def description(self) -> str:
+        return self.value["description"]
+
+    @property
+    def format_label(self) -> str:
+        return str(dict(SESSION_FORMATS).get(self.value["format"], ""))
+
+    @property
+    def speakers(self) -> list:
+        return [person for person in self.value["speakers"] if person is not None]  # a deleted person is None
+
+    @property
+    def languages(self) -> list[tuple[str, str]]:
+        return [(code, LANGUAGE_NAMES.get(code, code)) for code in self.value["languages"] or []]
+
+    @property
+    def interpretation(self) -> list[tuple[str, str]]:
+        return [(code, LANGUAGE_NAMES.get(code, code)) for code in self.value["interpretation"] or []]
+
+    @property
+    def offset(self) -> str:
+        return utc_offset(self.start)
+
+    # A 24-hour clock ("09:00–10:30"): the usual one in conference programmes, and unambiguous in every language.
+    @property
+    def start_time(self) -> str:
+        return formats.time_format(self.start, "H:i")
+
+    @property
+    def end_time(self) -> str:
+        return formats.time_format(self.end, "H:i")
+
+    @property
+    def time_range(self) -> str:
+        return f"{self.start_time}–{self.end_time}"
+
+    @property
+    def anchor(self) -> str:
+        return f"session-{self.id}" if self.id else ""
+
+
+@dataclass
+class ProgrammeDay:
+    id: str
+    date: datetime.date
+    title: str
+    sessions: list[ProgrammeSession] = field(default_factory=list)
+
+
+# --- Pages -----------------------------------------------------------------------------------------
+
+
+class ForumIndexPage(RoutablePageMixin, BasePage):
+    """The Forum's home: the current or next edition first, then the archive of past editions."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    override_translatable_fields = [*BasePage.override_translatable_fields, *translated("introduction")]
+    parent_page_types = ["events.EventsIndexPage"]
+    subpage_types = ["events.ForumEditionPage", "home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("forum index page")
+
+    def editions(self) -> list[ForumEditionPage]:
+        """Every live, public edition, in this language where translated, else in the default language.
+
+        Past editions are often never translated; the archive still lists them (the template marks
+        their language), so that no language's archive is missing years.
+        """
+        indexes = ForumIndexPage.objects.filter(
+            translation_key=self.translation_key, locale_id__in={self.locale_id, Locale.get_default().pk}
+        )
+        within = models.Q(pk__in=[])
+        for forum_index in indexes:
+            within |= models.Q(path__startswith=forum_index.path, locale_id=forum_index.locale_id)
+        queryset = (
+            ForumEditionPage.objects.live()
+            .public()
+            .filter(within, depth=self.depth + 1)
+            .defer_streamfields()
+            .select_related("locale")
+            .order_by("start_date")
+        )
+        chosen: dict = {}
+        for page in queryset:
+            if page.translation_key not in chosen or page.locale_id == self.locale_id:
+                chosen[page.translation_key] = page
+        return sorted(chosen.values(), key=lambda page: page.start_date)
+
+    @staticmethod
+    def split(editions: list[ForumEditionPage]) -> tuple[ForumEditionPage | None, list, list]:
+        """(the current or next edition, later upcoming editions, past editions newest first)."""
+        upcoming = [page for page in editions if not page.has_ended]
+        past = [page for page in editions if page.has_ended]
+        return (upcoming[0] if upcoming else None), upcoming[1:], list(reversed(past))
+
+    @staticmethod
+    def by_continent(editions: list[ForumEditionPage]) -> list[dict]:
+        """Every continent with the editions it hosted or will host, in the order of the rotation:
+        continents by their first edition, then those whose turn has not come yet."""
+        rows = [{"code": code, "label": label, "editions": []} for code, label in CONTINENTS]
+        index = {row["code"]: row for row in rows}
+        for page in editions:  # already in date order
+            if page.continent in index:
+                index[page.continent]["editions"].append(page)
+        never = datetime.date.max
+        return sorted(rows, key=lambda row: row["editions"][0].start_date if row["editions"] else never)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        editions = self.editions()
+        current, later, past = self.split(editions)
+        context.update({"current": current, "later": later, "past": past})
+        return context
+
+    @path("by-continent/", name="by_continent")
+    def continents(self, request):
+        editions = self.editions()
+        context = {
+            **super().get_context(request),
+            "continents": self.by_continent(editions),
+            "hosted": sum(1 for code, _label in CONTINENTS if any(p.continent == code for p in editions)),
+        }
+        return TemplateResponse(request, "events/forum/by_continent.html", context)
+
+
+class RegistrationMode(models.TextChoices):
+    FORM = "form", _("Registration form on this site")
+    EXTERNAL = "external", _("External registration link")
+    CLOSED = "closed", _("Registration closed")
+
+
+class ForumEditionPage(RoutablePageMixin, EventMixin, BasePage):
+    """One edition of the Forum: theme, place, programme (times in the venue's zone), partners, registration."""
+
+    event_type = EventType.FORUM
+
+    host_city = models.CharField(_("host city"), max_length=120)
+    country = models.ForeignKey("cms.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    theme = models.CharField(_("theme of the year"), max_length=200)
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    programme = StreamField([("day", ProgrammeDayBlock())], blank=True, verbose_name=_("programme"))
+    partners = StreamField([("partner", PartnerBlock())], blank=True, verbose_name=_("partners"))
+    practical_information = RichTextField(_("practical information"), features=RICH_TEXT_FEATURES, blank=True)
+    registration_mode = models.CharField(
+        _("registration"), max_length=20, choices=RegistrationMode.choices, default=RegistrationMode.CLOSED
+    )
+    registration_url = models.URLField(_("external registration link"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Places; further registrations join the waiting list.")
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("theme"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("time_zone")]),
+                FieldRowPanel([FieldPanel("host_city"), FieldPanel("country"), FieldPanel("continent")]),
+                FieldPanel("venue"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("programme"),
+        FieldPanel("partners"),
+        FieldPanel("practical_information"),
+        MultiFieldPanel(
+            [FieldPanel("registration_mode"), FieldPanel("registration_url"), FieldPanel("capacity")],
+            heading=_("Registration"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("theme"),
+        index.SearchField("host_city"),
+        index.SearchField("introduction"),
+        index.SearchField("programme"),
+        index.FilterField("start_date"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *translated("theme", "host_city", "venue", "introduction", "programme", "partners", "practical_information"),
+        *synchronised("start_date", "end_date", "continent", "time_zone", "country"),
+        *synchronised("registration_mode", "registration_url", "capacity"),
+    ]
+    parent_page_types = ["events.ForumIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("forum edition")
+
+    # --- Facts ---
+
+    @property
+    def country_name(self) -> str:
+        return geography.country_name(self.country_id, translation.get_language() or "en")
+
+    @property
+    def last_date(self) -> datetime.date:
+        return self.end_date or self.start_date
+
+    def _today_at_venue(self) -> datetime.date:
+        return timezone.now().astimezone(self.zone).date()
+
+    @property
+    def has_started(self) -> bool:
+        return self.start_date <= self._today_at_venue()
+
+    @property
+    def has_ended(self) -> bool:
+        return self.last_date < self._today_at_venue()
+
+    @property
+    def zone_offset(self) -> str:
+        """The venue's UTC offset on the first day (what the programme's times are in)."""
+        return utc_offset(datetime.datetime.combine(self.start_date, datetime.time(12), tzinfo=self.zone))
+
+    def programme_days(self) -> list[ProgrammeDay]:
+        """The programme's days in order, each with its sessions in order of start time.
+
+        Speakers (SnippetChooserBlock) are fetched for the whole StreamField in one query by
+        Wagtail's `bulk_to_python`, however many sessions there are.
+        """
+        days = []
+        for block in self.programme:
+            if block.block_type != "day":
+                continue
+            date = block.value["date"]
+            sessions = [
+                ProgrammeSession(child.original_id, date, child.value, self.time_zone)
+                for child in block.value["sessions"].bound_blocks
+            ]
+            sessions.sort(key=lambda session: session.start)
+            days.append(ProgrammeDay(block.id, date, block.value["title"], sessions))
+        days.sort(key=lambda day: day.date)
+        return days
+
+    def sessions(self) -> list[ProgrammeSession]:
+        return [session for day in self.programme_days() for session in day.sessions]
+
+    # --- Registration ---
+
+    @property
+    def takes_registrations(self) -> bool:
+        return self.registration_mode == RegistrationMode.FORM and not self.has_ended
+
+    def registered_count(self) -> int:
+        """Places taken, in every language of this edition."""
+        return ForumRegistration.objects.filter(
+            translation_key=self.translation_key, status=ForumRegistration.Status.REGISTERED
+        ).count()
+
+    def places_left(self) -> int | None:
+        """None when the capacity is unlimited."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.registered_count(), 0)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["days"] = self.programme_days()
+        context["places_left"] = self.places_left() if self.takes_registrations else None
+        return context
+
+    # --- Routes ---
+
+    @path("ics/", name="ics")
+    def programme_ics(self, request):
+        from events.ics import calendar_response, edition_calendar
+
+        calendar = edition_calendar(self, self.sessions(), request)
+        return calendar_response(calendar, f"ipsp-forum-{self.slug}.ics")
+
+    @path("sessions/<str:block_id>/ics/", name="session_ics")
+    def session_ics(self, request, block_id: str):
+        from events.ics import calendar_response, edition_calendar
+
+        session = next((s for s in self.sessions() if s.id and s.id == block_id), None)
+        if session is None:
+            raise Http404
+        calendar = edition_calendar(self, [session], request)
+        return calendar_response(calendar, f"ipsp-forum-{self.slug}-{block_id[:8]}.ics")
+
+    @path("register/", name="register")
+    def register(self, request):
+        from events.forms_forum import ForumRegistrationForm
+
+        if not self.takes_registrations:
+            context = {**self.get_context_base(request), "form": None}
+            return TemplateResponse(
+                request, "events/forum/register.html", context, status=403 if request.method == "POST" else 200
+            )
+        limited = ratelimit.is_limited(request, "forum-registration", REGISTRATIONS_PER_HOUR)
+        form = ForumRegistrationForm(request.POST or None, edition=self)
+        status = 200
+        if request.method == "POST" and limited:
+            status = 429
+        elif request.method == "POST":
+            # Every checked attempt counts, a duplicate address too: the form cannot be used to test
+            # which addresses are registered faster than this.
+            valid = form.is_valid()
+            if valid or form.has_error("email", "already_registered"):
+                ratelimit.record(request, "forum-registration", window=3600)
+            if valid and form.is_spam:
+                return redirect(self.url + self.reverse_subpage("register_thanks"))
+            if valid:
+                try:
+                    registration = register_participant(self, form.cleaned_data, self.locale.language_code)
+                except AlreadyRegisteredError:
+                    form.add_error("email", form.already_registered_error())
+                else:
+                    token = signing.dumps(registration.pk, salt=THANKS_SALT)
+                    return redirect(f"{self.url}{self.reverse_subpage('register_thanks')}?r={token}")
+            status = 400
+        context = {
+            **self.get_context_base(request),
+            "form": form,
+            "rate_limited": limited,
+            "places_left": self.places_left(),
+        }
+        return TemplateResponse(request, "events/forum/register.html", context, status=status)
+
+    @path("register/thanks/", name="register_thanks")
+    def register_thanks(self, request):
+        registration = None
+        try:
+            pk = signing.loads(request.GET.get("r", ""), salt=THANKS_SALT, max_age=THANKS_TOKEN_MAX_AGE)
+        except signing.BadSignature:
+            pk = None
+        if pk is not None:
+            registration = ForumRegistration.objects.filter(pk=pk, translation_key=self.translation_key).first()
+        context = {**self.get_context_base(request), "registration": registration}
+        return TemplateResponse(request, "events/forum/register_thanks.html", context)
+
+    def get_context_base(self, request) -> dict:
+        """The page's context without the programme (sub-views that do not show it)."""
+        return super().get_context(request)
+
+
+# --- Registrations -----------------------------------------------------------------------------------
+
+THANKS_SALT = "events.forum.registration-thanks"
+
+
+class ForumRegistration(models.Model):
+    """A participant's registration for an edition (all languages of the edition share one count)."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    edition = models.ForeignKey(ForumEditionPage, on_delete=models.CASCADE, related_name="registrations")
+    translation_key = models.UUIDField(db_index=True)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = models.ForeignKey("cms.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("forum registration")
+        verbose_name_plural = _("forum registrations")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "email"], name="one_registration_per_edition_and_email")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display()})"
+
+    def waiting_position(self) -> int | None:
+        """1 for the first on the waiting list; None when not waiting."""
+        if self.status != self.Status.WAITING:
+            return None
+        return ForumRegistration.objects.filter(
+            translation_key=self.translation_key, status=self.Status.WAITING, pk__lte=self.pk
+        ).count()
+
+
+class AlreadyRegisteredError(Exception):
+    """This e-mail address is already registered (or waiting) for this edition."""
+
+
+def normalise_email(address: str) -> str:
+    # One registration per mailbox: "Ana@Example.org" and "ana@example.org" are the same person.
+    return address.strip().lower()
+
+
+def is_registered(edition: ForumEditionPage, email: str) -> bool:
+    return (
+        ForumRegistration.objects.filter(translation_key=edition.translation_key, email=normalise_email(email))
+        .exclude(status=ForumRegistration.Status.CANCELLED)
+        .exists()
+    )
+
+
+@transaction.atomic
+def register_participant(edition: ForumEditionPage, data: dict, language: str) -> ForumRegistration:
+    """Register someone for `edition` (any of its languages): a place while there is one, else the waiting list.
+
+    The edition's pages are locked for the count (PostgreSQL), so two people never take the last place.
+    Raises AlreadyRegisteredError for an address already registered or waiting for this edition.
+    """
+    list(Page.objects.select_for_update().filter(translation_key=edition.translation_key).values_list("pk"))
+    email = normalise_email(data["email"])
+    existing = ForumRegistration.objects.filter(translation_key=edition.translation_key, email=email).first()
+    if existing is not None and existing.status != ForumRegistration.Status.CANCELLED:
+        raise AlreadyRegisteredError(email)
+    full = edition.capacity is not None and edition.registered_count() >= edition.capacity
+    status = ForumRegistration.Status.WAITING if full else ForumRegistration.Status.REGISTERED
+    registration = existing or ForumRegistration(translation_key=edition.translation_key, email=email)
+    registration.edition = edition
+    registration.name = data["name"]
+    registration.organisation = data.get("organisation") or ""
+    registration.country = data["country"]
+    registration.language = language
+    registration.status = status
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as error:  # the same address, at the same moment, in another language
+        raise AlreadyRegisteredError(email) from error
+    transaction.on_commit(lambda: send_registration_confirmation.enqueue(registration.pk))
+    return registration
+
+
+@task()
+def send_registration_confirmation(registration_id: int) -> None:
+    """The confirmation (a place, or a position on the waiting list) in the language the person registered in."""
+    registration = ForumRegistration.objects.select_related("edition").get(pk=registration_id)
+    edition = registration.edition
+    with translation.override(registration.language):
+        url = edition.get_full_url()
+        context = {
+            "registration": registration,
+            "edition": edition,
+            "position": registration.waiting_position(),
+            "edition_url": url,
+            "calendar_url": f"{url}{edition.reverse_subpage('ics')}" if url else "",
+        }
+        send_mail(
+            subject=" ".join(render_to_string("events/forum/email/registration_subject.txt", context).split()),
+            message=render_to_string("events/forum/email/registration.txt", context),
+            from_email=None,
+            recipient_list=[registration.email],
+        )

@@ -1,0 +1,421 @@
+"""The weekly digest by e-mail, per language: subscriptions with double opt-in, building and sending.
+
+- `subscribe()` stores an unconfirmed subscription (or re-arms an existing one) and e-mails the
+  confirmation link; the visitor sees the same answer whether the address was known or not.
+- `confirm()` / `unsubscribe()` act on the secret token of the links (POST only: see the views).
+- `build_digest()` collects the latest items of one language; `render_digest()` turns them into the
+  HTML and plain-text e-mail; `send_issue()` records a `NewsletterIssue` and sends one message per
+  confirmed subscriber, each with its own unsubscribe link and RFC 8058 one-click headers.
+
+The e-mails go out as django-tasks, enqueued once the transaction commits.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+from babel.dates import format_date
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives, get_connection, send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Min, OuterRef, Subquery
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+from wagtail.models import Locale, Page, Site
+
+from cms.geography import to_babel
+from cms.models import ExpertReview
+from cms.models.reviews import approved_review_exists
+from news.models import NewsIndexPage, NewsletterIssue, NewsletterSubscription, NewsPage
+from practices.models import PracticeIndexPage, PracticePage
+
+logger = logging.getLogger(__name__)
+
+WINDOW = datetime.timedelta(days=7)
+MINIMUM_ITEMS = 5  # a quiet week still shows the five latest items of each section
+MAXIMUM_ITEMS = 10  # a busy week links to the section for the rest
+CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3  # however many visitors ask, one mailbox gets at most this many
+# Rendered in place of each subscriber's own unsubscribe token, then replaced per recipient, so that
+# every subscriber gets the very HTML that is stored on the issue and shown in the preview.
+TOKEN_PLACEHOLDER = "subscriber-token"  # noqa: S105 (not a secret: a marker)
+
+
+# --- Subscriptions -----------------------------------------------------------------------------
+
+
+def site_url() -> str:
+    """The public site's scheme and host, for links in e-mails (which have no request)."""
+    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    if base:
+        return base
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url.rstrip("/") if site else ""
+
+
+def newsletter_url(name: str, language: str, token: str | None = None) -> str:
+    """An absolute URL of the newsletter pages in `language` (/<lang>/newsletter/...)."""
+    with translation.override(language):
+        path = reverse(name, args=[token] if token is not None else [])
+    return site_url() + path
+
+
+def _address_key(email: str, language: str) -> str:
+    digest = hashlib.sha256(f"{email.lower()}|{language}".encode()).hexdigest()[:32]
+    return f"newsletter:confirmations:{digest}"
+
+
+def _may_send_confirmation(email: str, language: str) -> bool:
+    """At most a few confirmation e-mails per address and day, so the form cannot be used to flood a
+    mailbox from many client addresses. Silent: the visitor sees the same answer either way."""
+    key = _address_key(email, language)
+    if cache.add(key, 1, timeout=24 * 3600):
+        return True
+    try:
+        return cache.incr(key) <= CONFIRMATIONS_PER_ADDRESS_PER_DAY
+    except ValueError:  # expired between add() and incr()
+        return cache.add(key, 1, timeout=24 * 3600)
+
+
+@transaction.atomic
+def subscribe(email: str, language: str) -> NewsletterSubscription:
+    """Store (or re-arm) the subscription of `email` in `language` and e-mail the confirmation link.
+
+    A confirmed subscription stays confirmed (its owner simply gets the link again); a cancelled one
+    becomes unconfirmed, so nothing is sent before its owner confirms again.
+    """
+    email = BaseUserManager.normalize_email(email)
+    subscription = (
+        NewsletterSubscription.objects.select_for_update().filter(email__iexact=email, language=language).first()
+    )
+    now = timezone.now()
+    if subscription is None:
+        try:
+            with transaction.atomic():
+                subscription = NewsletterSubscription.objects.create(email=email, language=language, consented_at=now)
+        except IntegrityError:  # the same address sent twice at once: the other request created it
+            subscription = NewsletterSubscription.objects.get(email__iexact=email, language=language)
+    else:
+        subscription.consented_at = now
+        if subscription.unsubscribed_at is not None:
+            subscription.unsubscribed_at = None
+            subscription.confirmed_at = None
+        subscription.save(update_fields=["consented_at", "unsubscribed_at", "confirmed_at"])
+    if _may_send_confirmation(email, language):
+        subscription_id = subscription.pk
+        transaction.on_commit(lambda: send_confirmation.enqueue(subscription_id))
+    return subscription
+
+
+def confirm(subscription: NewsletterSubscription) -> bool:
+    """Confirm a pending subscription; False when it was cancelled (its owner must subscribe again)."""
+    if subscription.is_unsubscribed:
+        return False
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return True
+
+
+def unsubscribe(subscription: NewsletterSubscription) -> None:
+    """Stop every digest to this subscription at once. The row stays so the link keeps answering."""
+    if subscription.unsubscribed_at is None:
+        subscription.unsubscribed_at = timezone.now()
+        subscription.save(update_fields=["unsubscribed_at"])
+
+
+@task()
+def send_confirmation(subscription_id: int) -> None:
+    subscription = NewsletterSubscription.objects.filter(pk=subscription_id).first()
+    if subscription is None or subscription.is_unsubscribed:
+        return
+    context = {
+        "confirm_url": newsletter_url("newsletter_confirm", subscription.language, subscription.token),
+        "subscribe_url": newsletter_url("newsletter_subscribe", subscription.language),
+        "already_confirmed": subscription.is_confirmed,
+    }
+    with translation.override(subscription.language):
+        send_mail(
+            subject=render_to_string("news/email/confirmation_subject.txt", context).strip(),
+            message=render_to_string("news/email/confirmation.txt", context),
+            from_email=None,
+            recipient_list=[subscription.email],
+        )
+
+
+# --- The digest --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    title: str
+    url: str
+    summary: str
+    date: str  # already formatted in the digest's language
+    label: str = ""  # the kind of news item, or a short note
+
+
+@dataclass(frozen=True)
+class DigestSection:
+    key: str
+    heading: str
+    items: list[DigestItem]
+    more_url: str = ""
+    more_label: str = ""
+
+
+@dataclass
+class Digest:
+    language: str
+    day: datetime.date
+    subject: str
+    sections: list[DigestSection] = field(default_factory=list)
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.language in settings.RTL_LANGUAGES else "ltr"
+
+    @property
+    def align(self) -> str:
+        """The start side, for the `align` attributes e-mail clients still need."""
+        return "right" if self.direction == "rtl" else "left"
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(section.items for section in self.sections)
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(section.items) for section in self.sections)
+
+
+def _long_date(day: datetime.date, language: str) -> str:
+    return format_date(day, format="long", locale=to_babel(language))
+
+
+def _absolute(url: str | None) -> str:
+    if not url:
+        return ""
+    return url if url.startswith(("http://", "https://")) else site_url() + url
+
+
+def _latest(queryset, recent_filter: dict) -> list:
+    """Everything of the window (up to `MAXIMUM_ITEMS`), or the last `MINIMUM_ITEMS` when the week
+    was quieter than that. `queryset` holds what is due by the digest's day, newest first."""
+    recent = list(queryset.filter(**recent_filter)[:MAXIMUM_ITEMS])
+    return recent if len(recent) >= MINIMUM_ITEMS else list(queryset[:MINIMUM_ITEMS])
+
+
+def recent_news(locale: Locale, since: datetime.date, day: datetime.date) -> list[NewsPage]:
+    """Live news items of the language dated in the week up to `day` (items dated later wait for their day)."""
+    queryset = (
+        NewsPage.objects.live()
+        .public()
+        .filter(locale=locale, date__lte=day)
+        .defer_streamfields()
+        .order_by("-date", "-first_published_at")
+    )
+    return _latest(queryset, {"date__gte": since})
+
+
+def recently_reviewed_practices(
+    locale: Locale, since: datetime.datetime, until: datetime.datetime
+) -> list[PracticePage]:
+    """Live practices of the language whose first approved expert review is the most recent.
+
+    The first approval counts, so a practice reviewed again after an edit is not "new" again; a
+    translation published long after the review is not new either (the review date is the rule).
+    """
+    first_approval = (
+        ExpertReview.objects.approved()
+        .filter(translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("translation_key")
+        .annotate(first=Min("created_at"))
+        .values("first")
+    )
+    queryset = (
+        PracticePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .filter(approved_review_exists())
+        .annotate(reviewed_at=Subquery(first_approval))
+        .filter(reviewed_at__lt=until)
+        .defer_streamfields()
+        .order_by("-reviewed_at", "title")
+    )
+    return _latest(queryset, {"reviewed_at__gte": since})
+
+
+EVENTS_HORIZON = datetime.timedelta(days=120)
+
+
+def upcoming_events(locale: Locale, day: datetime.date) -> list[DigestItem]:
+    """Live events of `locale` (Forum and Award editions, Social Progress Days) starting within four
+    months of `day`, soonest first. An embargoed Day is not live, so it never appears here early."""
+    from events.models import AwardEditionPage, ForumEditionPage, SocialProgressDayPage
+
+    items = []
+    for model in (ForumEditionPage, SocialProgressDayPage, AwardEditionPage):
+        for page in (
+            model.objects.live()
+            .public()
+            .filter(locale=locale, start_date__gte=day, start_date__lte=day + EVENTS_HORIZON)
+            .defer_streamfields()
+        ):
+            items.append((page.start_date, page))
+    return [
+        DigestItem(
+            title=page.title,
+            url=_absolute(page.get_url()),
+            summary=getattr(page, "theme", "") or "",
+            date=_long_date(start, locale.language_code),
+            label=page.event_type_label,
+        )
+        for start, page in sorted(items, key=lambda pair: pair[0])
+    ]
+
+
+def _section_index_url(model, locale: Locale) -> str:
+    index = model.objects.live().filter(locale=locale).first()
+    return _absolute(index.get_url()) if index else ""
+
+
+def build_digest(language: str, day: datetime.date | None = None) -> Digest:
+    """The digest of `language` as of `day` (today by default): news, newly reviewed practices, events."""
+    day = day or timezone.localdate()
+    locale = Locale.objects.get(language_code=language)
+    since = day - WINDOW
+    since_moment = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+    until_moment = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+    with translation.override(language):
+        news = [
+            DigestItem(
+                title=page.title,
+                url=_absolute(page.get_url()),
+                summary=page.summary,
+                date=_long_date(page.date, language),
+                label=str(page.get_kind_display()),
+            )
+            for page in recent_news(locale, since, day)
+        ]
+        practices = [
+            DigestItem(
+                title=page.title,
+                url=_absolute(page.get_url()),
+                summary=page.summary,
+                date=_long_date(timezone.localdate(page.reviewed_at), language),
+                label=_("Reviewed by experts"),
+            )
+            for page in recently_reviewed_practices(locale, since_moment, until_moment)
+        ]
+        sections = [
+            DigestSection(
+                "news",
+                _("News and stories"),
+                news,
+                _section_index_url(NewsIndexPage, locale),
+                _("All news and stories"),
+            ),
+            DigestSection(
+                "practices",
+                _("Newly reviewed practices"),
+                practices,
+                _section_index_url(PracticeIndexPage, locale),
+                _("All inspiring practices"),
+            ),
+            DigestSection("events", _("Events"), upcoming_events(locale, day)),
+        ]
+        subject = _("IPSP weekly digest, %(date)s") % {"date": _long_date(day, language)}
+    return Digest(language=language, day=day, subject=subject, sections=sections)
+
+
+def render_digest(digest: Digest, token: str = TOKEN_PLACEHOLDER) -> tuple[str, str]:
+    """The HTML and plain-text bodies of the digest, with the unsubscribe link of `token`."""
+    context = {
+        "digest": digest,
+        "sections": [section for section in digest.sections if section.items],
+        "site_url": site_url(),
+        "home_url": _absolute(_home_url(digest.language)),
+        "unsubscribe_url": newsletter_url("newsletter_unsubscribe", digest.language, token),
+    }
+    with translation.override(digest.language):
+        html = render_to_string("news/email/digest.html", context)
+        text = render_to_string("news/email/digest.txt", context)
+    return html, text
+
+
+def _home_url(language: str) -> str:
+    home = Page.objects.live().filter(depth=2, locale__language_code=language).first()
+    return home.get_url() if home else f"/{language}/"
+
+
+# --- Sending -----------------------------------------------------------------------------------
+
+
+def confirmed_counts() -> dict[str, int]:
+    """Confirmed subscribers per language code (every content language, zeros included)."""
+    counts = dict.fromkeys((code for code, _name in settings.LANGUAGES), 0)
+    rows = NewsletterSubscription.objects.confirmed().order_by().values("language").annotate(count=Count("pk"))
+    counts.update({row["language"]: row["count"] for row in rows})
+    return counts
+
+
+@transaction.atomic
+def send_issue(language: str, user: AbstractBaseUser | None) -> NewsletterIssue:
+    """Record the issue of `language` (subject and bodies as sent) and send it in the background."""
+    digest = build_digest(language)
+    html, text = render_digest(digest)
+    issue = NewsletterIssue.objects.create(
+        language=language,
+        subject=digest.subject,
+        created_by=user,
+        html=html,
+        text=text,
+        recipient_count=NewsletterSubscription.objects.filter(language=language).confirmed().count(),
+    )
+    issue_id = issue.pk
+    transaction.on_commit(lambda: deliver_issue.enqueue(issue_id))
+    return issue
+
+
+def personal_message(issue: NewsletterIssue, subscription: NewsletterSubscription) -> EmailMultiAlternatives:
+    """The issue as one subscriber receives it: their unsubscribe link in the body and the headers."""
+    placeholder_url = newsletter_url("newsletter_unsubscribe", issue.language, TOKEN_PLACEHOLDER)
+    unsubscribe_url = newsletter_url("newsletter_unsubscribe", issue.language, subscription.token)
+    message = EmailMultiAlternatives(
+        subject=issue.subject,
+        body=issue.text.replace(placeholder_url, unsubscribe_url),
+        to=[subscription.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(issue.html.replace(placeholder_url, unsubscribe_url), "text/html")
+    return message
+
+
+@task()
+def deliver_issue(issue_id: int) -> None:
+    """One message per subscriber confirmed at sending time, over one connection; a refused address
+    is logged and skipped so it does not stop the others. `recipient_count` ends as the number sent."""
+    issue = NewsletterIssue.objects.get(pk=issue_id)
+    sent = 0
+    recipients = NewsletterSubscription.objects.filter(language=issue.language).confirmed().order_by("pk")
+    with get_connection() as connection:
+        for subscription in recipients.iterator():
+            message = personal_message(issue, subscription)
+            message.connection = connection
+            try:
+                sent += message.send()
+            except Exception:  # one bad address or a transient refusal must not stop the issue
+                logger.exception("Newsletter issue %s: sending to subscription %s failed", issue.pk, subscription.pk)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(sent_at=timezone.now(), recipient_count=sent)

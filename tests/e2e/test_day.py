@@ -1,0 +1,105 @@
+"""World Social Progress Day in a real browser: a visitor endorses the 2026 declaration, confirms it
+from the e-mail the server sent, and sees the count rise; the Day page passes axe in English and Arabic.
+
+The e2e server is a separate process with its own database, so the test reads the confirmation
+e-mail where the server wrote it: the file-based e-mail backend, in the directory named by
+E2E_MAIL_DIR (set by tests/e2e/conftest.py, which starts the server with EMAIL_FILE_PATH).
+"""
+
+import email
+import os
+import re
+import time
+from email import policy
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.tooling import missing
+
+pytestmark = pytest.mark.browser
+
+DAY_2026 = "/{lang}/events/day-2026/"
+CONFIRM_LINK = re.compile(r"https?://\S+/endorse/confirm/[\w-]+/")
+
+
+def mail_dir() -> Path:
+    directory = os.environ.get("E2E_MAIL_DIR")
+    if not directory:
+        missing(
+            "Endorsement e-mails cannot be read: E2E_MAIL_DIR is not set (tests/e2e/conftest.py must start the "
+            "server with EMAIL_FILE_PATH and export the same directory as E2E_MAIL_DIR)"
+        )
+    return Path(directory)
+
+
+def confirmation_link(address: str, timeout: float = 15) -> str:
+    """The path of the confirmation link in the latest e-mail to `address` the server wrote."""
+    directory = mail_dir()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for path in sorted(directory.glob("*.log"), key=lambda item: item.stat().st_mtime, reverse=True):
+            # The file-based backend separates the messages of one connection with a line of 79 dashes.
+            for raw in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+                message = email.message_from_bytes(raw.strip(), policy=policy.default)
+                if message["To"] == address:
+                    body = message.get_body(preferencelist=("plain",)).get_content()
+                    match = CONFIRM_LINK.search(body)
+                    if match:
+                        return urlparse(match[0]).path
+        time.sleep(0.3)
+    raise AssertionError(f"No confirmation e-mail to {address} in {directory}")
+
+
+def total(page) -> int:
+    text = page.locator("#endorsement-total").inner_text()
+    match = re.match(r"\s*(\d+) confirmed endorsement", text)
+    return int(match[1]) if match else 0
+
+
+def test_a_visitor_endorses_the_declaration_confirms_by_e_mail_and_the_count_rises(live_site, page, axe):
+    stamp = int(time.time())
+    organisation = f"Sahel Women's Network {stamp}"
+    address = f"amina-{stamp}@example.org"
+    page.goto(live_site + DAY_2026.format(lang="en"))
+    before = total(page)
+
+    page.get_by_role("button", name="Endorse the declaration").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the fields below")
+    page.get_by_label("Your name").fill("Amina Diallo")
+    page.get_by_role("textbox", name="Organisation", exact=True).fill(organisation)
+    page.get_by_role("combobox", name="Country").select_option("SN")
+    page.get_by_label("Your e-mail address").fill(address)
+    page.get_by_label("I endorse this declaration").check()
+    page.get_by_role("button", name="Endorse the declaration").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your inbox")
+    expect(page.get_by_role("status")).to_contain_text("confirm your endorsement")
+
+    page.goto(live_site + DAY_2026.format(lang="en"))
+    assert total(page) == before  # not counted before it is confirmed
+    expect(page.get_by_text(organisation)).to_have_count(0)
+
+    page.goto(live_site + confirmation_link(address))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your endorsement")
+    expect(page.get_by_text(f"{organisation} (Senegal)")).to_be_visible()
+    page.get_by_role("button", name="Confirm my endorsement").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your endorsement is confirmed")
+    page.get_by_role("link", name="See the endorsements").click()
+
+    expect(page.locator("#endorsement-total")).to_contain_text(f"{before + 1} confirmed endorsement")
+    expect(page.locator(".endorsers")).to_contain_text(organisation)
+    expect(page.locator("table", has_text="By country or territory").locator("tr", has_text="Senegal")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_day_page_has_no_accessibility_violations(live_site, page, axe, screenshot, lang):
+    page.goto(live_site + DAY_2026.format(lang=lang))
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if lang == "ar" else "ltr")
+    assert axe(page) == []
+    screenshot(page, f"day-2026-{lang}")
+    # With errors shown, too: the error summary and the fields it links to.
+    page.locator(".endorse-form button[type=submit]").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert axe(page) == []
