@@ -3,7 +3,9 @@
 import pytest
 import schemathesis
 from django.conf import settings as django_settings
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.generation.modes import GenerationMode
@@ -52,7 +54,13 @@ def api_schema(db, monkeypatch):
     """
     # Hundreds of generated requests would meet the rate limit, which has its own test.
     monkeypatch.setattr(PartnerRateThrottle, "rate", "1000000/minute")
-    return schemathesis.openapi.from_wsgi("/api/v2/openapi.json", get_wsgi_application())
+    # As Django's test client does: the WSGI handler must not close the test's database connection
+    # at the end of each request (PostgreSQL would then refuse every later query of the test).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v2/openapi.json", get_wsgi_application())
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 OPERATIONS = [f"GET /{endpoint}/" for endpoint in ALL_ENDPOINTS] + [
