@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import django_filters
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _gettext
@@ -23,30 +22,11 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms import geography
+from events.admin_permissions import ReadOnlyPermissionPolicy
 from events.models import ForumEditionPage, ForumRegistration
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Django's "view" permission, and nothing else, for anybody."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(["view"])
-
-    def users_with_permission(self, action):
-        return self.users_with_any_permission([action])
-
 
 register_permission_policy(ForumRegistration, ReadOnlyPermissionPolicy(ForumRegistration), exact_class=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 
 from django.db import models
@@ -16,6 +17,14 @@ CONTINENTS = [
     ("oceania", _("Oceania")),
 ]
 TIME_ZONES = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
+
+
+def utc_offset(value: datetime.datetime) -> str:
+    """ "UTC+06:00", "UTC-04:00", "UTC+05:30": the offset of an aware datetime, as readers see it."""
+    offset = value.utcoffset() or datetime.timedelta(0)
+    sign = "-" if offset < datetime.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 class EventType(models.TextChoices):

@@ -46,7 +46,7 @@ from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
 from cms.translation import synchronised, translated
 from events.blocks import ADDRESSEES, AddresseeBlock
-from events.models.common import EventMixin, EventType
+from events.models.common import EventMixin, EventType, utc_offset
 
 ENDORSEMENTS_PER_HOUR = 5  # accepted endorsement forms per client address
 CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3  # however many visitors ask, one mailbox gets at most this many
@@ -55,14 +55,6 @@ ENDORSERS_PER_PAGE = 100
 
 
 # --- Times in a zone, for readers ----------------------------------------------------------------
-
-
-def utc_offset(value: datetime.datetime) -> str:
-    """ "UTC+06:00", "UTC-03:30", "UTC+00:00"."""
-    offset = value.utcoffset() or datetime.timedelta(0)
-    sign = "-" if offset < datetime.timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 @dataclass

@@ -34,19 +34,11 @@ from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
 from cms.translation import synchronised, translated
 from events.blocks import LANGUAGE_CHOICES, SESSION_FORMATS, PartnerBlock, ProgrammeDayBlock
-from events.models.common import CONTINENTS, EventMixin, EventType
+from events.models.common import CONTINENTS, EventMixin, EventType, utc_offset
 
 REGISTRATIONS_PER_HOUR = 5  # registration attempts per client address (duplicates included)
 THANKS_TOKEN_MAX_AGE = 24 * 3600  # how long the link to one's confirmation page works
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)  # each language in its own name (endonym)
-
-
-def utc_offset(value: datetime.datetime) -> str:
-    """ "UTC+06:00", "UTC-04:00", "UTC+05:30"."""
-    offset = value.utcoffset() or datetime.timedelta(0)
-    sign = "-" if offset < datetime.timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 # --- The programme, as readers and calendars see it -----------------------------------------------
