@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("reports.urls")),
     path("", include("news.urls")),
+    path("", include("community.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "reports",
     "events",
     "news",
+    "community",
     "search",
     # wagtail-localize (replaces wagtail.locales, as its docs ask)
     "wagtail_localize",
@@ -93,6 +94,9 @@ DATABASES = {"default": env.database(str(BASE_DIR / "db.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cms.User"
+# Participants log in on the public site (community.accounts); staff use the Wagtail admin's own login.
+LOGIN_URL = "community:login"
+LOGIN_REDIRECT_URL = "community:account"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

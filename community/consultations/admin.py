@@ -1,0 +1,1 @@
+"""Wagtail admin for consultations (registered through community.wagtail_hooks)."""

@@ -1,0 +1,11 @@
+"""Demo community: members, a consultation on a draft chapter and topic proposals, in all 10 languages."""
+
+from community.consultations import demo as consultations_demo
+from community.members import demo as members_demo
+from community.topics import demo as topics_demo
+
+
+def seed(context) -> None:
+    members_demo.seed(context)
+    consultations_demo.seed(context)
+    topics_demo.seed(context)

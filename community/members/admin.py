@@ -1,0 +1,1 @@
+"""Wagtail admin for members (registered through community.wagtail_hooks)."""

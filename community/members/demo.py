@@ -1,0 +1,5 @@
+"""Demo content for members (called by community.demo)."""
+
+
+def seed(context) -> None:
+    pass

@@ -1,0 +1,1 @@
+"""Wagtail admin for topics (registered through community.wagtail_hooks)."""
