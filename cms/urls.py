@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Every public page carries its language prefix; "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include("reports.urls")),
     path("", include("news.urls")),
     path("", include("community.urls")),

@@ -70,10 +70,12 @@ def database(default_sqlite_path: str) -> dict:
 
 
 def search_backends() -> dict:
-    """Wagtail's database backend by default; Elasticsearch 8 when `ELASTICSEARCH_URL` is set."""
+    """The language-aware database backend by default (PostgreSQL or SQLite, per `DATABASE_URL`);
+    the language-aware Elasticsearch 8 backend when `ELASTICSEARCH_URL` is set. Both live in
+    `search/backends/`; after switching, rebuild the index with `manage.py update_index`."""
     url = get("ELASTICSEARCH_URL")
     if url is None:
-        return {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}}
+        return {"default": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True}}
     parsed = urlparse(url)
     if parsed.scheme not in {"http", "https"} or not parsed.hostname:
         raise ConfigurationError(
@@ -81,9 +83,10 @@ def search_backends() -> dict:
         )
     return {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [url],
-            "INDEX": get("ELASTICSEARCH_INDEX", "ipsp"),
+            # Wagtail names each index <prefix><app>_<model> (ipsp_wagtailcore_page, …).
+            "INDEX_PREFIX": f"{get('ELASTICSEARCH_INDEX', 'ipsp')}_",
             "TIMEOUT": 10,
             "AUTO_UPDATE": True,
         }

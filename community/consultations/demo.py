@@ -1,5 +1,137 @@
-"""Demo content for consultations (called by community.demo)."""
+"""Demo content for consultations (called by community.demo): the index page in every language, an
+open consultation on a draft chapter (four sections) and a closed one with its summary, both
+translated through wagtail-localize, and comments from demo participants of every region.
+
+Idempotent: pages, accounts and comments are created only when missing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Locale
+
+from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, other_locales, publish, translate
+from community.consultations import demo_content as content
+from community.models import Comment, CommentStatus, ConsultationIndexPage, ConsultationPage, ConsultationSection
+from home.models import HomePage
+
+catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
 
 
-def seed(context) -> None:
-    pass
+def _paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{escape(text)}</p>" for text in texts)
+
+
+def _consultation(index: ConsultationIndexPage, data: dict, context: SeedContext) -> ConsultationPage:
+    page = ConsultationPage.objects.child_of(index).filter(slug=data["slug"]).first()
+    if page is not None:
+        return page
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    page = ConsultationPage(
+        title=data["title"],
+        slug=data["slug"],
+        search_description=data["search_description"],
+        introduction=_paragraphs(data["introduction"]),
+        question=data["question"],
+        opens_at=now + datetime.timedelta(days=data["opens_days"]),
+        closes_at=now + datetime.timedelta(days=data["closes_days"]),
+        moderation=data["moderation"],
+        summary=_paragraphs(*data.get("summary", [])),
+        locale=index.locale,
+    )
+    page.sections = [
+        ConsultationSection(
+            heading=section["heading"], anchor=section["anchor"], body=_paragraphs(section["body"]), locale=index.locale
+        )
+        for section in data["sections"]
+    ]
+    index.add_child(instance=page)
+    publish(page, context.admin)
+    context.created += 1
+    return page
+
+
+def _commenters() -> dict:
+    """The demo participants, by username (password: the demo password)."""
+    User = get_user_model()
+    existing = {user.username: user for user in User.objects.filter(username__startswith="commenter-")}
+    password = make_password(DEMO_PASSWORD)  # hashed once for all of them: seeding stays fast
+    for username, first_name, last_name, region, language in content.COMMENTERS:
+        if username not in existing:
+            existing[username] = User.objects.create(
+                username=username,
+                email=f"{username}@demo.ipsp.org",
+                first_name=first_name,
+                last_name=last_name,
+                region=region,
+                preferred_language=language,
+                password=password,
+            )
+    return existing
+
+
+def _comments(page: ConsultationPage, items: list[dict], users: dict, moderator) -> None:
+    """Each comment goes on the language version it is written in (the English one if not seeded)."""
+    if Comment.objects.filter(consultation__translation_key=page.translation_key).exists():
+        return
+    versions = {version.locale.language_code: version for version in page.get_translations(inclusive=True)}
+    created: dict[str, Comment] = {}
+    for item in items:
+        version = versions.get(item["language"], page)
+        section = version.sections.filter(anchor=item["section"]).first() if item.get("section") else None
+        author = users[item["author"]]
+        status = item.get("status", CommentStatus.APPROVED)
+        moment = page.opens_at + datetime.timedelta(days=item["days"], hours=len(created) % 9)
+        comment = Comment.objects.create(
+            consultation=version,
+            section=section,
+            parent=created.get(item.get("reply_to")),
+            author=author,
+            author_region=author.region,
+            language=item["language"],
+            body=item["body"],
+            status=status,
+            hidden_reason=item.get("reason", ""),
+            moderated_by=moderator if status == CommentStatus.HIDDEN else None,
+            moderated_at=moment + datetime.timedelta(hours=3) if status == CommentStatus.HIDDEN else None,
+        )
+        Comment.objects.filter(pk=comment.pk).update(created_at=moment)
+        created[item["key"]] = comment
+
+
+def seed(context: SeedContext) -> None:
+    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None:
+        context.log("No English home page; skipping consultations.")
+        return
+    index = ConsultationIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = ConsultationIndexPage(
+            title=content.INDEX["title"],
+            slug=content.INDEX["slug"],
+            introduction=content.INDEX["introduction"],
+            show_in_menus=False,
+            locale=english,
+        )
+        home.add_child(instance=index)
+        publish(index, context.admin)
+        context.created += 1
+    open_page = _consultation(index, content.OPEN, context)
+    closed_page = _consultation(index, content.CLOSED, context)
+    for locale in other_locales(context):
+        for page in (index, open_page, closed_page):
+            if not page.has_translation(locale):
+                translate(page, locale, catalogue, user=context.admin)
+                context.translated += 1
+    users = _commenters()
+    moderator = get_user_model().objects.filter(username="moderator").first()
+    _comments(open_page, content.OPEN_COMMENTS, users, moderator)
+    _comments(closed_page, content.CLOSED_COMMENTS, users, moderator)

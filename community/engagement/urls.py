@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from community.engagement import views
+
+urlpatterns = [
+    path("connect/<int:practice_id>/", views.engage, name="engage"),
+]

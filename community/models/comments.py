@@ -76,6 +76,17 @@ class Comment(models.Model):
         return self.body[:60]
 
     @property
+    def is_visible(self) -> bool:
+        return self.status == CommentStatus.APPROVED
+
+    @property
+    def body_html(self) -> str:
+        """The body as safe HTML (plain text escaped; see community.comments.text)."""
+        from community.comments.text import render_body
+
+        return render_body(self.body)
+
+    @property
     def author_display(self) -> str:
         """The author's public name, or "former member" once the account is deleted."""
         if self.author_id is None:

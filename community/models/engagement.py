@@ -12,6 +12,16 @@ class EngagementKind(models.TextChoices):
     HELP = "help", _("I can help")
 
 
+class EngagementQuerySet(models.QuerySet):
+    def for_practice(self, practice):
+        """Engagements with this practice in any of its languages."""
+        return self.filter(practice_key=practice.translation_key)
+
+    def member_count(self) -> int:
+        """How many distinct members (accounts that still exist) are engaged."""
+        return self.exclude(user=None).values("user").distinct().count()
+
+
 class Engagement(models.Model):
     """Counted per practice across its translations (`practice_key` is the practice's translation key)."""
 
@@ -25,6 +35,8 @@ class Engagement(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=EngagementKind.choices)
     message = models.TextField(_("message"), max_length=3000)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EngagementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("engagement with a practice")

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from cms.models import BasePage
 from cms.translation import translated
@@ -22,15 +26,24 @@ class ProposalKind(models.TextChoices):
 
 
 class ProposalState(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("topic proposal state", "Submitted")
     UNDER_REVIEW = "under_review", _("Under review")
     SHORTLISTED = "shortlisted", _("Shortlisted")
     SELECTED = "selected", _("Selected")
     DECLINED = "declined", _("Declined")
 
 
-class TopicProposalIndexPage(BasePage):
-    """The public page where proposals are listed, ranked and filtered, and new ones are made."""
+# Supports are collected while the choice is open; a selected or declined proposal keeps its count.
+OPEN_STATES = (ProposalState.SUBMITTED, ProposalState.UNDER_REVIEW, ProposalState.SHORTLISTED)
+
+
+class TopicProposalIndexPage(RoutablePageMixin, BasePage):
+    """The public page where proposals are listed, ranked and filtered, and new ones are made.
+
+    One per language; every language's page lists all proposals, whatever language they are
+    written in. The routes (a proposal, the form, support and comment) live in
+    `community.topics.views`; every one depends on who is logged in, so none is cached.
+    """
 
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -43,6 +56,49 @@ class TopicProposalIndexPage(BasePage):
     class Meta:
         verbose_name = _("topic proposals page")
 
+    def proposal_url(self, proposal_id: int, route: str = "proposal") -> str:
+        return self.url + self.reverse_subpage(route, args=[proposal_id])
+
+    @path("", name="index")
+    @method_decorator(never_cache)
+    def index_view(self, request):
+        from community.topics import views
+
+        return views.index(request, self)
+
+    @path("propose/", name="propose")
+    @method_decorator(never_cache)
+    def propose_view(self, request):
+        from community.topics import views
+
+        return views.propose(request, self)
+
+    @path("<int:proposal_id>/", name="proposal")
+    @method_decorator(never_cache)
+    def proposal_view(self, request, proposal_id: int):
+        from community.topics import views
+
+        return views.proposal(request, self, proposal_id)
+
+    @path("<int:proposal_id>/edit/", name="edit")
+    @method_decorator(never_cache)
+    def edit_view(self, request, proposal_id: int):
+        from community.topics import views
+
+        return views.edit(request, self, proposal_id)
+
+    @path("<int:proposal_id>/support/", name="support")
+    def support_view(self, request, proposal_id: int):
+        from community.topics import views
+
+        return views.support(request, self, proposal_id)
+
+    @path("<int:proposal_id>/comment/", name="comment")
+    def comment_view(self, request, proposal_id: int):
+        from community.topics import views
+
+        return views.comment(request, self, proposal_id)
+
 
 class TopicProposal(models.Model):
     title = models.CharField(_("proposed topic"), max_length=200)
@@ -51,18 +107,23 @@ class TopicProposal(models.Model):
     themes = models.ManyToManyField("cms.Theme", verbose_name=_("themes"), blank=True, related_name="+")
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     proposer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="topic_proposals"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="topic_proposals",
     )
     proposer_region = models.CharField(_("proposer's region"), max_length=3, blank=True)
     state = models.CharField(
         _("state"), max_length=20, choices=ProposalState.choices, default=ProposalState.SUBMITTED, db_index=True
     )
     state_reason = models.TextField(_("public reason for the state"), blank=True)
-    state_changed_at = models.DateTimeField(null=True, blank=True)
+    state_changed_at = models.DateTimeField(_("state changed on"), null=True, blank=True)
     # Kept in step with TopicSupport rows (in the same transaction) so ranking needs no aggregate.
-    support_count = models.PositiveIntegerField(default=0, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    support_count = models.PositiveIntegerField(_("supports"), default=0, db_index=True)
+    created_at = models.DateTimeField(_("proposed on"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated on"), auto_now=True)
 
     class Meta:
         verbose_name = _("topic proposal")
@@ -72,6 +133,14 @@ class TopicProposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_open_for_support(self) -> bool:
+        return self.state in OPEN_STATES
+
+    def can_be_edited_by(self, user) -> bool:
+        """Only the proposer, and only until moderators start looking at it."""
+        return user.is_authenticated and self.proposer_id == user.pk and self.state == ProposalState.SUBMITTED
 
 
 class TopicSupport(models.Model):

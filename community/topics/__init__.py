@@ -1,0 +1,1 @@
+"""Choosing the next topics: proposals, supports, the moderators' state changes and their history."""

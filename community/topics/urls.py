@@ -1,3 +1,4 @@
-from django.urls import path  # noqa: F401
+"""Topic proposals have no URLs outside the page tree: `TopicProposalIndexPage` routes its own
+(RoutablePageMixin: the listing, /propose/, /<id>/, /<id>/edit/, /<id>/support/, /<id>/comment/)."""
 
 urlpatterns: list = []

@@ -105,7 +105,12 @@ class AwardEditionPage(RoutablePageMixin, EventMixin, BasePage):
         FieldPanel("jurors"),
         InlinePanel("results", label=_("Finalists and winners")),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.FilterField("start_date")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("eligibility"),
+        index.FilterField("start_date"),
+    ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("introduction", "eligibility", "categories", "criteria"),

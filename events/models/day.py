@@ -183,6 +183,8 @@ class SocialProgressDayPage(RoutablePageMixin, EventMixin, BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("theme"),
+        index.SearchField("introduction"),
+        index.SearchField("declaration_title"),
         index.SearchField("declaration"),
         index.FilterField("start_date"),
     ]

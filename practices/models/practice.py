@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -225,6 +226,10 @@ class PracticePage(BasePage):
                 "related": self.related_practices(theme_slugs, [c.region for c in countries]),
             }
         )
+        # Other apps add to the page without practices importing them: the community app answers
+        # with the recognized voices on these themes and the "I want to adapt this" form.
+        for extend in hooks.get_hooks("practice_page_context"):
+            context.update(extend(self, request, context))
         return context
 
     def related_practices(self, theme_slugs: list[str], regions: list[str], limit: int = 3):

@@ -36,7 +36,12 @@ class PolicyBriefPage(CitableMixin, DownloadsMixin, BasePage):
         FieldPanel("recommendations"),
         FieldPanel("downloads"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("recommendations")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("recommendations"),
+    ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("summary", "body", "recommendations", "downloads"),

@@ -92,7 +92,12 @@ class ReportPage(CitableMixin, DownloadsMixin, BasePage):
         FieldPanel("recommendations"),
         FieldPanel("downloads"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("subtitle"), index.SearchField("abstract")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("abstract"),
+        index.SearchField("recommendations"),
+    ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("subtitle", "abstract", "publisher", "volumes", "recommendations", "downloads"),
@@ -179,7 +184,12 @@ class ChapterPage(CitableMixin, DownloadsMixin, BasePage):
         FieldPanel("references"),
         FieldPanel("downloads"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("key_messages"),
+        index.SearchField("body"),
+    ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("summary", "key_messages", "body", "footnotes", "references", "downloads"),

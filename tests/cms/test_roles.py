@@ -252,7 +252,7 @@ def test_translator_for_french_cannot_create_pages(client, translator_fr, locale
 
 
 def test_participant_without_role_cannot_enter_the_admin(client, django_user_model):
-    participant = django_user_model.objects.create_user("participant", password="a-long-passphrase")
+    participant = django_user_model.objects.create_user("visitor-without-role", password="a-long-passphrase")
     client.force_login(participant)
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302

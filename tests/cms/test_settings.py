@@ -77,9 +77,9 @@ def test_elasticsearch_url_switches_the_search_backend():
         backend = env.search_backends()["default"]
     finally:
         del os.environ["ELASTICSEARCH_URL"]
-    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert backend["BACKEND"] == "search.backends.elasticsearch"
     assert backend["URLS"] == ["https://search.internal:9200"]
-    assert env.search_backends()["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert env.search_backends()["default"]["BACKEND"] == "search.backends.database"
 
 
 def test_database_url_switches_to_postgresql():

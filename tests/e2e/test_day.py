@@ -1,23 +1,16 @@
 """World Social Progress Day in a real browser: a visitor endorses the 2026 declaration, confirms it
 from the e-mail the server sent, and sees the count rise; the Day page passes axe in English and Arabic.
 
-The e2e server is a separate process with its own database, so the test reads the confirmation
-e-mail where the server wrote it: the file-based e-mail backend, in the directory named by
-E2E_MAIL_DIR (set by tests/e2e/conftest.py, which starts the server with EMAIL_FILE_PATH).
+The confirmation e-mail is read where the server wrote it (tests/e2e/mail.py).
 """
 
-import email
-import os
 import re
 import time
-from email import policy
-from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.tooling import missing
+from tests.e2e.mail import link_in_mail
 
 pytestmark = pytest.mark.browser
 
@@ -25,32 +18,8 @@ DAY_2026 = "/{lang}/events/day-2026/"
 CONFIRM_LINK = re.compile(r"https?://\S+/endorse/confirm/[\w-]+/")
 
 
-def mail_dir() -> Path:
-    directory = os.environ.get("E2E_MAIL_DIR")
-    if not directory:
-        missing(
-            "Endorsement e-mails cannot be read: E2E_MAIL_DIR is not set (tests/e2e/conftest.py must start the "
-            "server with EMAIL_FILE_PATH and export the same directory as E2E_MAIL_DIR)"
-        )
-    return Path(directory)
-
-
-def confirmation_link(address: str, timeout: float = 15) -> str:
-    """The path of the confirmation link in the latest e-mail to `address` the server wrote."""
-    directory = mail_dir()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in sorted(directory.glob("*.log"), key=lambda item: item.stat().st_mtime, reverse=True):
-            # The file-based backend separates the messages of one connection with a line of 79 dashes.
-            for raw in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
-                message = email.message_from_bytes(raw.strip(), policy=policy.default)
-                if message["To"] == address:
-                    body = message.get_body(preferencelist=("plain",)).get_content()
-                    match = CONFIRM_LINK.search(body)
-                    if match:
-                        return urlparse(match[0]).path
-        time.sleep(0.3)
-    raise AssertionError(f"No confirmation e-mail to {address} in {directory}")
+def confirmation_link(address: str) -> str:
+    return link_in_mail(address, CONFIRM_LINK)
 
 
 def total(page) -> int:

@@ -16,4 +16,6 @@ class Command(BaseCommand):
         for username, groups, superuser, _region in DEMO_USERS:
             role = "superuser" if superuser else ", ".join(groups)
             self.stdout.write(f"  {username:<20} {role}")
+        self.stdout.write(f"Community participant (public site, log in by e-mail): {url}/en/account/login/")
+        self.stdout.write("  participant@demo.ipsp.org")
         self.stdout.write("")

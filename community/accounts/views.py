@@ -1,0 +1,160 @@
+"""Account pages on the public site, in the visitor's language (/<lang>/account/...).
+
+Every form is rate limited (community.accounts.protection): a limited submission answers 429 with
+a message saying when to try again and the typed values kept; an invalid one answers 400.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from community.accounts import services
+from community.accounts.forms import DeleteAccountForm, EmailLoginForm, PasswordResetRequestForm, SignUpForm
+from community.accounts.protection import (
+    DELETE_ACCOUNT_LIMIT,
+    LOGIN_LIMIT,
+    PASSWORD_RESET_LIMIT,
+    SIGNUP_LIMIT,
+    refill,
+)
+from community.models import Comment, Engagement, MemberProfile, TopicProposal, TopicSupport
+
+TEMPLATES = "community/accounts/"
+
+
+def _render(request: HttpRequest, name: str, context: dict, status: int = 200) -> TemplateResponse:
+    return TemplateResponse(request, TEMPLATES + name, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("community:account")
+    if request.method == "POST" and SIGNUP_LIMIT.exceeded(request):
+        form = refill(SignUpForm, request.POST)
+        return _render(request, "signup.html", {"form": form, "rate_limit_message": SIGNUP_LIMIT.message}, 429)
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            if not form.is_spam:
+                data = form.cleaned_data
+                services.sign_up(request, name=data["name"], email=data["email"], password=data["password"])
+            SIGNUP_LIMIT.hit(request)
+            # The same answer whether the address was new, unconfirmed or taken: no enumeration.
+            return redirect("community:signup_done")
+        return _render(request, "signup.html", {"form": form}, 400)
+    return _render(request, "signup.html", {"form": form})
+
+
+def signup_done(request: HttpRequest) -> HttpResponse:
+    return _render(request, "signup_done.html", {})
+
+
+def confirm_email(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    user = services.confirm_email(uidb64, token)
+    if user is None:
+        return _render(request, "confirm_invalid.html", {}, 400)
+    messages.success(request, _("Thank you: your e-mail address is confirmed. You can now log in."))
+    return redirect("community:login")
+
+
+class LoginView(auth_views.LoginView):
+    template_name = TEMPLATES + "login.html"
+    authentication_form = EmailLoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if LOGIN_LIMIT.exceeded(request):
+            form = refill(EmailLoginForm, request.POST, request=request)
+            context = self.get_context_data(form=form, rate_limit_message=LOGIN_LIMIT.message)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        LOGIN_LIMIT.hit(self.request)
+        if form.unconfirmed_user is not None:
+            services.send_confirmation(self.request, form.unconfirmed_user)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class LogoutView(auth_views.LogoutView):
+    """POST only (Django's default): a link or an image cannot log anybody out."""
+
+    def get_default_redirect_url(self):
+        return f"/{get_language()}/"
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    context = {
+        "profile": MemberProfile.objects.filter(user=user).first(),
+        "comment_count": Comment.objects.filter(author=user).count(),
+        "proposal_count": TopicProposal.objects.filter(proposer=user).count(),
+        "support_count": TopicSupport.objects.filter(user=user).count(),
+        "engagement_count": Engagement.objects.filter(user=user).count(),
+    }
+    return _render(request, "account.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and PASSWORD_RESET_LIMIT.exceeded(request):
+        form = refill(PasswordResetRequestForm, request.POST)
+        context = {"form": form, "rate_limit_message": PASSWORD_RESET_LIMIT.message}
+        return _render(request, "password_reset.html", context, 429)
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            services.send_password_reset(request, form.cleaned_data["email"])
+            PASSWORD_RESET_LIMIT.hit(request)
+            # The same answer for a known and an unknown address.
+            return redirect("community:password_reset_done")
+        return _render(request, "password_reset.html", {"form": form}, 400)
+    return _render(request, "password_reset.html", {"form": form})
+
+
+def password_reset_done(request: HttpRequest) -> HttpResponse:
+    return _render(request, "password_reset_done.html", {})
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = TEMPLATES + "password_reset_confirm.html"
+    success_url = reverse_lazy("community:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = TEMPLATES + "password_reset_complete.html"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST" and DELETE_ACCOUNT_LIMIT.exceeded(request):
+        form = refill(DeleteAccountForm, request.POST, user=user)
+        context = {"form": form, "rate_limit_message": DELETE_ACCOUNT_LIMIT.message}
+        return _render(request, "delete_account.html", context, 429)
+    form = DeleteAccountForm(user, request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            logout(request)
+            services.delete_account(user)
+            return redirect("community:delete_account_done")
+        DELETE_ACCOUNT_LIMIT.hit(request)
+        return _render(request, "delete_account.html", {"form": form}, 400)
+    return _render(request, "delete_account.html", {"form": form})
+
+
+def delete_account_done(request: HttpRequest) -> HttpResponse:
+    return _render(request, "delete_account_done.html", {})

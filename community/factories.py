@@ -1,0 +1,64 @@
+"""Factories for community test data (and for load generation)."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from cms.factories import UserFactory
+from community.models import (
+    Comment,
+    CommentStatus,
+    MemberProfile,
+    ProfileStatus,
+    TopicProposal,
+)
+
+
+class ParticipantFactory(UserFactory):
+    """A community participant: an active account with no staff group (no admin access)."""
+
+    username = factory.Sequence(lambda n: f"participant{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    region = "002"
+    preferred_language = "en"
+
+
+class MemberProfileFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(ParticipantFactory)
+    name = factory.LazyAttribute(lambda profile: profile.user.get_full_name() or profile.user.username)
+    organisation = factory.Faker("company")
+    bio = factory.Faker("paragraph")
+    status = ProfileStatus.APPROVED
+
+    class Meta:
+        model = MemberProfile
+
+
+class TopicProposalFactory(factory.django.DjangoModelFactory):
+    title = factory.Faker("sentence", nb_words=6)
+    description = factory.Faker("paragraph")
+    language = "en"
+    proposer = factory.SubFactory(ParticipantFactory)
+    proposer_region = factory.LazyAttribute(lambda proposal: proposal.proposer.region if proposal.proposer else "")
+
+    class Meta:
+        model = TopicProposal
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    author = factory.SubFactory(ParticipantFactory)
+    author_region = factory.LazyAttribute(lambda comment: comment.author.region if comment.author else "")
+    language = "en"
+    body = factory.Faker("paragraph")
+    status = CommentStatus.APPROVED
+
+    class Meta:
+        model = Comment
+
+
+def open_period(days: int = 30) -> dict:
+    """opens_at/closes_at for a consultation open now."""
+    now = timezone.now()
+    return {"opens_at": now - datetime.timedelta(days=1), "closes_at": now + datetime.timedelta(days=days)}

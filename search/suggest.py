@@ -1,0 +1,130 @@
+"""Help with the query: "did you mean" for queries that find nothing, and title suggestions as the
+visitor types (the header search box's autocomplete).
+
+"Did you mean" works the same on every backend: each word of the query that is not a word of any
+visible title in the visitor's language is replaced by the closest title word (difflib, similarity
+of at least 0.75); titles are what visitors look for and their words are sure to find something.
+It runs only when a query found nothing, so it costs nothing on the common path.
+
+Suggestions use Wagtail's `.autocomplete()` on the `AutocompleteField`s (page titles, member names)
+and are cached for a minute per language and query. The cache key carries a generation number that
+publishing, unpublishing, deleting or restricting a page and changing a member profile bump, so a
+page that stops being visible also stops being suggested at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
+from wagtail.signals import page_published, page_unpublished
+
+from community.models import MemberProfile
+from search.analysis import normalise
+from search.highlight import words
+from search.types import MEMBERS, kind_label, member_kind_label, model_of, type_slug_of_content_type
+from search.visibility import member_url, searchable_members, visible_members, visible_pages
+
+SUGGESTIONS = 8
+MEMBER_SUGGESTIONS = 3  # at most; titles fill the rest
+SUGGESTIONS_CACHE_SECONDS = 60
+CLOSENESS = 0.75
+_GENERATION_KEY = "search:suggest:generation"
+
+
+# --- Did you mean ------------------------------------------------------------------------------
+
+
+def did_you_mean(query: str, locale: Locale) -> str:
+    """A corrected query built from title words, or "" when there is nothing better to offer."""
+    language = locale.language_code
+    asked = words(query, language)
+    if not asked:
+        return ""
+    vocabulary: set[str] = set()
+    for title in visible_pages(locale).values_list("title", flat=True):
+        vocabulary.update(word for word in words(title, language) if len(word) > 1)
+    corrected = []
+    for word in asked:
+        if word in vocabulary or word.isdigit():
+            corrected.append(word)
+            continue
+        closest = difflib.get_close_matches(word, vocabulary, n=1, cutoff=CLOSENESS)
+        corrected.append(closest[0] if closest else word)
+    if corrected == asked:
+        return ""
+    joiner = "" if language.startswith("zh") else " "
+    return joiner.join(corrected)
+
+
+# --- Autocomplete ------------------------------------------------------------------------------
+
+
+def _generation() -> int:
+    return cache.get_or_set(_GENERATION_KEY, 1, timeout=None)
+
+
+def forget_suggestions(**kwargs) -> None:
+    """Make every cached suggestion list stale (what was visible may not be any more)."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 1, timeout=None)
+
+
+# Connected when this module is first imported (by the search views, through the URLconf): before
+# that no suggestion can have been cached, so nothing can be stale.
+for _name, _signal, _sender in (
+    ("published", page_published, None),
+    ("unpublished", page_unpublished, None),
+    ("page-deleted", post_delete, Page),
+    ("restriction-saved", post_save, PageViewRestriction),
+    ("restriction-deleted", post_delete, PageViewRestriction),
+    ("member-saved", post_save, MemberProfile),
+    ("member-deleted", post_delete, MemberProfile),
+):
+    _signal.connect(forget_suggestions, sender=_sender, dispatch_uid=f"search.suggest.{_name}")
+
+
+def _forget_on_account_change(update_fields=None, **kwargs) -> None:
+    """A deactivated account's profile must stop being suggested; logins (last_login) change nothing."""
+    if update_fields is None or "is_active" in update_fields:
+        forget_suggestions()
+
+
+post_save.connect(_forget_on_account_change, sender=get_user_model(), dispatch_uid="search.suggest.account-saved")
+
+
+def suggestions(query: str, locale: Locale, request: HttpRequest) -> list[dict]:
+    """Up to eight {title, url, kind} for the query: page titles first, then up to three members."""
+    key_source = f"{_generation()}:{locale.language_code}:{normalise(query, locale.language_code)}"
+    key = "search:suggest:" + hashlib.sha256(key_source.encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    backend = get_search_backend()
+    members = visible_members(
+        backend.autocomplete(query, searchable_members().select_related("user"))[:MEMBER_SUGGESTIONS]
+    )
+    pages = list(visible_pages(locale).autocomplete(query)[: SUGGESTIONS - len(members)])
+    items = [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "kind": kind_label(model_of(page.content_type_id)),
+            "type": type_slug_of_content_type(page.content_type_id),
+        }
+        for page in pages
+    ]
+    items += [
+        {"title": profile.name, "url": member_url(profile), "kind": member_kind_label(), "type": MEMBERS}
+        for profile in members
+    ]
+    cache.set(key, items, SUGGESTIONS_CACHE_SECONDS)
+    return items
