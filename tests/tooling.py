@@ -60,3 +60,66 @@ def axe_source() -> str:
             "Accessibility checks skipped: axe-core not found (run `npm ci --prefix tests/frontend`, or `make test`)"
         )
     return AXE_JS.read_text(encoding="utf-8")
+
+
+def html_errors(documents: dict[str, bytes], directory: Path) -> list[str]:
+    """The Nu HTML Checker's errors in rendered documents (name → HTML), as "name, line N: message"."""
+    import json
+    import subprocess
+
+    names = {}
+    for number, (name, content) in enumerate(documents.items()):
+        names[f"document{number}.html"] = name
+        (directory / f"document{number}.html").write_bytes(content)
+    result = subprocess.run(
+        [*vnu_command(), "--format", "json", "--stdout", *(str(directory / file) for file in names)],
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode in (0, 1), result.stderr.decode()
+    return [
+        f"{names.get(str(message.get('url', '')).rsplit('/', 1)[-1])}, line {message.get('lastLine')}: "
+        f"{message['message']}"
+        for message in json.loads(result.stdout)["messages"]
+        if message["type"] == "error" or message.get("subType") == "fatal"
+    ]
+
+
+def axe_violations(documents: dict[str, bytes]) -> dict[str, list]:
+    """axe-core in Chromium on already rendered documents (name → HTML), static files served from
+    the staticfiles finders, so no server is needed.
+
+    Render the documents first: Playwright's event loop and Django's ORM cannot share the thread.
+    """
+    from django.contrib.staticfiles import finders
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    source = axe_source()
+    by_path = {f"document{number}": (name, content) for number, (name, content) in enumerate(documents.items())}
+    types = {".css": "text/css", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".js": "text/javascript"}
+
+    def serve(route, request) -> None:
+        path = request.url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
+        found = finders.find(path.removeprefix("static/")) if path.startswith("static/") else None
+        if path in by_path:
+            route.fulfill(body=by_path[path][1], content_type="text/html; charset=utf-8")
+        elif found:
+            route.fulfill(body=Path(found).read_bytes(), content_type=types.get(Path(found).suffix, "text/plain"))
+        else:
+            route.abort()
+
+    violations = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        tab.route("**/*", serve)
+        for path, (name, _content) in by_path.items():
+            tab.goto(f"http://testserver/{path}")
+            tab.add_script_tag(content=source)
+            result = tab.evaluate("async () => await axe.run(document)")
+            found = [(item["id"], [node["target"] for node in item["nodes"]]) for item in result["violations"]]
+            if found:
+                violations[name] = found
+        browser.close()
+    return violations

@@ -19,19 +19,13 @@ from wagtail.search.backends import elasticsearch8 as upstream
 from wagtail.search.index import AutocompleteField, SearchField
 from wagtail.search.utils import deep_update
 
-from search.analysis import analyse
+from search.analysis import SNOWBALL_LANGUAGES, analyse
 from search.backends.common import AnalysingQueryMixin, object_language
 
 # Sub-field name (primary language subtag) → analyser. Built-in analysers where Elasticsearch has
 # one (stemming and normalisation included); custom ones below for Urdu and Chinese.
 ANALYSERS = {
-    "en": "english",
-    "es": "spanish",
-    "fr": "french",
-    "pt": "portuguese",
-    "ru": "russian",
-    "ar": "arabic",
-    "hi": "hindi",
+    **SNOWBALL_LANGUAGES,
     "bn": "bengali",
     "ur": "ipsp_urdu",
     "zh": "ipsp_chinese",

@@ -13,6 +13,7 @@ from django.db.models.sql.subqueries import InsertQuery
 from wagtail.search.backends.database.postgres import postgres
 from wagtail.search.utils import get_content_type_pk
 
+from search.analysis import SNOWBALL_LANGUAGES
 from search.backends.common import (
     AnalysingIndexerMixin,
     AnalysingQueryMixin,
@@ -22,17 +23,10 @@ from search.backends.common import (
 
 IndexEntry = postgres.IndexEntry
 
-# PostgreSQL 15's built-in Snowball configurations for the Panel's languages; Bengali, Urdu and
-# Chinese have none and use `simple` (after normalisation and segmentation).
-CONFIGS = {
-    "en": "english",
-    "es": "spanish",
-    "fr": "french",
-    "pt": "portuguese",
-    "ru": "russian",
-    "ar": "arabic",
-    "hi": "hindi",
-}
+# PostgreSQL 15's built-in Snowball configurations carry the same names as the Snowball stemmers
+# search.analysis uses; Bengali, Urdu and Chinese have none and use `simple` (after normalisation
+# and segmentation).
+CONFIGS = SNOWBALL_LANGUAGES
 SIMPLE = "simple"
 
 

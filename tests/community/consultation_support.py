@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from pathlib import Path
 
-from django.contrib.staticfiles import finders
 from django.utils import timezone
 from wagtail.models import Locale
 
 from community.factories import CommentFactory
 from community.models import Comment, ConsultationIndexPage, ConsultationPage, ConsultationSection
-from tests.tooling import CHROMIUM_ARGS, axe_source, chromium_path
 
 _numbers = itertools.count(1)
 SECTIONS = [("housing-costs", "Housing costs"), ("tenants", "Tenants' rights")]
@@ -73,41 +70,3 @@ def section(page: ConsultationPage, anchor: str, language: str = "en") -> Consul
 
 def comment_on(page: ConsultationPage, **kwargs) -> Comment:
     return CommentFactory(consultation=page, **kwargs)
-
-
-def axe_violations(documents: dict[str, bytes]) -> dict[str, list]:
-    """axe-core in Chromium on already rendered pages, stylesheets served from the static files.
-
-    Render the pages first: Playwright's event loop and Django's ORM cannot share the thread.
-    """
-    executable = chromium_path()
-    source = axe_source()
-    from playwright.sync_api import sync_playwright
-
-    by_path = {f"document{number}": (name, content) for number, (name, content) in enumerate(documents.items())}
-    types = {".css": "text/css", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".js": "text/javascript"}
-
-    def serve(route, request) -> None:
-        path = request.url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
-        found = finders.find(path.removeprefix("static/")) if path.startswith("static/") else None
-        if path in by_path:
-            route.fulfill(body=by_path[path][1], content_type="text/html; charset=utf-8")
-        elif found:
-            route.fulfill(body=Path(found).read_bytes(), content_type=types.get(Path(found).suffix, "text/plain"))
-        else:
-            route.abort()
-
-    violations = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        tab.route("**/*", serve)
-        for path, (name, _content) in by_path.items():
-            tab.goto(f"http://testserver/{path}")
-            tab.add_script_tag(content=source)
-            result = tab.evaluate("async () => await axe.run(document)")
-            found = [(item["id"], [node["target"] for node in item["nodes"]]) for item in result["violations"]]
-            if found:
-                violations[name] = found
-        browser.close()
-    return violations

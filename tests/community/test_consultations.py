@@ -5,8 +5,6 @@ results by region after closing, the demo, the query budget, valid and accessibl
 from __future__ import annotations
 
 import html
-import json
-import subprocess
 
 import pytest
 from django.core.cache import cache
@@ -24,14 +22,13 @@ from community.models import (
     ConsultationPage,
 )
 from tests.community.consultation_support import (
-    axe_violations,
     comment_on,
     make_consultation,
     section,
     url,
     version,
 )
-from tests.tooling import vnu_command
+from tests.tooling import axe_violations, html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -271,24 +268,7 @@ def rendered_pages(client, participant) -> dict[str, bytes]:
 
 
 def test_the_pages_have_no_html_errors(client, participant, tmp_path):
-    command = vnu_command()
-    names = {}
-    for number, (name, content) in enumerate(rendered_pages(client, participant).items()):
-        names[f"page{number}.html"] = name
-        (tmp_path / f"page{number}.html").write_bytes(content)
-    result = subprocess.run(
-        [*command, "--format", "json", "--stdout", *(str(tmp_path / file) for file in names)],
-        capture_output=True,
-        timeout=300,
-    )
-    assert result.returncode in (0, 1), result.stderr.decode()
-    errors = [
-        f"{names.get(str(message.get('url', '')).rsplit('/', 1)[-1])}, line {message.get('lastLine')}: "
-        f"{message['message']}"
-        for message in json.loads(result.stdout)["messages"]
-        if message["type"] == "error" or message.get("subType") == "fatal"
-    ]
-    assert errors == []
+    assert html_errors(rendered_pages(client, participant), tmp_path) == []
 
 
 @pytest.mark.browser

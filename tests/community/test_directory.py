@@ -4,10 +4,7 @@ error on the account and directory pages in English and Arabic."""
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-from urllib.parse import urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from cms.models import Theme
 from community.factories import MemberProfileFactory, ParticipantFactory
 from community.models import MemberLanguage, MemberProfile, ProfileStatus
-from tests.tooling import CHROMIUM_ARGS, axe_source, chromium_path, vnu_command
+from tests.tooling import axe_violations, html_errors
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
@@ -216,56 +213,12 @@ def _get(client, url: str) -> bytes:
 
 def test_account_and_member_pages_have_no_html_errors(rendered_pages, tmp_path):
     pages, _assets = rendered_pages
-    files = {}
-    for number, (url, html) in enumerate(pages.items()):
-        files[f"page{number}.html"] = url
-        (tmp_path / f"page{number}.html").write_bytes(html)
-    result = subprocess.run(
-        [*vnu_command(), "--format", "json", "--stdout", *(str(tmp_path / name) for name in files)],
-        capture_output=True,
-        timeout=300,
-    )
-    errors = []
-    for message in json.loads(result.stdout)["messages"]:
-        if message["type"] == "error" or message.get("subType") == "fatal":
-            page = files.get(str(message.get("url", "")).rsplit("/", 1)[-1])
-            errors.append(f"{page} line {message.get('lastLine')}: {message['message']}")
-    assert errors == []
+    assert html_errors(pages, tmp_path) == []
 
 
 @pytest.mark.browser
 def test_account_and_member_pages_pass_axe(rendered_pages):
-    """axe-core in Chromium on the rendered pages (served from memory: no server, no database)."""
+    """axe-core in Chromium on the rendered pages (served from memory: no server)."""
     pages, assets = rendered_pages
     assert {"/static/cms/css/main.css", "/static/community/css/community.css"} <= set(assets)
-    source = axe_source()
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    def serve(route):
-        url = urlparse(route.request.url)
-        key = url.path + (f"?{url.query}" if url.query else "")
-        if key in pages:
-            route.fulfill(body=pages[key], content_type="text/html; charset=utf-8")
-        elif url.path in assets:
-            body, content_type = assets[url.path]
-            route.fulfill(body=body, content_type=content_type)
-        else:
-            route.fulfill(status=404, body=b"")
-
-    violations = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.route("**/*", serve)
-        for url in pages:
-            response = page.goto(f"http://testserver{url}")
-            assert response.status == 200 and page.locator("h1").count() == 1, url
-            assert page.evaluate("getComputedStyle(document.body).fontFamily") != "", url
-            page.add_script_tag(content=source)
-            result = page.evaluate("async () => await axe.run(document)")
-            found = [(v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]]
-            if found:
-                violations[url] = found
-        browser.close()
-    assert violations == {}
+    assert axe_violations(pages) == {}

@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
-import subprocess
-from pathlib import Path
 
 import pytest
-from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
@@ -24,7 +20,7 @@ from cms.models import Theme
 from community.factories import ParticipantFactory, TopicProposalFactory
 from community.models import Comment, CommentStatus, ProposalState, TopicProposal, TopicStateChange, TopicSupport
 from community.topics import limits, services
-from tests.tooling import CHROMIUM_ARGS, axe_source, chromium_path, vnu_command
+from tests.tooling import axe_violations, html_errors
 
 VALID = {
     "title": "Housing for young workers in secondary cities",
@@ -542,67 +538,10 @@ def rendered_pages(client, participant) -> dict[str, bytes]:
 
 
 def test_the_pages_have_no_html_errors(client, participant, tmp_path):
-    command = vnu_command()
-    files = {}
-    for number, (url, content) in enumerate(rendered_pages(client, participant).items()):
-        files[f"page{number}.html"] = url
-        (tmp_path / f"page{number}.html").write_bytes(content)
-    result = subprocess.run(
-        [*command, "--format", "json", "--stdout", *(str(tmp_path / name) for name in files)],
-        capture_output=True,
-        timeout=300,
-    )
-    assert result.returncode in (0, 1), result.stderr.decode()
-    errors = [
-        f"{files.get(str(message.get('url', '')).rsplit('/', 1)[-1])}, line {message.get('lastLine')}: "
-        f"{message['message']}"
-        for message in json.loads(result.stdout)["messages"]
-        if message["type"] == "error" or message.get("subType") == "fatal"
-    ]
-    assert errors == [], "\n".join(errors)
+    assert html_errors(rendered_pages(client, participant), tmp_path) == []
 
 
 @pytest.mark.browser
 def test_the_pages_have_no_accessibility_violations(client, participant):
-    """axe-core in Chromium on the rendered pages, their stylesheets served from the static files.
-
-    The pages are rendered before the browser starts: Playwright's event loop and Django's ORM
-    cannot share the thread.
-    """
-    executable = chromium_path()
-    source = axe_source()
-    pages = rendered_pages(client, participant)
-    from playwright.sync_api import sync_playwright
-
-    documents = {f"page{number}": (url, content) for number, (url, content) in enumerate(pages.items())}
-
-    def serve(route, request) -> None:
-        path = request.url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
-        found = finders.find(path.removeprefix("static/")) if path.startswith("static/") else None
-        if path in documents:
-            route.fulfill(body=documents[path][1], content_type="text/html; charset=utf-8")
-        elif found:
-            route.fulfill(body=Path(found).read_bytes(), content_type=_content_type(found))
-        else:
-            route.abort()
-
-    violations = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.route("**/*", serve)
-        for path, (url, _content) in documents.items():
-            page.goto(f"http://testserver/{path}")
-            page.add_script_tag(content=source)
-            result = page.evaluate("async () => await axe.run(document)")
-            found = [(item["id"], [node["target"] for node in item["nodes"]]) for item in result["violations"]]
-            if found:
-                violations[url] = found
-        browser.close()
-    assert violations == {}
-
-
-def _content_type(path: str) -> str:
-    return {".css": "text/css", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".js": "text/javascript"}.get(
-        Path(path).suffix, "application/octet-stream"
-    )
+    """axe-core in Chromium on the rendered pages, their stylesheets served from the static files."""
+    assert axe_violations(rendered_pages(client, participant)) == {}
