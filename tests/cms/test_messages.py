@@ -44,7 +44,7 @@ def test_catalogues_cover_every_string_in_the_code(tmp_path):
     root = Path(settings.BASE_DIR)
     scratch = tmp_path / "project"
     scratch.mkdir()
-    for name in ("cms", "home", "practices", "reports", "events", "news", "search", "locale"):
+    for name in ("cms", "home", "practices", "reports", "events", "news", "community", "search", "locale"):
         shutil.copytree(root / name, scratch / name, ignore=shutil.ignore_patterns("__pycache__", "migrations"))
     shutil.copy(root / "manage.py", scratch / "manage.py")
     result = subprocess.run(

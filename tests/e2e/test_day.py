@@ -44,7 +44,7 @@ def test_a_visitor_endorses_the_declaration_confirms_by_e_mail_and_the_count_ris
     page.get_by_label("I endorse this declaration").check()
     page.get_by_role("button", name="Endorse the declaration").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your inbox")
-    expect(page.get_by_role("status")).to_contain_text("confirm your endorsement")
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text("confirm your endorsement")
 
     page.goto(live_site + DAY_2026.format(lang="en"))
     assert total(page) == before  # not counted before it is confirmed
