@@ -1,4 +1,8 @@
-"""Test settings: fast hasher, in-memory cache, plain static storage."""
+"""Test settings: fast hasher, in-memory cache, plain static storage, and a fixed clock."""
+
+import datetime
+
+import time_machine
 
 from cms.settings import env
 from cms.settings.dev import *  # noqa: F403
@@ -17,3 +21,10 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files from the apps directly (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The test clock. The demo's dates are fixed (the 2026 Forum in Montréal, the 2027 one in Dhaka, the
+# Day's embargo...), so every process on these settings (pytest, and the end-to-end server with its
+# migrate and seed_demo) starts at TEST_NOW and ticks on from there: no test depends on today's date.
+# CI runs the suite a second time with the machine's clock two years ahead to prove it (.ci/run).
+TEST_NOW = datetime.datetime(2026, 11, 26, 9, 0, tzinfo=datetime.UTC)
+time_machine.travel(TEST_NOW, tick=True).start()

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
+from django.db.models import Max
 from django.test import Client
 from django.utils import timezone
 
@@ -366,10 +367,11 @@ def test_practices_are_listed_by_their_first_approved_review():
     ExpertReview.objects.filter(translation_key=old.translation_key).update(
         created_at=timezone.now() - datetime.timedelta(days=60)
     )
-    ExpertReview.objects.filter(translation_key=recent.translation_key).update(
-        created_at=timezone.now() + datetime.timedelta(minutes=1)
-    )
-    digest = newsletter.build_digest("en", day=timezone.localdate() + datetime.timedelta(days=1))
+    # Later than every seeded review, whenever the (possibly reused) demo database was seeded.
+    latest = ExpertReview.objects.aggregate(latest=Max("created_at"))["latest"]
+    reviewed_at = max(latest, timezone.now()) + datetime.timedelta(minutes=1)
+    ExpertReview.objects.filter(translation_key=recent.translation_key).update(created_at=reviewed_at)
+    digest = newsletter.build_digest("en", day=timezone.localdate(reviewed_at) + datetime.timedelta(days=1))
     practices = next(section for section in digest.sections if section.key == "practices")
     titles = [item.title for item in practices.items]
     assert titles[0] == recent.title
