@@ -1,22 +1,16 @@
 """A small per-client rate limit for public forms, kept in Django's cache (Redis in production).
 
 Fixed windows: at most `limit` accepted submissions per `window` seconds per client address and
-form. The client address is `REMOTE_ADDR`; behind a reverse proxy, the proxy must set it (for
-example uWSGI/gunicorn behind nginx with the real-IP module) rather than this code trusting
-`X-Forwarded-For`, which any visitor can forge.
+form. The client is `cms.clients.client_address` (REMOTE_ADDR, or the address behind
+`TRUSTED_PROXY_COUNT` trusted proxies).
 """
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.cache import cache
 from django.http import HttpRequest
 
-
-def client_key(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(address.encode()).hexdigest()[:32]
+from cms.clients import client_key
 
 
 def _key(scope: str, request: HttpRequest) -> str:

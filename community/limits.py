@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
-from cms.ratelimit import client_key
+from cms.clients import client_key
 
 
 @dataclass(frozen=True)

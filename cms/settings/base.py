@@ -14,6 +14,8 @@ DEBUG = env.get_bool("DEBUG", False)
 # "production" switches off what must never run on the public site (demo users, for one).
 IPSP_ENVIRONMENT = "development"
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", [])
+# How many reverse proxies in front of the site append to X-Forwarded-For (cms.clients).
+TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 
 INSTALLED_APPS = [
     # Project apps first so their templates win.

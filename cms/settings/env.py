@@ -42,6 +42,19 @@ def get_bool(name: str, default: bool = False) -> bool:
     raise ConfigurationError(f"{name} must be true or false, not {value!r}.")
 
 
+def get_int(name: str, default: int, minimum: int = 0) -> int:
+    value = get(name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {value!r}.") from None
+    if number < minimum:
+        raise ConfigurationError(f"{name} must be at least {minimum}, not {number}.")
+    return number
+
+
 def get_list(name: str, default: list[str] | None = None) -> list[str]:
     value = get(name)
     if value is None:

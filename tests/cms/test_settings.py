@@ -92,3 +92,17 @@ def test_database_url_switches_to_postgresql():
         del os.environ["DATABASE_URL"]
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "ipsp"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("SECURE_HSTS_SECONDS", "abc", "SECURE_HSTS_SECONDS must be a whole number, not 'abc'"),
+        ("TRUSTED_PROXY_COUNT", "-1", "TRUSTED_PROXY_COUNT must be at least 0"),
+    ],
+)
+def test_malformed_numbers_give_a_clear_message(name, value, message):
+    result = manage("check", **PRODUCTION_ENV, **{name: value})
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
