@@ -3,15 +3,19 @@
 import datetime
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 
 from cms.factories import UserFactory
 from community.models import (
     Comment,
     CommentStatus,
+    ConsultationIndexPage,
+    ConsultationPage,
     MemberProfile,
     ProfileStatus,
     TopicProposal,
+    TopicProposalIndexPage,
 )
 
 
@@ -62,3 +66,34 @@ def open_period(days: int = 30) -> dict:
     """opens_at/closes_at for a consultation open now."""
     now = timezone.now()
     return {"opens_at": now - datetime.timedelta(days=1), "closes_at": now + datetime.timedelta(days=days)}
+
+
+class ConsultationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Consultations"
+    slug = "consultations"
+    introduction = factory.Faker("sentence")
+
+    class Meta:
+        model = ConsultationIndexPage
+
+
+class ConsultationPageFactory(wagtail_factories.PageFactory):
+    """A consultation open from a week ago for three more weeks (relative to the clock in force)."""
+
+    title = factory.Faker("sentence", nb_words=6)
+    slug = factory.Sequence(lambda n: f"consultation-{n}")
+    question = factory.Faker("sentence")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=21))
+
+    class Meta:
+        model = ConsultationPage
+
+
+class TopicProposalIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Propose a topic"
+    slug = "topics"
+    introduction = factory.Faker("sentence")
+
+    class Meta:
+        model = TopicProposalIndexPage

@@ -71,6 +71,7 @@ def test_a_practices_contact_email_never_appears(client, practice_index):
 
 def test_news_tells_partners_whether_they_may_republish(client):
     items = all_items(client, "news", language="en")
+    assert items
     for item in items:
         page = NewsPage.objects.get(pk=item["id"])
         assert item["licence"] == page.licence
