@@ -1,14 +1,18 @@
 """Shared fixtures. Every test database starts from the migrations plus the demo site in all 10
-languages, seeded once per session through the real seed_demo command (wagtail-localize included)."""
+languages, seeded through the real seed_demo command (wagtail-localize included): once per run
+on PostgreSQL, copied to each database (tests/demo_database.py), once per process on SQLite."""
 
 import io
+from urllib.parse import urlparse
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
 from cms.factories import UserFactory
 from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_name
+from tests import demo_database
 
 
 def pytest_collection_modifyitems(items):
@@ -17,10 +21,35 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def demo_template(request) -> str | None:
+    """PostgreSQL: the database seeded once for this run (tests/demo_database.py); None on SQLite."""
+    url = demo_database.postgres_url()
+    if url is None:
+        return None
     call_command("compile_translations", stdout=io.StringIO())  # so `pytest` alone works, not only `make test`
-    with django_db_blocker.unblock():
-        call_command("seed_demo", stdout=io.StringIO())
+    test_database = settings.DATABASES["default"].get("TEST", {}).get("NAME") or f"test_{urlparse(url).path[1:]}"
+    keep = request.config.getvalue("reuse_db") and not request.config.getvalue("create_db")
+    run_id = getattr(request.config, "workerinput", {}).get("testrunuid", demo_database.RUN_ID)
+    return demo_database.template(url, test_database.removesuffix(f"_{worker_id(request)}"), run_id, keep)
+
+
+def worker_id(request) -> str:
+    return getattr(request.config, "workerinput", {}).get("workerid", "")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, demo_template):
+    """Every test database (each xdist worker's too) starts as a copy of the seeded template."""
+    if demo_template:
+        settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = demo_template
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, demo_template):
+    call_command("compile_translations", stdout=io.StringIO())  # so `pytest` alone works, not only `make test`
+    if demo_template is None:  # SQLite: seed this process's database
+        with django_db_blocker.unblock():
+            call_command("seed_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

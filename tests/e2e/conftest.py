@@ -1,8 +1,8 @@
 """End-to-end tests: Playwright driving Debian's Chromium against a real server process.
 
-The server runs `manage.py runserver` on its own database (a temporary SQLite file, or a
-`<name>_e2e` database beside `DATABASE_URL` on PostgreSQL), migrated and seeded with the real
-`seed_demo` once per session. Tests talk to it only through the browser and HTTP, as people do.
+The server runs `manage.py runserver` on its own database: on PostgreSQL a copy of the run's
+seeded demo template (tests/demo_database.py), on SQLite a temporary file migrated and seeded
+with the real `seed_demo`. Tests talk to it only through the browser and HTTP, as people do.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 import pytest
 
 from cms.demo import DEMO_PASSWORD
+from tests import demo_database
 from tests.tooling import CHROMIUM_ARGS, axe_source, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,31 +31,26 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _e2e_database_url(tmp_dir: Path) -> tuple[str, callable]:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{tmp_dir / 'e2e.sqlite3'}", lambda: None
-    import psycopg
-
-    parsed = urlparse(url)
-    name = f"{parsed.path.lstrip('/')}_e2e"
-    admin_url = urlunparse(parsed._replace(path="/postgres"))
-
-    def run(sql: str) -> None:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(sql)
-
-    run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    run(f'CREATE DATABASE "{name}"')
-    return urlunparse(parsed._replace(path=f"/{name}")), lambda: run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def _e2e_database(tmp_dir: Path, demo_template: str | None, worker: str) -> tuple[str, callable]:
+    """A seeded database for the server: a copy of the run's template on PostgreSQL, else a fresh
+    SQLite file that is migrated and seeded here. Returns its URL and how to drop it."""
+    url = demo_database.postgres_url()
+    if url is None or demo_template is None:
+        sqlite_url = f"sqlite:///{tmp_dir / 'e2e.sqlite3'}"
+        demo_database.seed(sqlite_url, MEDIA_ROOT=str(tmp_dir / "media"))
+        return sqlite_url, lambda: None
+    name = f"{demo_template.removesuffix('_demo')}_e2e{worker}"
+    demo_database.clone(url, demo_template, name)
+    return demo_database.url_for(url, name), lambda: demo_database.drop(url, name)
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def live_site(request, tmp_path_factory, demo_template):
     """Base URL of a running demo site (all 10 languages) with the demo accounts."""
     chromium_path()  # skip (or fail under CI) before spending time on a server
     tmp_dir = tmp_path_factory.mktemp("e2e")
-    database_url, drop_database = _e2e_database_url(tmp_dir)
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "")
+    database_url, drop_database = _e2e_database(tmp_dir, demo_template, worker)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
@@ -65,8 +60,6 @@ def live_site(tmp_path_factory):
     }
     os.environ["E2E_MAIL_DIR"] = str(tmp_dir / "mail")  # browser tests read confirmation e-mails here
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--no-input", "-v", "0"], ["seed_demo"]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
     port = _free_port()
     log = (tmp_dir / "server.log").open("w")
     server = subprocess.Popen(

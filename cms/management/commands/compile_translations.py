@@ -4,6 +4,8 @@ Same result as `compilemessages`, without needing GNU gettext installed, so `mak
 bare machine. CI still checks every catalogue with `msgfmt --check` (tests/cms/test_messages.py).
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import polib
@@ -18,6 +20,13 @@ class Command(BaseCommand):
         count = 0
         for locale_dir in settings.LOCALE_PATHS:
             for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):
-                polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+                mo_path = po_path.with_suffix(".mo")
+                if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                    continue  # up to date
+                # Written aside, then renamed: a process reading the catalogue never sees half a file.
+                handle, scratch = tempfile.mkstemp(dir=mo_path.parent, suffix=".mo.tmp")
+                os.close(handle)
+                polib.pofile(str(po_path)).save_as_mofile(scratch)
+                os.replace(scratch, mo_path)
                 count += 1
-        self.stdout.write(f"Compiled {count} catalogue(s).")
+        self.stdout.write(f"Compiled {count} catalogue(s); the others were up to date.")
