@@ -3,11 +3,38 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
 # Editors get the inline features a serious publication needs and nothing that breaks layout.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
+
+# Block previews in the editor's block chooser (Meta.preview_value) show real-looking content; the
+# ones that need an image or pages take them from the library when they are chosen.
+PREVIEW_PARAGRAPH = (
+    "<p>Social progress is not only growth: it is the advance of <b>well-being, freedom and "
+    "justice</b> for all, measured by what people can do and be.</p>"
+)
+
+
+def preview_image():
+    return get_image_model().objects.order_by("-created_at").first()
+
+
+def preview_pages() -> list[Page]:
+    return list(Page.objects.live().filter(depth=3).order_by("-first_published_at")[:3])
+
+
+def paragraph_block(features=RICH_TEXT_FEATURES) -> blocks.RichTextBlock:
+    """The paragraph of every body stream: one definition, so its chooser entry reads the same everywhere."""
+    return blocks.RichTextBlock(
+        features=features,
+        label=_("Paragraph"),
+        icon="pilcrow",
+        description=_("Running text with bold, italics, links and lists."),
+        preview_value=PREVIEW_PARAGRAPH,
+    )
 
 
 class SynchronisedCharBlock(blocks.CharBlock):
@@ -34,6 +61,8 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "cms/blocks/heading_block.html"
         label = _("Heading")
+        description = _("A section heading (level 2) or a sub-heading (levels 3 and 4).")
+        preview_value = {"text": "Housing as a right", "level": "h2"}
 
 
 class ImageBlock(blocks.StructBlock):
@@ -50,6 +79,10 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "cms/blocks/image_block.html"
         label = _("Image")
+        description = _("An image from the library with a caption; its alternative text can be adapted here.")
+
+    def get_preview_value(self):
+        return self.normalize({"image": preview_image(), "caption": "Community kitchen in Lima, Peru"})
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -60,6 +93,11 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "cms/blocks/quote_block.html"
         label = _("Quotation")
+        description = _("A quotation set apart from the text, with who said it.")
+        preview_value = {
+            "text": "Social progress is a collective endeavour: no one can define it alone.",
+            "attribution": "International Panel on Social Progress",
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -78,6 +116,14 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         template = "cms/blocks/call_to_action_block.html"
         label = _("Call to action")
+        description = _("A short invitation with one button, to a page of the site or another address.")
+        preview_value = {
+            "title": "Have your say on the next report",
+            "text": "The consultation on the draft chapter is open until the end of the month.",
+            "page": None,
+            "url": "https://www.ipsp.org/",
+            "button_text": "Read and comment",
+        }
 
 
 def localized_pages(pages: list[Page]) -> list[Page]:
@@ -113,13 +159,17 @@ class FeaturedPagesBlock(blocks.StructBlock):
         icon = "list-ul"
         template = "cms/blocks/featured_pages_block.html"
         label = _("Featured pages")
+        description = _("A titled row of up to six cards, each leading to a page of the site.")
+
+    def get_preview_value(self):
+        return self.normalize({"title": "Featured", "pages": preview_pages()})
 
 
 class BodyStreamBlock(blocks.StreamBlock):
     """The body of standard pages and other prose-heavy pages."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"), icon="pilcrow")
+    paragraph = paragraph_block()
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
@@ -131,4 +181,4 @@ class BodyStreamBlock(blocks.StreamBlock):
 class HomeStreamBlock(blocks.StreamBlock):
     featured_pages = FeaturedPagesBlock()
     call_to_action = CallToActionBlock()
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"), icon="pilcrow")
+    paragraph = paragraph_block()

@@ -62,6 +62,11 @@ class ProgrammeDayBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Day")
+        description = _("A day of the programme with its sessions, in the venue's local time.")
+        preview_value = {
+            "title": "Opening day",
+            "sessions": [{"title": "Opening plenary", "format": "plenary", "languages": ["en", "fr"]}],
+        }
 
 
 class PartnerBlock(blocks.StructBlock):
@@ -72,6 +77,8 @@ class PartnerBlock(blocks.StructBlock):
     class Meta:
         icon = "group"
         label = _("Partner")
+        description = _("An organisation that partners in the event, with its logo and website.")
+        preview_value = {"name": "University of Dhaka", "url": "https://example.org/"}
 
 
 class AwardCategoryBlock(blocks.StructBlock):
@@ -82,6 +89,8 @@ class AwardCategoryBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Category")
+        description = _("A category of the Awards and what it rewards.")
+        preview_value = {"slug": "practice", "name": "Inspiring practice", "description": "A practice with results."}
 
 
 class CriterionBlock(blocks.StructBlock):
@@ -92,6 +101,8 @@ class CriterionBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Criterion")
+        description = _("A criterion the jury scores, with what it looks for.")
+        preview_value = {"slug": "evidence", "name": "Evidence of results", "description": "Measured, lasting change."}
 
 
 class AddresseeBlock(blocks.StructBlock):
@@ -101,3 +112,5 @@ class AddresseeBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Addressees and asks")
+        description = _("Those the declaration addresses and what the Panel asks of them.")
+        preview_value = {"addressee": "governments", "asks": ["Publish a social progress report every year."]}

@@ -15,6 +15,8 @@ class OrganisationBlock(blocks.StructBlock):
     class Meta:
         icon = "group"
         label = _("Organisation")
+        description = _("An organisation behind the practice, the lead one or a partner, with its website.")
+        preview_value = {"name": "Federación de Comedores Populares", "role": "lead", "website": "https://example.org/"}
 
 
 class IndicatorBlock(blocks.StructBlock):
@@ -28,6 +30,8 @@ class IndicatorBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Indicator")
+        description = _("One measured result: what was measured, the figure, the year and its source.")
+        preview_value = {"label": "Households reached", "value": "1.2 million", "year": 2023, "source": "Annual report"}
 
 
 class LinkBlock(blocks.StructBlock):
@@ -37,6 +41,8 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
+        description = _("A link to a web page about the practice: an evaluation, a video, a story.")
+        preview_value = {"title": "Independent evaluation (2022)", "url": "https://example.org/evaluation"}
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -46,6 +52,8 @@ class DocumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document")
+        description = _("A document from the library, in this page's language.")
+        preview_value = {"title": "Evaluation report"}
 
 
 class ResourceStreamBlock(blocks.StreamBlock):

@@ -8,7 +8,14 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import RICH_TEXT_FEATURES, QuoteBlock, SynchronisedCharBlock
+from cms.blocks import (
+    PREVIEW_PARAGRAPH,
+    RICH_TEXT_FEATURES,
+    QuoteBlock,
+    SynchronisedCharBlock,
+    paragraph_block,
+    preview_image,
+)
 
 AUDIENCES = [
     ("international", _("International organisations")),
@@ -30,10 +37,21 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         template = "reports/blocks/figure_block.html"
         label = _("Figure")
+        description = _("A chart, map or photograph with its number, caption and source.")
+
+    def get_preview_value(self):
+        return self.normalize(
+            {
+                "image": preview_image(),
+                "number": "3.2",
+                "caption": "<p>Income share of the top 10%, 1980–2020</p>",
+                "source": "World Inequality Database",
+            }
+        )
 
 
 class SectionContentBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"), icon="pilcrow")
+    paragraph = paragraph_block()
     figure = FigureBlock()
     quote = QuoteBlock()
 
@@ -55,6 +73,12 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Section")
+        description = _("A section of the chapter: its heading, then text, figures and quotations.")
+        preview_value = {
+            "heading": "Why inequality matters",
+            "anchor": "why-inequality-matters",
+            "content": [("paragraph", PREVIEW_PARAGRAPH)],
+        }
 
 
 class DownloadBlock(blocks.StructBlock):
@@ -67,6 +91,8 @@ class DownloadBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full-inverse"
         label = _("Download")
+        description = _("A file readers can download, in one language, with its label.")
+        preview_value = {"language": "en", "label": "Full chapter (PDF)"}
 
 
 class RecommendationBlock(blocks.StructBlock):
@@ -89,6 +115,13 @@ class RecommendationBlock(blocks.StructBlock):
     class Meta:
         icon = "tick-inverse"
         label = _("Recommendation")
+        description = _("What should be done and by whom, with the reasons and the evidence behind it.")
+        preview_value = {
+            "identifier": "R1",
+            "statement": "Tax wealth progressively and use the revenue for universal services.",
+            "rationale": PREVIEW_PARAGRAPH,
+            "audiences": ["national"],
+        }
 
 
 class StepBlock(blocks.StructBlock):
@@ -99,6 +132,12 @@ class StepBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Step")
+        description = _("One step of the toolkit: what to do, and a checklist.")
+        preview_value = {
+            "title": "Map who is affected",
+            "body": "<p>List the groups the decision touches and how to reach them.</p>",
+            "checklist": ["Residents", "Workers", "Local organisations"],
+        }
 
 
 def section_anchor(section) -> str:

@@ -28,9 +28,12 @@ def demo_template(request) -> str | None:
         return None
     call_command("compile_translations", stdout=io.StringIO())  # so `pytest` alone works, not only `make test`
     test_database = settings.DATABASES["default"].get("TEST", {}).get("NAME") or f"test_{urlparse(url).path[1:]}"
+    test_database = test_database.removesuffix(f"_{worker_id(request)}")
     keep = request.config.getvalue("reuse_db") and not request.config.getvalue("create_db")
+    if keep and not demo_database.exists(url, f"{test_database}_demo") and demo_database.exists(url, test_database):
+        return None  # a test database seeded before templates existed is reused as it is
     run_id = getattr(request.config, "workerinput", {}).get("testrunuid", demo_database.RUN_ID)
-    return demo_database.template(url, test_database.removesuffix(f"_{worker_id(request)}"), run_id, keep)
+    return demo_database.template(url, test_database, run_id, keep)
 
 
 def worker_id(request) -> str:
@@ -47,7 +50,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, d
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, demo_template):
     call_command("compile_translations", stdout=io.StringIO())  # so `pytest` alone works, not only `make test`
-    if demo_template is None:  # SQLite: seed this process's database
+    if demo_template is None:  # SQLite (or a reused database): seed this process's database, or check it is
         with django_db_blocker.unblock():
             call_command("seed_demo", stdout=io.StringIO())
 

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -35,12 +36,17 @@ def _e2e_database(tmp_dir: Path, demo_template: str | None, worker: str) -> tupl
     """A seeded database for the server: a copy of the run's template on PostgreSQL, else a fresh
     SQLite file that is migrated and seeded here. Returns its URL and how to drop it."""
     url = demo_database.postgres_url()
-    if url is None or demo_template is None:
+    if url is None:
         sqlite_url = f"sqlite:///{tmp_dir / 'e2e.sqlite3'}"
         demo_database.seed(sqlite_url, MEDIA_ROOT=str(tmp_dir / "media"))
         return sqlite_url, lambda: None
-    name = f"{demo_template.removesuffix('_demo')}_e2e{worker}"
-    demo_database.clone(url, demo_template, name)
+    name = f"{urlparse(url).path.lstrip('/')}_e2e{worker}"
+    if demo_template:
+        demo_database.clone(url, demo_template, name)
+    else:  # a reused test database without a template: seed the server's own
+        demo_database.drop(url, name)
+        demo_database.run_sql(url, f'CREATE DATABASE "{name}"')
+        demo_database.seed(demo_database.url_for(url, name), MEDIA_ROOT=str(tmp_dir / "media"))
     return demo_database.url_for(url, name), lambda: demo_database.drop(url, name)
 
 
