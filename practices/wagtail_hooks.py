@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from practices.models import PracticePage, SustainableDevelopmentGoal
+from practices.models import SustainableDevelopmentGoal
 
 
 class SustainableDevelopmentGoalViewSet(SnippetViewSet):
