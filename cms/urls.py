@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import po_views
+from cms import admin_views, po_views
 from cms import views as cms_views
 from cms.auth import AdminPasswordResetView, FrontendLoginView
 from cms.sitemaps import MultilingualSitemap
@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/localize/translate/<int:translation_id>/pofile/upload/", po_views.upload_pofile),
     # Wagtail's own password reset, rate limited (cms.auth).
     path("admin/password_reset/", AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    # wagtail-localize's "convert to alias", for people who may publish the page (cms.admin_views).
+    path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_views.convert_to_alias),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),

@@ -90,3 +90,11 @@ def add_translations_waiting_panel(request, panels):
     ]
     if codes:
         panels.append(TranslationsWaitingPanel(codes))
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_without_publish_rights(menu_items, request, context):
+    """The server refuses it too (cms.admin_views.convert_to_alias)."""
+    page = context.get("page")
+    if page is not None and page.pk and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
