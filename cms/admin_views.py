@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from cms import translation_status
+from cms.csv_export import FormulaSafeExportMixin
 
 
 class TranslationStatusFilterForm(forms.Form):
@@ -38,7 +39,7 @@ class TranslationStatusFilterForm(forms.Form):
         self.fields["section"].choices = [("", _("All sections"))] + [(page.path, page.title) for page in sections]
 
 
-class TranslationStatusReportView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+class TranslationStatusReportView(FormulaSafeExportMixin, SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
     """Every page of the source language with its state in each of the other nine languages."""
 
     template_name = "cms/admin/translation_status.html"
