@@ -39,7 +39,9 @@ class TranslationStatusFilterForm(forms.Form):
         self.fields["section"].choices = [("", _("All sections"))] + [(page.path, page.title) for page in sections]
 
 
-class TranslationStatusReportView(FormulaSafeExportMixin, SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+class TranslationStatusReportView(
+    FormulaSafeExportMixin, SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """Every page of the source language with its state in each of the other nine languages."""
 
     template_name = "cms/admin/translation_status.html"
