@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -98,3 +99,33 @@ def hide_convert_to_alias_without_publish_rights(menu_items, request, context):
     page = context.get("page")
     if page is not None and page.pk and not page.permissions_for_user(request.user).can_publish():
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+CANCELLING_ACTIONS = ("action-cancel-workflow", "action-restart-workflow")
+
+
+def may_cancel_workflow(user, page) -> bool:
+    """Wagtail lets anyone who may approve the current task cancel the whole workflow, so an expert
+    reviewer could take a practice out of review. Here only the person who submitted it, the page's
+    owner and those who may publish it (moderators) can; Wagtail's own conditions still apply."""
+    state = page.current_workflow_state
+    if state is None:
+        return True
+    return state.user_can_cancel(user) and (
+        user == state.requested_by or user == page.owner or page.permissions_for_user(user).can_publish()
+    )
+
+
+@hooks.register("construct_page_action_menu")
+def hide_cancel_workflow_from_reviewers(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and not may_cancel_workflow(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name not in CANCELLING_ACTIONS]
+
+
+@hooks.register("before_edit_page")
+def refuse_cancel_workflow_from_reviewers(request, page):
+    if request.method == "POST" and any(request.POST.get(name) for name in CANCELLING_ACTIONS):
+        if not may_cancel_workflow(request.user, page):
+            raise PermissionDenied
+    return None
