@@ -27,7 +27,9 @@ def translation(english_home):
 
 def _upload(client, translation, content: bytes) -> list[str]:
     file = SimpleUploadedFile("agency.po", content, content_type="text/x-gettext-translation")
-    response = client.post(f"/admin/localize/translate/{translation.pk}/pofile/upload/", {"file": file, "next": "/admin/"})
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/", {"file": file, "next": "/admin/"}
+    )
     assert response.status_code == 302
     return [str(message) for message in get_messages(response.wsgi_request)]
 
