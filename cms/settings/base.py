@@ -184,7 +184,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.auth.AdminLoginForm"
 RATE_LIMITS_ENABLED = True
 
 # --- Cache, sessions, e-mail -------------------------------------------------------------------
-REDIS_URL = env.get("REDIS_URL")
+REDIS_URL = env.redis_url()
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
