@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import roles, translation_status
+from cms import roles, staff, translation_status
 from cms.admin_views import SubmitTranslationForReviewView, TranslationStatusReportView
 from cms.models import Person, Theme
 
@@ -129,3 +129,12 @@ def refuse_cancel_workflow_from_reviewers(request, page):
         if not may_cancel_workflow(request.user, page):
             raise PermissionDenied
     return None
+
+
+@hooks.register("register_log_actions")
+def register_staff_log_actions(actions):
+    """The staff audit trail written by cms.staff."""
+    actions.register_action(staff.SIGN_IN, _("Signed in"), _("Signed in"))
+    actions.register_action(staff.SIGN_IN_FAILED, _("Sign-in failed"), _("Sign-in failed"))
+    actions.register_action(staff.GROUPS_CHANGED, _("Groups changed"), _("Groups changed"))
+    actions.register_action(staff.PERMISSIONS_CHANGED, _("Permissions changed"), _("Permissions changed"))

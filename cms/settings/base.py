@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cms.auth.LoginRefusedMiddleware",
+    "cms.staff.StaffSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -182,6 +183,8 @@ AUTHENTICATION_BACKENDS = ["cms.auth.LockoutBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.auth.AdminLoginForm"
 # False lifts every rate limit and lock-out (cms.ratelimit); only tests that fuzz the API use it.
 RATE_LIMITS_ENABLED = True
+# A staff session (admin users) ends after this long without a request (cms.staff).
+STAFF_SESSION_IDLE_SECONDS = 2 * 3600
 
 # --- Cache, sessions, e-mail -------------------------------------------------------------------
 REDIS_URL = env.redis_url()
