@@ -15,10 +15,14 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.forms import ValidationError
+from django.http import HttpResponse
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
-from cms.ratelimit import LOGIN_ADDRESS_LIMIT, LOGIN_LOCKOUT, PASSWORD_RESET_LIMIT, Decision
+from cms.ratelimit import LOGIN_ADDRESS_LIMIT, LOGIN_LOCKOUT, PASSWORD_RESET_LIMIT, Decision, Limit
+
+# Shared page passwords (a page's "Privacy: password" restriction), per client address.
+PAGE_PASSWORD_LIMIT = Limit("page-password", limit=10, window=15 * 60)
 
 
 def lockout_account(username: str) -> str:
@@ -92,6 +96,17 @@ class AdminPasswordResetView(WagtailPasswordResetView):
             form.add_error(None, decision.message)
             return self.form_invalid(form)
         return super().post(request, *args, **kwargs)
+
+
+def authenticate_with_password(request, page_view_restriction_id: int, page_id: int):
+    """Wagtail's form for a password-protected page, limited like a login."""
+    from wagtail.views import authenticate_with_password as wagtail_view
+
+    if request.method == "POST":
+        decision = PAGE_PASSWORD_LIMIT.hit(request)
+        if not decision:
+            return decision.mark(HttpResponse(decision.message, content_type="text/plain; charset=utf-8"))
+    return wagtail_view(request, page_view_restriction_id, page_id)
 
 
 class LoginRefusedMiddleware:

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import admin_views, po_views
 from cms import views as cms_views
-from cms.auth import AdminPasswordResetView, FrontendLoginView
+from cms.auth import AdminPasswordResetView, FrontendLoginView, authenticate_with_password
 from cms.sitemaps import MultilingualSitemap
 from search import views as search_views
 
@@ -42,6 +42,11 @@ urlpatterns += i18n_patterns(
     path("", include("community.urls")),
     # Wagtail's front-end login (privacy wall), with the lock-out message (cms.auth).
     path("_util/login/", FrontendLoginView.as_view(), name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

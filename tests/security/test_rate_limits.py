@@ -151,3 +151,20 @@ def test_sign_ups_over_the_limit_answer_429_with_retry_after(client):
         statuses.append(response.status_code)
     assert statuses == [302] * 5 + [429] * 2
     assert 0 < int(response["Retry-After"]) <= 3600 and 'value="racer6@example.org"' in response.content.decode()
+
+
+def test_guessing_a_page_password_is_limited(client, english_home):
+    from wagtail.models import PageViewRestriction
+
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=english_home, slug="shared-secret")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="the-shared-secret"
+    )
+    url = f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    data = {"password": "guess", "return_url": page.url}
+    statuses = [client.post(url, data).status_code for _ in range(11)]
+    assert statuses[:10] == [200] * 10 and statuses[10] == 429
+    refused = client.post(url, {"password": "the-shared-secret", "return_url": page.url})
+    assert refused.status_code == 429 and "Please try again in" in refused.content.decode()
