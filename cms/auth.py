@@ -57,6 +57,8 @@ class LockoutBackend(ModelBackend):
             LOGIN_LOCKOUT.failed(account)
         else:
             LOGIN_LOCKOUT.succeeded(account)
+            if request is not None:
+                LOGIN_ADDRESS_LIMIT.undo(request)
         return user
 
 

@@ -114,12 +114,7 @@ class Limit:
         if not _enabled():
             return ALLOWED
         now = time.time()
-        keys = [f"ratelimit:{self.scope}:address:{client_key(request)}"]
-        user = getattr(request, "user", None)
-        if account is None and user is not None and user.is_authenticated:
-            account = f"user:{user.pk}"
-        if account is not None:
-            keys.append(f"ratelimit:{self.scope}:account:{account_key(account)}")
+        keys = self._keys(request, account)
         # Every key is counted (no short-circuit): an account cannot dodge its count by switching
         # addresses, nor a bot by switching accounts.
         wait = 0.0
@@ -131,6 +126,25 @@ class Limit:
                 start = cache.get(f"{key}:start") or now
                 wait = max(wait, start + self.window - now, 1)
         return Decision(False, math.ceil(wait)) if wait else ALLOWED
+
+    def undo(self, request: HttpRequest, *, account: object = None) -> None:
+        """Give one counted action back (a login that succeeded is not held against its address)."""
+        if not _enabled():
+            return
+        for key in self._keys(request, account):
+            try:
+                cache.decr(key)
+            except ValueError:  # expired meanwhile
+                pass
+
+    def _keys(self, request: HttpRequest, account: object) -> list[str]:
+        keys = [f"ratelimit:{self.scope}:address:{client_key(request)}"]
+        user = getattr(request, "user", None)
+        if account is None and user is not None and user.is_authenticated:
+            account = f"user:{user.pk}"
+        if account is not None:
+            keys.append(f"ratelimit:{self.scope}:account:{account_key(account)}")
+        return keys
 
 
 @dataclass(frozen=True)
@@ -189,8 +203,8 @@ class Lockout:
 
 # Passwords are checked in one place for every login (cms.auth.LockoutBackend), keyed by account.
 LOGIN_LOCKOUT = Lockout("login")
-# Failed and successful logins from one address, across accounts: generous, so a whole office
-# behind one NAT is not refused, but a password-spraying client is.
+# Failed logins from one address, across accounts (counted on trying, given back on success):
+# generous, so a whole office behind one NAT is not refused, but a password-spraying client is.
 LOGIN_ADDRESS_LIMIT = Limit("login-address", limit=100, window=15 * 60)
 PASSWORD_RESET_LIMIT = Limit("password-reset", limit=5, window=3600)
 

@@ -168,3 +168,15 @@ def test_guessing_a_page_password_is_limited(client, english_home):
     assert statuses[:10] == [200] * 10 and statuses[10] == 429
     refused = client.post(url, {"password": "the-shared-secret", "return_url": page.url})
     assert refused.status_code == 429 and "Please try again in" in refused.content.decode()
+
+
+def test_many_colleagues_logging_in_from_one_address_are_not_refused(settings):
+    """Successful logins are not held against the address (only failures count toward its limit)."""
+    from cms.ratelimit import LOGIN_ADDRESS_LIMIT
+
+    colleagues = [UserFactory(username=f"colleague{number}") for number in range(LOGIN_ADDRESS_LIMIT.limit + 5)]
+    office = Client(REMOTE_ADDR="203.0.113.50")
+    for colleague in colleagues:
+        response = _admin_login(office, colleague.username, RIGHT)
+        assert response.status_code == 302, colleague.username
+        office.logout()
