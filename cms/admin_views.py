@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from cms import translation_status
+from cms.csv_export import FormulaSafeExportMixin
 
 
 class TranslationStatusFilterForm(forms.Form):
@@ -38,7 +39,9 @@ class TranslationStatusFilterForm(forms.Form):
         self.fields["section"].choices = [("", _("All sections"))] + [(page.path, page.title) for page in sections]
 
 
-class TranslationStatusReportView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+class TranslationStatusReportView(
+    FormulaSafeExportMixin, SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """Every page of the source language with its state in each of the other nine languages."""
 
     template_name = "cms/admin/translation_status.html"
@@ -114,3 +117,15 @@ class SubmitTranslationForReviewView(View):
             % {"title": page.title, "language": page.locale.get_display_name()},
         )
         return redirect("wagtailadmin_home")
+
+
+def convert_to_alias(request, page_id: int):
+    """wagtail-localize's "Convert to alias page", which replaces a translation's content with the
+    original's and makes it live: only for people who may publish the translation (wagtail-localize
+    itself checks edit rights only, so a translator could replace a live page without sign-off)."""
+    from wagtail_localize.views.convert import convert_to_alias as localize_convert_to_alias
+
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return localize_convert_to_alias(request, page_id)

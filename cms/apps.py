@@ -7,7 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = "IPSP"
 
     def ready(self) -> None:
-        from cms import signals  # noqa: F401
+        from cms import signals, staff  # noqa: F401
 
 
 class UsersConfig(WagtailUsersAppConfig):

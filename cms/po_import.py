@@ -9,6 +9,7 @@ wagtail-localize's importer; everything else is applied.
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -45,6 +46,21 @@ def _markup(text: str) -> tuple[list[str], bool]:
     parser.feed(text)
     parser.close()
     return sorted(parser.tags), parser.balanced and not parser.stack
+
+
+def parse_upload(data: bytes) -> polib.POFile:
+    """Parse an uploaded PO file's bytes as PO text, never as a path.
+
+    `polib.pofile()` reads a FILE when the string it is given is the path of one, so uploading the
+    text "/etc/passwd" or "cms/settings/base.py" would parse a server file (and the answer would tell
+    whether it exists). The bytes are written to a temporary file of our own and parsed from there.
+    Raises UnicodeDecodeError or OSError/ValueError for what is not a UTF-8 PO file.
+    """
+    data.decode("utf-8")  # not UTF-8: refused before anything is written
+    with tempfile.NamedTemporaryFile(suffix=".po") as handle:
+        handle.write(data)
+        handle.flush()
+        return polib.pofile(handle.name, encoding="utf-8")
 
 
 def entry_problem(entry: polib.POEntry) -> str | None:

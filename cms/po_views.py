@@ -1,6 +1,5 @@
 """The PO upload of wagtail-localize's translation editor, reporting what it could not apply."""
 
-import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +12,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from cms.po_import import import_po
+from cms.po_import import import_po, parse_upload
 
 MAX_PO_SIZE = 5 * 1024 * 1024
 
@@ -30,8 +29,7 @@ def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
         messages.error(request, _("Please upload a valid PO file."))
         return redirect(next_url)
     try:
-        # polib takes a path or the text itself; decoding first means a file can never be read as a path.
-        po = polib.pofile(upload.read().decode("utf-8"))
+        po = parse_upload(upload.read())
     except (OSError, UnicodeDecodeError, ValueError):
         messages.error(request, _("Please upload a valid PO file."))
         return redirect(next_url)

@@ -7,14 +7,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import po_views
+from cms import admin_views, po_views
 from cms import views as cms_views
+from cms.auth import AdminPasswordResetView, FrontendLoginView, authenticate_with_password
 from cms.sitemaps import MultilingualSitemap
 from search import views as search_views
 
 urlpatterns = [
     # Replaces wagtail-localize's PO upload (same URL) with one that reports what it skipped.
     path("admin/localize/translate/<int:translation_id>/pofile/upload/", po_views.upload_pofile),
+    # Wagtail's own password reset, rate limited (cms.auth).
+    path("admin/password_reset/", AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    # wagtail-localize's "convert to alias", for people who may publish the page (cms.admin_views).
+    path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_views.convert_to_alias),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),
@@ -35,6 +40,13 @@ urlpatterns += i18n_patterns(
     path("", include("reports.urls")),
     path("", include("news.urls")),
     path("", include("community.urls")),
+    # Wagtail's front-end login (privacy wall), with the lock-out message (cms.auth).
+    path("_util/login/", FrontendLoginView.as_view(), name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

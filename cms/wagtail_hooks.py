@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -9,7 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import roles, translation_status
+from cms import roles, staff, translation_status
 from cms.admin_views import SubmitTranslationForReviewView, TranslationStatusReportView
 from cms.models import Person, Theme
 
@@ -90,3 +91,50 @@ def add_translations_waiting_panel(request, panels):
     ]
     if codes:
         panels.append(TranslationsWaitingPanel(codes))
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_without_publish_rights(menu_items, request, context):
+    """The server refuses it too (cms.admin_views.convert_to_alias)."""
+    page = context.get("page")
+    if page is not None and page.pk and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+CANCELLING_ACTIONS = ("action-cancel-workflow", "action-restart-workflow")
+
+
+def may_cancel_workflow(user, page) -> bool:
+    """Wagtail lets anyone who may approve the current task cancel the whole workflow, so an expert
+    reviewer could take a practice out of review. Here only the person who submitted it, the page's
+    owner and those who may publish it (moderators) can; Wagtail's own conditions still apply."""
+    state = page.current_workflow_state
+    if state is None:
+        return True
+    return state.user_can_cancel(user) and (
+        user == state.requested_by or user == page.owner or page.permissions_for_user(user).can_publish()
+    )
+
+
+@hooks.register("construct_page_action_menu")
+def hide_cancel_workflow_from_reviewers(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and not may_cancel_workflow(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name not in CANCELLING_ACTIONS]
+
+
+@hooks.register("before_edit_page")
+def refuse_cancel_workflow_from_reviewers(request, page):
+    if request.method == "POST" and any(request.POST.get(name) for name in CANCELLING_ACTIONS):
+        if not may_cancel_workflow(request.user, page):
+            raise PermissionDenied
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_staff_log_actions(actions):
+    """The staff audit trail written by cms.staff."""
+    actions.register_action(staff.SIGN_IN, _("Signed in"), _("Signed in"))
+    actions.register_action(staff.SIGN_IN_FAILED, _("Sign-in failed"), _("Sign-in failed"))
+    actions.register_action(staff.GROUPS_CHANGED, _("Groups changed"), _("Groups changed"))
+    actions.register_action(staff.PERMISSIONS_CHANGED, _("Permissions changed"), _("Permissions changed"))

@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from cms import geography
+from cms.csv_export import FormulaSafeExportMixin
 from events.admin_permissions import ReadOnlyPermissionPolicy
 from events.models import Endorsement, SocialProgressDayPage
 
@@ -67,7 +68,7 @@ class EndorsementFilterSet(WagtailFilterSet):
         fields = []
 
 
-class EndorsementIndexView(IndexView):
+class EndorsementIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         # The country's name comes from CLDR (no query); the declaration's title from the joined page.
         return super().get_base_queryset().select_related("country", "day")

@@ -25,6 +25,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from cms import geography
+from cms.csv_export import FormulaSafeExportMixin
 from events.admin_permissions import ReadOnlyPermissionPolicy
 from events.models import ForumEditionPage, ForumRegistration
 
@@ -80,7 +81,7 @@ class ForumRegistrationFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ForumRegistrationIndexView(IndexView):
+class ForumRegistrationIndexView(FormulaSafeExportMixin, IndexView):
     default_ordering = "-created_at"
 
     def get_base_queryset(self):

@@ -33,7 +33,7 @@ from cms import ratelimit
 from news import newsletter
 from news.models import NewsletterIssue, NewsletterSubscription
 
-SUBSCRIPTIONS_PER_HOUR = 5
+SUBSCRIPTION_LIMIT = ratelimit.Limit("newsletter-subscription", limit=5, window=3600)
 SEND_PERMISSION = "news.send_newsletterissue"
 
 
@@ -73,21 +73,19 @@ def _language() -> str:
 @never_cache
 def subscribe(request: HttpRequest) -> HttpResponse:
     language = _language()
-    limited = ratelimit.is_limited(request, "newsletter-subscription", SUBSCRIPTIONS_PER_HOUR)
     form = SubscriptionForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and limited:
-        status = 429
-    elif request.method == "POST" and form.is_valid():
-        if not form.is_spam:
-            newsletter.subscribe(form.cleaned_data["email"], language)
-        ratelimit.record(request, "newsletter-subscription", window=3600)
-        # The same answer whether the address was new, pending, confirmed or cancelled.
-        return redirect("newsletter_thanks")
+    decision, status = ratelimit.ALLOWED, 200
+    if request.method == "POST" and form.is_valid():
+        decision = SUBSCRIPTION_LIMIT.hit(request)
+        if decision:
+            if not form.is_spam:
+                newsletter.subscribe(form.cleaned_data["email"], language)
+            # The same answer whether the address was new, pending, confirmed or cancelled.
+            return redirect("newsletter_thanks")
     elif request.method == "POST":
         status = 400
-    context = {"form": form, "rate_limited": limited}
-    return TemplateResponse(request, "news/newsletter/subscribe.html", context, status=status)
+    context = {"form": form, "rate_limited": decision.message}
+    return decision.mark(TemplateResponse(request, "news/newsletter/subscribe.html", context, status=status))
 
 
 def subscribe_thanks(request: HttpRequest) -> HttpResponse:

@@ -9,6 +9,7 @@ facet, one count and one page of results, whatever the number of practices.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -75,13 +76,16 @@ class PracticeBrowser:
         self.locale = locale
         self.language = locale.language_code
         # Quotes break the SQLite search backend's parser; the words are what matter.
-        self.query = params.get("q", "").replace('"', " ").strip()[:MAX_QUERY_LENGTH]
+        self.query = params.get("q", "").replace('"', " ").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
         self.sort = params.get("sort", "newest")
         if self.sort not in SORTS:
             self.sort = "newest"
+        # A value no filter can match is ignored rather than sent to the database (no text holds a
+        # NUL character; a goal is a number from 1 to 17).
         self.selected: dict[str, list[str]] = {
-            name: [value for value in params.getlist(name) if value][:20] for name in FACETS
+            name: [value for value in params.getlist(name) if value and "\x00" not in value][:20] for name in FACETS
         }
+        self.selected["sdg"] = [value for value in self.selected["sdg"] if re.fullmatch("[0-9]{1,2}", value)]
         if self.selected["country"]:
             self.selected["country"] = [code.upper() for code in self.selected["country"]]
         self.params = params

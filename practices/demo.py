@@ -111,7 +111,7 @@ def seed(context: SeedContext) -> None:
             if reviewers:
                 regions = geography.regions_of(data["countries"])
                 _record_review(page, _reviewer_for(regions, reviewers), number)
-            publish(page, context.admin)
+                publish(page, context.admin)  # without a review a practice cannot be published
             context.created += 1
         if data["translated"]:
             to_translate.append(page)

@@ -17,6 +17,7 @@ from search.suggest import suggestions
 
 # Typing sends a request every 200 ms at most; this leaves room for fast typists, not for scrapers.
 SUGGESTIONS_PER_MINUTE = 120
+SUGGESTION_LIMIT = ratelimit.Limit("search-suggest", limit=SUGGESTIONS_PER_MINUTE, window=60)
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -37,12 +38,13 @@ def suggest(request: HttpRequest) -> JsonResponse:
     """JSON for the header search box: {"results": [{"title", "url", "kind", "type"}], "status"}; the
     status sentence is what the box announces to screen reader users (translated and pluralised here)."""
     query = clean_query(request.GET.get("q", ""))
-    if ratelimit.is_limited(request, "search-suggest", SUGGESTIONS_PER_MINUTE):
-        return JsonResponse(
-            {"results": [], "status": gettext("Suggestions are paused for a minute. You can still search.")},
-            status=429,
+    decision = SUGGESTION_LIMIT.hit(request)
+    if not decision:
+        return decision.mark(
+            JsonResponse(
+                {"results": [], "status": gettext("Suggestions are paused for a minute. You can still search.")}
+            )
         )
-    ratelimit.record(request, "search-suggest", window=60)
     items = suggestions(query, Locale.get_active(), request) if _long_enough(query) else []
     if items:
         status = ngettext(

@@ -12,16 +12,22 @@ neighbours; an approval from the same region is recorded and the task waits for 
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from cms import geography
 from cms.models.users import REGION_CHOICES
+
+logger = logging.getLogger(__name__)
 
 CRITERIA = [
     ("evidence", _("Evidence of results")),
@@ -87,6 +93,42 @@ class ExpertReview(models.Model):
 def approved_review_exists() -> Exists:
     """An `Exists` expression for page querysets: the page (in any language) passed expert review."""
     return Exists(ExpertReview.objects.approved().filter(translation_key=OuterRef("translation_key")))
+
+
+def passed_review(page) -> bool:
+    """The page (in any language) has an approved expert review."""
+    return ExpertReview.objects.approved().filter(translation_key=page.translation_key).exists()
+
+
+class PublishRefused(PermissionDenied):
+    """Publishing content that must pass expert review before it has (a 403 in a view)."""
+
+
+class ExpertReviewRequiredMixin:
+    """For page types that are public only after an approved expert review (practices).
+
+    The rule is enforced here, in `publish()`, because every way of publishing goes through it: the
+    edit view, the admin's bulk publish action, scheduled publishing (`publish_scheduled`), the
+    import, a revision published from the history, a finished workflow. The admin hooks
+    (`before_publish_page`, `before_bulk_action`) only turn the refusal into a friendly message.
+    """
+
+    requires_expert_review = True
+
+    def is_reviewed(self) -> bool:
+        return passed_review(self)
+
+    def publish(self, revision, *args, **kwargs):
+        if not self.is_reviewed():
+            if revision.approved_go_live_at is not None and revision.approved_go_live_at <= timezone.now():
+                # `publish_scheduled` runs unattended and would stop at an exception: the revision is
+                # unscheduled instead (and stays a draft), and the refusal is logged.
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                logger.warning("Scheduled publishing of unreviewed %r refused and unscheduled.", self)
+                return None
+            raise PublishRefused(f"{self!r} has not passed expert review and cannot be published.")
+        return super().publish(revision, *args, **kwargs)
 
 
 def without_unreviewed(queryset):

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.auth.LoginRefusedMiddleware",
+    "cms.staff.StaffSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -176,9 +178,16 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # No avatars from gravatar.com: staff e-mail hashes stay private and the admin makes no third-party calls.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Every password check goes through the account lock-out (cms.auth, cms.ratelimit).
+AUTHENTICATION_BACKENDS = ["cms.auth.LockoutBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.auth.AdminLoginForm"
+# False lifts every rate limit and lock-out (cms.ratelimit); only tests that fuzz the API use it.
+RATE_LIMITS_ENABLED = True
+# A staff session (admin users) ends after this long without a request (cms.staff).
+STAFF_SESSION_IDLE_SECONDS = 2 * 3600
 
 # --- Cache, sessions, e-mail -------------------------------------------------------------------
-REDIS_URL = env.get("REDIS_URL")
+REDIS_URL = env.redis_url()
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:

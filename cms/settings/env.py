@@ -79,7 +79,27 @@ def database(default_sqlite_path: str) -> dict:
         raise ConfigurationError(f"DATABASE_URL could not be read: {error}") from None
     if config["ENGINE"] != "django.db.backends.sqlite3" and not config.get("NAME"):
         raise ConfigurationError("DATABASE_URL names no database (add /<name> at the end).")
+    if config["ENGINE"] == "django.db.backends.sqlite3" and config.get("NAME") not in (None, "", ":memory:"):
+        folder = os.path.dirname(os.path.abspath(config["NAME"]))
+        if not os.path.isdir(folder):
+            raise ConfigurationError(f"DATABASE_URL points to an SQLite file in a folder that does not exist: {folder}")
     return config
+
+
+def redis_url() -> str | None:
+    """`REDIS_URL` (redis://, rediss:// or unix://), or None for the in-process cache."""
+    url = get("REDIS_URL")
+    if url is None:
+        return None
+    parsed = urlparse(url)
+    if parsed.scheme not in {"redis", "rediss", "unix"} or not (parsed.hostname or parsed.path):
+        raise ConfigurationError(f"REDIS_URL must be a redis:// URL such as redis://127.0.0.1:6379/0, got {url!r}.")
+    if parsed.scheme != "unix":
+        try:
+            _port = parsed.port  # raises ValueError on a port that is not a number
+        except ValueError:
+            raise ConfigurationError(f"REDIS_URL has a port that is not a number: {url!r}.") from None
+    return url
 
 
 def search_backends() -> dict:
@@ -131,16 +151,20 @@ def machine_translator() -> dict | None:
             "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
             "OPTIONS": {"LIBRETRANSLATE_URL": url, "API_KEY": get("LIBRETRANSLATE_API_KEY", "")},
         }
-    if not translators:
-        return None
     routes: dict[str, str] = {}
     if "deepl" in translators and "libretranslate" in translators:
         routes = dict.fromkeys(DEEPL_LANGUAGES, "deepl") | {"*": "libretranslate"}
+    # Checked even when no service is configured: a route to a service without its key is a mistake.
     for item in get_list("MACHINE_TRANSLATION_ROUTES"):
         code, _sep, name = item.partition("=")
-        if name not in translators:
-            raise ConfigurationError(f"MACHINE_TRANSLATION_ROUTES names {name!r}, which is not configured.")
-        routes[code.strip()] = name.strip()
+        code, name = code.strip(), name.strip()
+        if not code or name not in translators:
+            needs = {"deepl": "DEEPL_API_KEY", "libretranslate": "LIBRETRANSLATE_URL"}.get(name)
+            hint = f" (set {needs})" if needs else " (use deepl or libretranslate)"
+            raise ConfigurationError(f"MACHINE_TRANSLATION_ROUTES names {name!r}, which is not configured{hint}.")
+        routes[code] = name
+    if not translators:
+        return None
     return {
         "CLASS": "cms.machine_translation.RoutingTranslator",
         "OPTIONS": {"TRANSLATORS": translators, "ROUTES": routes},

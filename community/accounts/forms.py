@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate, get_user_model, password_validatio
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from cms.auth import refusal
 from community.accounts.protection import HoneypotMixin
 from community.accounts.services import find_by_email, is_unconfirmed
 
@@ -77,17 +78,29 @@ class EmailLoginForm(forms.Form):
     def clean(self):
         email, password = self.cleaned_data.get("email"), self.cleaned_data.get("password")
         if email and password:
-            for account in find_by_email(email):
+            accounts = list(find_by_email(email))
+            if not accounts:
+                # An unknown address is tried too: the hasher runs and the lock-out counts, so the
+                # answer takes as long as for a known address (no enumeration by timing).
+                authenticate(self.request, username=f"unknown:{email}", password=password)
+                self._refuse_if_locked()
+            for account in accounts:
                 user = authenticate(self.request, username=account.get_username(), password=password)
                 if user is not None:
                     self.user_cache = user
                     break
+                self._refuse_if_locked()
                 if is_unconfirmed(account) and account.check_password(password):
                     self.unconfirmed_user = account
                     raise forms.ValidationError(self.error_messages["unconfirmed"], code="unconfirmed")
             else:
                 raise forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
         return self.cleaned_data
+
+    def _refuse_if_locked(self) -> None:
+        decision = refusal(self.request)
+        if decision is not None:
+            raise forms.ValidationError(decision.message, code="locked")
 
     def get_user(self):
         return self.user_cache

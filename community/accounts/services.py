@@ -15,6 +15,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.http import HttpRequest
@@ -108,7 +109,11 @@ def sign_up(request: HttpRequest, *, name: str, email: str, password: str) -> No
         user.save()
         MemberProfile.objects.create(user=user, name=name)
         send_confirmation(request, user)
-    elif is_unconfirmed(existing):
+        return
+    # The slow part of a new account (hashing its password) runs for a taken address too, so the
+    # time of the answer does not tell whether the address has an account.
+    make_password(password)
+    if is_unconfirmed(existing):
         send_confirmation(request, existing)
     else:
         language = language_of(existing)

@@ -1,7 +1,8 @@
 """Account pages on the public site, in the visitor's language (/<lang>/account/...).
 
-Every form is rate limited (community.accounts.protection): a limited submission answers 429 with
-a message saying when to try again and the typed values kept; an invalid one answers 400.
+Every form is rate limited (community.accounts.protection, cms.ratelimit): a limited submission
+answers 429 with Retry-After and a message saying when to try again, the typed values kept; an
+invalid one answers 400. Logins go through the site's account lock-out (cms.auth).
 """
 
 from __future__ import annotations
@@ -18,15 +19,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.ratelimit import PASSWORD_RESET_LIMIT, refill
 from community.accounts import services
 from community.accounts.forms import DeleteAccountForm, EmailLoginForm, PasswordResetRequestForm, SignUpForm
-from community.accounts.protection import (
-    DELETE_ACCOUNT_LIMIT,
-    LOGIN_LIMIT,
-    PASSWORD_RESET_LIMIT,
-    SIGNUP_LIMIT,
-    refill,
-)
+from community.accounts.protection import DELETE_ACCOUNT_LIMIT, SIGNUP_LIMIT
 from community.models import Comment, Engagement, MemberProfile, TopicProposal, TopicSupport
 
 TEMPLATES = "community/accounts/"
@@ -40,16 +36,17 @@ def _render(request: HttpRequest, name: str, context: dict, status: int = 200) -
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("community:account")
-    if request.method == "POST" and SIGNUP_LIMIT.exceeded(request):
-        form = refill(SignUpForm, request.POST)
-        return _render(request, "signup.html", {"form": form, "rate_limit_message": SIGNUP_LIMIT.message}, 429)
     form = SignUpForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
+            decision = SIGNUP_LIMIT.hit(request)
+            if not decision:
+                return decision.mark(
+                    _render(request, "signup.html", {"form": form, "rate_limit_message": decision.message})
+                )
             if not form.is_spam:
                 data = form.cleaned_data
                 services.sign_up(request, name=data["name"], email=data["email"], password=data["password"])
-            SIGNUP_LIMIT.hit(request)
             # The same answer whether the address was new, unconfirmed or taken: no enumeration.
             return redirect("community:signup_done")
         return _render(request, "signup.html", {"form": form}, 400)
@@ -73,15 +70,8 @@ class LoginView(auth_views.LoginView):
     authentication_form = EmailLoginForm
     redirect_authenticated_user = True
 
-    def post(self, request, *args, **kwargs):
-        if LOGIN_LIMIT.exceeded(request):
-            form = refill(EmailLoginForm, request.POST, request=request)
-            context = self.get_context_data(form=form, rate_limit_message=LOGIN_LIMIT.message)
-            return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
-
     def form_invalid(self, form):
-        LOGIN_LIMIT.hit(self.request)
+        # A refused attempt (account locked) becomes 429 with Retry-After in cms.auth's middleware.
         if form.unconfirmed_user is not None:
             services.send_confirmation(self.request, form.unconfirmed_user)
         return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -109,15 +99,14 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def password_reset(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST" and PASSWORD_RESET_LIMIT.exceeded(request):
-        form = refill(PasswordResetRequestForm, request.POST)
-        context = {"form": form, "rate_limit_message": PASSWORD_RESET_LIMIT.message}
-        return _render(request, "password_reset.html", context, 429)
     form = PasswordResetRequestForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
+            decision = PASSWORD_RESET_LIMIT.hit(request, account=form.cleaned_data["email"])
+            if not decision:
+                context = {"form": form, "rate_limit_message": decision.message}
+                return decision.mark(_render(request, "password_reset.html", context))
             services.send_password_reset(request, form.cleaned_data["email"])
-            PASSWORD_RESET_LIMIT.hit(request)
             # The same answer for a known and an unknown address.
             return redirect("community:password_reset_done")
         return _render(request, "password_reset.html", {"form": form}, 400)
@@ -141,17 +130,19 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if request.method == "POST" and DELETE_ACCOUNT_LIMIT.exceeded(request):
-        form = refill(DeleteAccountForm, request.POST, user=user)
-        context = {"form": form, "rate_limit_message": DELETE_ACCOUNT_LIMIT.message}
-        return _render(request, "delete_account.html", context, 429)
+    if request.method == "POST":
+        # Counted before the password is checked, so it cannot be guessed here faster than this.
+        decision = DELETE_ACCOUNT_LIMIT.hit(request)
+        if not decision:
+            form = refill(DeleteAccountForm, request.POST, user=user)
+            context = {"form": form, "rate_limit_message": decision.message}
+            return decision.mark(_render(request, "delete_account.html", context))
     form = DeleteAccountForm(user, request.POST or None)
     if request.method == "POST":
         if form.is_valid():
             logout(request)
             services.delete_account(user)
             return redirect("community:delete_account_done")
-        DELETE_ACCOUNT_LIMIT.hit(request)
         return _render(request, "delete_account.html", {"form": form}, 400)
     return _render(request, "delete_account.html", {"form": form})
 

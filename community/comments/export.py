@@ -1,27 +1,21 @@
 """All the responses to a consultation as CSV: every language version, every status.
 
 UTF-8 with a byte order mark so Excel opens Arabic, Chinese or Hindi text correctly. Column
-names are stable identifiers (scripts read them), not interface text. A cell that starts like a
-spreadsheet formula (=, +, -, @) is prefixed with an apostrophe so opening the file runs nothing.
+names are stable identifiers (scripts read them), not interface text. Cells that start like a
+spreadsheet formula are neutralised by the site's CSV writer (cms.csv_export).
 """
 
 from __future__ import annotations
 
-import csv
 from typing import IO
 
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from cms import geography
+from cms import csv_export, geography
 from community.models import Comment
 
 COLUMNS = ["id", "consultation", "section", "parent_id", "language", "region", "status", "created", "author", "body"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(text: str) -> str:
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def rows(translation_key) -> list[list]:
@@ -41,8 +35,8 @@ def rows(translation_key) -> list[list]:
             geography.region_name(comment.author_region, language) if comment.author_region else "",
             comment.status,
             timezone.localtime(comment.created_at).isoformat(timespec="seconds"),
-            _safe(comment.author_display),
-            _safe(comment.body),
+            comment.author_display,
+            comment.body,
         ]
         for comment in comments
     ]
@@ -50,6 +44,6 @@ def rows(translation_key) -> list[list]:
 
 def write_responses(stream: IO[str], translation_key) -> None:
     stream.write("\ufeff")
-    writer = csv.writer(stream)
+    writer = csv_export.writer(stream)
     writer.writerow(COLUMNS)
     writer.writerows(rows(translation_key))

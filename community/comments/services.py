@@ -48,11 +48,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.ratelimit import Limit
 from community.comments import emails
-from community.limits import Limit
 from community.models import Comment, CommentFlag, CommentStatus
 
-# 10 comments per 10 minutes, per participant and per address (a sliding window: see Limit).
+# 10 comments per 10 minutes, per participant and per address (cms.ratelimit).
 POSTING_LIMIT = Limit("comment", limit=10, window=10 * 60)
 EDIT_WINDOW = datetime.timedelta(minutes=30)
 FLAGS_TO_REVIEW = 3
@@ -121,9 +121,9 @@ def post_comment(
     premoderated: bool,
 ) -> Comment:
     _check_target(consultation=consultation, section=section, proposal=proposal, parent=parent)
-    retry_after = POSTING_LIMIT.retry_after(request)
-    if retry_after:
-        raise RateLimited(retry_after)
+    decision = POSTING_LIMIT.hit(request)
+    if not decision:
+        raise RateLimited(decision.retry_after)
     comment = Comment.objects.create(
         consultation=consultation,
         section=section,
@@ -135,7 +135,6 @@ def post_comment(
         body=body,
         status=CommentStatus.PENDING if premoderated else CommentStatus.APPROVED,
     )
-    POSTING_LIMIT.record(request)
     if comment.is_visible and parent is not None:
         emails.reply_posted(comment)
     return comment

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
-from community.accounts.protection import ENGAGEMENT_LIMIT, refill
+from community.accounts.protection import ENGAGEMENT_LIMIT
 from community.engagement import services
 from community.engagement.forms import EngagementForm
 
@@ -36,20 +36,19 @@ def engage(request: HttpRequest, practice_id: int) -> HttpResponse:
     if not kinds:
         return redirect(back)
     context = {"practice": practice}
-    if request.method == "POST" and ENGAGEMENT_LIMIT.exceeded(request):
-        form = refill(EngagementForm, request.POST, available_kinds=kinds)
-        context.update(form=form, rate_limit_message=ENGAGEMENT_LIMIT.message)
-        return TemplateResponse(request, "community/engagement/engage.html", context, status=429)
     form = EngagementForm(request.POST or None, available_kinds=kinds)
     if request.method == "POST":
         if form.is_valid():
+            decision = ENGAGEMENT_LIMIT.hit(request)
+            if not decision:
+                context.update(form=form, rate_limit_message=decision.message)
+                return decision.mark(TemplateResponse(request, "community/engagement/engage.html", context))
             if not form.is_spam:
                 data = form.cleaned_data
                 try:
                     services.engage(request, practice, user=request.user, kind=data["kind"], message=data["message"])
                 except services.AlreadyEngaged:
                     pass  # sent twice: the first one counts, and the answer is the same
-            ENGAGEMENT_LIMIT.hit(request)
             messages.success(request, _("Thank you: your message is on its way to the people behind this practice."))
             return redirect(back)
         context["form"] = form

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from cms.blocks import localized_pages
 from cms.models import Theme
-from community.accounts.protection import CONTACT_MEMBER_LIMIT, PROFILE_EDIT_LIMIT, refill
+from community.accounts.protection import CONTACT_MEMBER_LIMIT, PROFILE_EDIT_LIMIT
 from community.members import listing, services
 from community.members.forms import ContactMemberForm, DirectoryFilterForm, ProfileForm
 from community.models import MemberLanguage, MemberProfile
@@ -84,16 +84,15 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     profile = MemberProfile.objects.filter(user=request.user).first() or MemberProfile(user=request.user)
     language = get_language()
     options = {"language": language, "theme_choices": list(services.theme_names(language).items())}
-    if request.method == "POST" and PROFILE_EDIT_LIMIT.exceeded(request):
-        form = refill(ProfileForm, request.POST, instance=profile, **options)
-        context = {"form": form, "profile": profile, "rate_limit_message": PROFILE_EDIT_LIMIT.message}
-        return _render(request, "profile_edit.html", context, 429)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile, **options)
     if request.method == "POST":
         if form.is_valid():
+            decision = PROFILE_EDIT_LIMIT.hit(request)
+            if not decision:
+                context = {"form": form, "profile": profile, "rate_limit_message": decision.message}
+                return decision.mark(_render(request, "profile_edit.html", context))
             was_public = profile.is_public if profile.pk else False
             services.save_own_profile(profile, form)
-            PROFILE_EDIT_LIMIT.hit(request)
             if was_public:
                 messages.success(request, _("Your profile is saved; the changes are public."))
             else:
@@ -113,20 +112,18 @@ def contact_member(request: HttpRequest, pk: int) -> HttpResponse:
     if not recipient.accepts_messages or recipient.user_id == request.user.pk:
         raise Http404
     context = {"recipient": recipient}
-    if request.method == "POST" and CONTACT_MEMBER_LIMIT.exceeded(request):
-        form = refill(ContactMemberForm, request.POST)
-        return _render(
-            request, "contact.html", {**context, "form": form, "rate_limit_message": CONTACT_MEMBER_LIMIT.message}, 429
-        )
     form = ContactMemberForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
+            decision = CONTACT_MEMBER_LIMIT.hit(request)
+            if not decision:
+                context.update(form=form, rate_limit_message=decision.message)
+                return decision.mark(_render(request, "contact.html", context))
             if not form.is_spam:
                 data = form.cleaned_data
                 services.send_member_message(
                     request, sender=request.user, recipient=recipient, subject=data["subject"], body=data["body"]
                 )
-            CONTACT_MEMBER_LIMIT.hit(request)
             messages.success(request, _("Your message is sent. The member's reply will come to your e-mail address."))
             return redirect("community:member", pk=recipient.pk)
         return _render(request, "contact.html", {**context, "form": form}, 400)

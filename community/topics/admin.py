@@ -37,6 +37,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms import geography
+from cms.csv_export import FormulaSafeExportMixin
 from cms.models import Theme
 from community.models import ProposalState, TopicProposal, TopicStateChange
 from community.models.topics import ProposalKind
@@ -105,7 +106,7 @@ class TopicProposalFilterSet(WagtailFilterSet):
         fields = []
 
 
-class TopicProposalIndexView(IndexView):
+class TopicProposalIndexView(FormulaSafeExportMixin, IndexView):
     default_ordering = "-created_at"
 
     def get_base_queryset(self):

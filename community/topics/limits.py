@@ -1,6 +1,6 @@
-"""Rate limits on proposing and supporting topics (see community.limits for how they count)."""
+"""Rate limits on proposing and supporting topics (cms.ratelimit: per participant and per address)."""
 
-from community.limits import Limit
+from cms.ratelimit import Limit
 
 PROPOSALS = Limit("propose", limit=3, window=24 * 3600)
 SUPPORTS = Limit("support", limit=30, window=3600)

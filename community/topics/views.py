@@ -112,18 +112,18 @@ def _form_response(
 def propose(request: HttpRequest, page: TopicProposalIndexPage) -> HttpResponse:
     if not request.user.is_authenticated:
         return _login(request, request.get_full_path())
-    retry_at = limits.PROPOSALS.retry_at(request)
     form = ProposalForm(request.POST or None, locale=page.locale)
-    status = 200
-    if request.method == "POST" and retry_at:
-        status = 429
-    elif request.method == "POST" and form.is_valid():
-        limits.PROPOSALS.record(request)
-        if form.is_spam:
+    status, retry_at = 200, None
+    if request.method == "POST" and form.is_valid():
+        decision = limits.PROPOSALS.hit(request)
+        if not decision:
+            status, retry_at = 429, decision.retry_at
+        elif form.is_spam:
             return redirect(page.url)
-        proposal = services.propose(proposer=request.user, **form.proposal_data())
-        messages.success(request, _("Thank you: your proposal is published. Others can now support it."))
-        return redirect(page.proposal_url(proposal.pk))
+        else:
+            proposal = services.propose(proposer=request.user, **form.proposal_data())
+            messages.success(request, _("Thank you: your proposal is published. Others can now support it."))
+            return redirect(page.proposal_url(proposal.pk))
     elif request.method == "POST":
         status = 400
     response = _form_response(request, page, form, status=status, retry_at=retry_at)
@@ -160,10 +160,9 @@ def support(request: HttpRequest, page: TopicProposalIndexPage, proposal_id: int
     proposal = _proposal(proposal_id)
     if not request.user.is_authenticated:
         return _login(request, page.proposal_url(proposal.pk))
-    retry_at = limits.SUPPORTS.retry_at(request)
-    if retry_at:
-        return _render_proposal(request, page, proposal, status=429, support_retry_at=retry_at)
-    limits.SUPPORTS.record(request)
+    decision = limits.SUPPORTS.hit(request)
+    if not decision:
+        return _render_proposal(request, page, proposal, status=429, support_retry_at=decision.retry_at)
     try:
         if request.POST.get("action") == "withdraw":
             if services.withdraw(proposal, request.user):

@@ -25,7 +25,7 @@ from cms.translation import synchronised, translated
 from events.blocks import AwardCategoryBlock, CriterionBlock
 from events.models.common import EventMixin, EventType
 
-NOMINATIONS_PER_HOUR = 5
+NOMINATION_LIMIT = ratelimit.Limit("award-nomination", limit=5, window=3600)
 
 
 def _slug_name_description(stream) -> list[tuple[str, str, str]]:
@@ -197,20 +197,18 @@ class AwardEditionPage(RoutablePageMixin, EventMixin, BasePage):
         if context["nominations_state"] != "open":
             status = 403 if request.method == "POST" else 200
             return TemplateResponse(request, "events/awards/nominate.html", context, status=status)
-        limited = ratelimit.is_limited(request, "award-nomination", NOMINATIONS_PER_HOUR)
         form = NominationForm(request.POST or None, categories=self.category_list(), locale=self.locale)
-        status = 200
-        if request.method == "POST" and limited:
-            status = 429
-        elif request.method == "POST" and form.is_valid():
-            if not form.is_spam:
-                create_nomination(self, form.cleaned_data)
-            ratelimit.record(request, "award-nomination", window=3600)
-            return redirect(self.url + self.reverse_subpage("nominate_thanks"))
+        decision, status = ratelimit.ALLOWED, 200
+        if request.method == "POST" and form.is_valid():
+            decision = NOMINATION_LIMIT.hit(request)
+            if decision:
+                if not form.is_spam:
+                    create_nomination(self, form.cleaned_data)
+                return redirect(self.url + self.reverse_subpage("nominate_thanks"))
         elif request.method == "POST":
             status = 400
-        context.update({"form": form, "rate_limited": limited})
-        return TemplateResponse(request, "events/awards/nominate.html", context, status=status)
+        context.update({"form": form, "rate_limited": decision.message})
+        return decision.mark(TemplateResponse(request, "events/awards/nominate.html", context, status=status))
 
     @path("nominate/thanks/", name="nominate_thanks")
     def nominate_thanks(self, request):

@@ -48,7 +48,7 @@ from cms.translation import synchronised, translated
 from events.blocks import ADDRESSEES, AddresseeBlock
 from events.models.common import EventMixin, EventType, utc_offset
 
-ENDORSEMENTS_PER_HOUR = 5  # accepted endorsement forms per client address
+ENDORSEMENT_LIMIT = ratelimit.Limit("day-endorsement", limit=5, window=3600)  # valid forms per client address
 CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3  # however many visitors ask, one mailbox gets at most this many
 LATEST_ENDORSERS = 30  # listed on the Day page; `endorsements/` lists them all
 ENDORSERS_PER_PAGE = 100
@@ -255,21 +255,19 @@ class SocialProgressDayPage(RoutablePageMixin, EventMixin, BasePage):
         from events.forms_day import EndorsementForm
 
         language = translation.get_language() or self.language_code
-        limited = ratelimit.is_limited(request, "day-endorsement", ENDORSEMENTS_PER_HOUR)
         form = EndorsementForm(request.POST or None, language=language)
-        status = 200
-        if request.method == "POST" and limited:
-            status = 429
-        elif request.method == "POST" and form.is_valid():
-            if not form.is_spam:
-                endorse(self, form.cleaned_data, self.language_code)
-            ratelimit.record(request, "day-endorsement", window=3600)
-            # The same answer whether the address was new, waiting for confirmation or confirmed.
-            return redirect(self.sub_url("endorse_thanks"))
+        decision, status = ratelimit.ALLOWED, 200
+        if request.method == "POST" and form.is_valid():
+            decision = ENDORSEMENT_LIMIT.hit(request)
+            if decision:
+                if not form.is_spam:
+                    endorse(self, form.cleaned_data, self.language_code)
+                # The same answer whether the address was new, waiting for confirmation or confirmed.
+                return redirect(self.sub_url("endorse_thanks"))
         elif request.method == "POST":
             status = 400
-        context = {"page": self, "self": self, "form": form, "rate_limited": limited}
-        return TemplateResponse(request, "events/day/endorse.html", context, status=status)
+        context = {"page": self, "self": self, "form": form, "rate_limited": decision.message}
+        return decision.mark(TemplateResponse(request, "events/day/endorse.html", context, status=status))
 
     @path("endorse/thanks/", name="endorse_thanks")
     def endorse_thanks_view(self, request):

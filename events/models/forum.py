@@ -36,7 +36,8 @@ from cms.translation import synchronised, translated
 from events.blocks import LANGUAGE_CHOICES, SESSION_FORMATS, PartnerBlock, ProgrammeDayBlock
 from events.models.common import CONTINENTS, EventMixin, EventType, utc_offset
 
-REGISTRATIONS_PER_HOUR = 5  # registration attempts per client address (duplicates included)
+# Registration attempts per client address (duplicates included).
+REGISTRATION_LIMIT = ratelimit.Limit("forum-registration", limit=5, window=3600)
 THANKS_TOKEN_MAX_AGE = 24 * 3600  # how long the link to one's confirmation page works
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)  # each language in its own name (endonym)
 
@@ -368,17 +369,17 @@ class ForumEditionPage(RoutablePageMixin, EventMixin, BasePage):
             return TemplateResponse(
                 request, "events/forum/register.html", context, status=403 if request.method == "POST" else 200
             )
-        limited = ratelimit.is_limited(request, "forum-registration", REGISTRATIONS_PER_HOUR)
         form = ForumRegistrationForm(request.POST or None, edition=self)
-        status = 200
-        if request.method == "POST" and limited:
-            status = 429
-        elif request.method == "POST":
+        decision, status = ratelimit.ALLOWED, 200
+        if request.method == "POST":
             # Every checked attempt counts, a duplicate address too: the form cannot be used to test
             # which addresses are registered faster than this.
             valid = form.is_valid()
             if valid or form.has_error("email", "already_registered"):
-                ratelimit.record(request, "forum-registration", window=3600)
+                decision = REGISTRATION_LIMIT.hit(request)
+            if not decision:
+                form = ratelimit.refill(ForumRegistrationForm, request.POST, edition=self)
+                valid = False
             if valid and form.is_spam:
                 return redirect(self.url + self.reverse_subpage("register_thanks"))
             if valid:
@@ -393,10 +394,10 @@ class ForumEditionPage(RoutablePageMixin, EventMixin, BasePage):
         context = {
             **self.get_context_base(request),
             "form": form,
-            "rate_limited": limited,
+            "rate_limited": decision.message,
             "places_left": self.places_left(),
         }
-        return TemplateResponse(request, "events/forum/register.html", context, status=status)
+        return decision.mark(TemplateResponse(request, "events/forum/register.html", context, status=status))
 
     @path("register/thanks/", name="register_thanks")
     def register_thanks(self, request):

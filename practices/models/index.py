@@ -13,7 +13,7 @@ from cms import ratelimit
 from cms.models import BasePage, ExpertReviewedTreeMixin
 from cms.translation import translated
 
-SUBMISSIONS_PER_HOUR = 5
+SUBMISSION_LIMIT = ratelimit.Limit("practice-submission", limit=5, window=3600)
 
 
 class PracticeIndexPage(RoutablePageMixin, ExpertReviewedTreeMixin, BasePage):
@@ -70,20 +70,18 @@ class PracticeIndexPage(RoutablePageMixin, ExpertReviewedTreeMixin, BasePage):
         from practices.forms import PracticeSubmissionForm
         from practices.submissions import create_draft
 
-        limited = ratelimit.is_limited(request, "practice-submission", SUBMISSIONS_PER_HOUR)
         form = PracticeSubmissionForm(request.POST or None, locale=self.locale)
-        status = 200
-        if request.method == "POST" and limited:
-            status = 429
-        elif request.method == "POST" and form.is_valid():
-            if not form.is_spam:
-                create_draft(self, form.cleaned_data, self.locale.language_code)
-            ratelimit.record(request, "practice-submission", window=3600)
-            return redirect(self.url + self.reverse_subpage("share_thanks"))
+        decision, status = ratelimit.ALLOWED, 200
+        if request.method == "POST" and form.is_valid():
+            decision = SUBMISSION_LIMIT.hit(request)
+            if decision:
+                if not form.is_spam:
+                    create_draft(self, form.cleaned_data, self.locale.language_code)
+                return redirect(self.url + self.reverse_subpage("share_thanks"))
         elif request.method == "POST":
             status = 400
-        context = {**self.get_context(request), "form": form, "rate_limited": limited}
-        return TemplateResponse(request, "practices/share_practice.html", context, status=status)
+        context = {**self.get_context(request), "form": form, "rate_limited": decision.message}
+        return decision.mark(TemplateResponse(request, "practices/share_practice.html", context, status=status))
 
     @path("share/thanks/", name="share_thanks")
     def share_thanks(self, request):

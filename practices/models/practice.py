@@ -19,7 +19,7 @@ from wagtail.search import index
 from cms import geography
 from cms.blocks import RICH_TEXT_FEATURES, ImageBlock
 from cms.models import BasePage, ExpertReview, Theme
-from cms.models.reviews import CRITERIA, approved_review_exists
+from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
 from cms.translation import synchronised, translated
 from practices.blocks import IndicatorBlock, OrganisationBlock, ResourceStreamBlock
 from practices.models.taxonomy import SustainableDevelopmentGoal
@@ -65,7 +65,7 @@ def _rich_text(label):
     return RichTextField(label, features=RICH_TEXT_FEATURES, blank=True)
 
 
-class PracticePage(BasePage):
+class PracticePage(ExpertReviewRequiredMixin, BasePage):
     """An inspiring practice. Public only once it has passed expert review (`cms.models.reviews`)."""
 
     summary = models.TextField(_("summary"), max_length=1500, help_text=_("One paragraph: what it is, where."))
@@ -168,7 +168,6 @@ class PracticePage(BasePage):
     ]
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types: list[str] = []
-    requires_expert_review = True  # never public without an approved review: see cms.models.reviews
 
     class Meta:
         verbose_name = _("practice")
@@ -186,11 +185,8 @@ class PracticePage(BasePage):
         """Every expert decision on this practice, in any of its languages, newest first."""
         return ExpertReview.objects.filter(translation_key=self.translation_key)
 
-    def is_reviewed(self) -> bool:
-        return ExpertReview.objects.approved().filter(translation_key=self.translation_key).exists()
-
     def serve(self, request, *args, **kwargs):
-        # Belt and braces: publishing is refused without a passed review (wagtail_hooks), and a
+        # Belt and braces: publishing is refused without a passed review (ExpertReviewRequiredMixin), and a
         # practice whose review record is missing is still never shown.
         if not self.is_reviewed():
             raise Http404
