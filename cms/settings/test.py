@@ -1,6 +1,8 @@
 """Test settings: fast hasher, in-memory cache, plain static storage, and a fixed clock."""
 
 import datetime
+import os
+import time
 
 import time_machine
 
@@ -23,8 +25,12 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # The test clock. The demo's dates are fixed (the 2026 Forum in Montréal, the 2027 one in Dhaka, the
-# Day's embargo...), so every process on these settings (pytest, and the end-to-end server with its
-# migrate and seed_demo) starts at TEST_NOW and ticks on from there: no test depends on today's date.
-# CI runs the suite a second time with the machine's clock two years ahead to prove it (.ci/run).
+# Day's embargo...), so every process on these settings runs on one clock that starts at TEST_NOW
+# and ticks on from there: no test depends on today's date. The first process of a run (pytest)
+# records when it started in the environment; the processes it starts (seeding the demo database,
+# the end-to-end server) inherit it and join the same timeline, so data seeded by one is never
+# "later" than the clock of another. CI runs the suite a second time with the machine's clock two
+# years ahead to prove it (.ci/run).
 TEST_NOW = datetime.datetime(2026, 11, 26, 9, 0, tzinfo=datetime.UTC)
-time_machine.travel(TEST_NOW, tick=True).start()
+_started = float(os.environ.setdefault("IPSP_TEST_CLOCK_STARTED", repr(time.time())))
+time_machine.travel(TEST_NOW + datetime.timedelta(seconds=max(0.0, time.time() - _started)), tick=True).start()
