@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "wagtail.api.v2",
     "django.contrib.auth",
@@ -184,12 +185,20 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work (e-mails to submitters and editors) goes through django-tasks. The immediate
-# backend runs a task when it is enqueued, after the transaction commits; a queue backend with a
-# worker can replace it without touching the code that enqueues.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (e-mails, newsletter batches) goes through django-tasks (cms.tasks). The immediate
+# backend runs a task when it is enqueued, after the transaction commits; TASKS_BACKEND=database
+# queues it for `manage.py db_worker` (production's default) without touching the code that enqueues.
+TASKS = env.tasks("immediate")
 
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_email = env.email()
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "IPSP <no-reply@ipsp.org>")
 
 LOGGING = {

@@ -106,6 +106,42 @@ def search_backends() -> dict:
     }
 
 
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks(default: str) -> dict:
+    """django-tasks' backends: `TASKS_BACKEND=database` queues tasks in the database for
+    `manage.py db_worker` (production's default); `immediate` runs each one in the process that
+    enqueued it, after its transaction commits (`make run` and the tests)."""
+    name = get("TASKS_BACKEND", default)
+    if name not in TASK_BACKENDS:
+        raise ConfigurationError(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {name!r}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+def email() -> dict:
+    """Django's EMAIL_* settings from the environment (the SMTP server of production)."""
+    use_tls = get_bool("EMAIL_USE_TLS", False)
+    use_ssl = get_bool("EMAIL_USE_SSL", False)
+    if use_tls and use_ssl:
+        raise ConfigurationError(
+            "EMAIL_USE_TLS and EMAIL_USE_SSL are both true: choose one (STARTTLS on port 587 is "
+            "EMAIL_USE_TLS, implicit TLS on port 465 is EMAIL_USE_SSL)."
+        )
+    return {
+        "EMAIL_HOST": get("EMAIL_HOST", "localhost"),
+        "EMAIL_PORT": get_int("EMAIL_PORT", 465 if use_ssl else 587 if use_tls else 25, minimum=1),
+        "EMAIL_HOST_USER": get("EMAIL_HOST_USER", ""),
+        "EMAIL_HOST_PASSWORD": get("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_TIMEOUT": get_int("EMAIL_TIMEOUT", 30, minimum=1),
+    }
+
+
 def running_tests() -> bool:
     return "pytest" in sys.modules
 

@@ -23,3 +23,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# E-mails and newsletter batches wait in the database for `manage.py db_worker` (deploy/ipsp-worker.service).
+TASKS = env.tasks("database")
+EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
