@@ -21,11 +21,24 @@ from collections.abc import Callable
 
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import Task
+
+from cms.observability import current_request_id, new_request_id, request_id_var
 
 logger = logging.getLogger("ipsp.tasks")
 
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (smtplib.SMTPException, OSError)
 ATTEMPT_ARGUMENT = "retry_attempt"
+REQUEST_ID_ARGUMENT = "log_request_id"  # the id of the request that queued the task, for the worker's lines
+
+
+class LoggedTask(Task):
+    """A task that carries the current request id to the worker, so its log lines can be joined."""
+
+    def enqueue(self, *args, **kwargs):
+        if REQUEST_ID_ARGUMENT not in kwargs:
+            kwargs[REQUEST_ID_ARGUMENT] = current_request_id() or new_request_id()
+        return Task.enqueue(self, *args, **kwargs)
 
 
 class RetryFrom(Exception):  # noqa: N818 (an instruction, not an error)
@@ -56,8 +69,12 @@ def retrying_task(
         @functools.wraps(function)
         def run(*args, **kwargs):
             attempt = kwargs.pop(ATTEMPT_ARGUMENT, 1)
+            token = request_id_var.set(kwargs.pop(REQUEST_ID_ARGUMENT, None) or new_request_id())
             try:
-                return function(*args, **kwargs)
+                logger.info("Task %s started (attempt %s)", declared.name, attempt)
+                result = function(*args, **kwargs)
+                logger.info("Task %s done", declared.name)
+                return result
             except (RetryFrom, *retry_on) as error:
                 if isinstance(error, RetryFrom):
                     args, kwargs = error.task_args, error.task_kwargs
@@ -78,8 +95,11 @@ def retrying_task(
                 )
                 queued.enqueue(*args, **kwargs, **{ATTEMPT_ARGUMENT: attempt + 1})
                 return None
+            finally:
+                request_id_var.reset(token)
 
-        declared = task(**task_options)(run)
+        plain = task(**task_options)(run)
+        declared = LoggedTask(**{field: getattr(plain, field) for field in plain.__dataclass_fields__})
         return declared
 
     return decorator

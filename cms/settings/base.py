@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from cms import observability
 from cms.settings import env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id and the one log line per request (cms.observability).
+    "cms.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees a view's database error first: 503 + Retry-After instead of 500 (cms.health).
+    "cms.health.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -181,7 +186,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Cache, sessions, e-mail -------------------------------------------------------------------
 REDIS_URL = env.get("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's Redis cache that degrades to "no cache" while Redis is down (cms.cache).
+    CACHES = {"default": {"BACKEND": "cms.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -201,15 +207,11 @@ EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "IPSP <no-reply@ipsp.org>")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
-    # Background tasks and page actions are logged per item; keep them out of the console.
-    "loggers": {
-        "django_tasks": {"level": "WARNING"},
-        "django.tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-    },
-}
+# One line per request with its id (cms.observability); LOG_FORMAT=json for log collectors.
+LOG_FORMAT = env.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise env.ConfigurationError(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+LOGGING = observability.logging_config(env.get("LOG_LEVEL", "INFO").upper(), LOG_FORMAT)
+
+# Error reports to Sentry when SENTRY_DSN is set, without personal data (send_default_pii=False).
+SENTRY_DSN = env.get("SENTRY_DSN")

@@ -27,3 +27,8 @@ X_FRAME_OPTIONS = "DENY"
 # E-mails and newsletter batches wait in the database for `manage.py db_worker` (deploy/ipsp-worker.service).
 TASKS = env.tasks("database")
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+if SENTRY_DSN:  # noqa: F405
+    from cms.observability import init_sentry
+
+    init_sentry(SENTRY_DSN, env.get("SENTRY_ENVIRONMENT", "production"), env.get("SENTRY_RELEASE"))  # noqa: F405
