@@ -7,20 +7,28 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 NODE_DIR := tests/frontend
 
-.PHONY: run test install install-test migrate seed lint format messages check-messages bench clean
+.PHONY: run test install install-test migrate seed lint format messages check-messages bench clean smoke worker lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Reinstall only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet .
+# Reinstall only when pyproject.toml or the lock file changes. requirements.lock pins every
+# transitive package; it is a constraint, so a package just added to pyproject.toml still installs
+# before `make lock` has been run again.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet ".[test]"
+$(VENV)/.installed-test: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock ".[test]"
 	touch $(VENV)/.installed $@
+
+## make lock: pin the whole dependency tree (requirements.lock) after changing pyproject.toml
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --upgrade --extra test --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -43,6 +51,15 @@ test: install-test
 	  else echo "npm not found: accessibility (axe-core) and HTML (vnu) checks will be skipped"; fi
 	$(MANAGE) compile_translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make worker: run queued background tasks (with TASKS_BACKEND=database; `make run` runs them at once)
+worker: migrate
+	$(MANAGE) db_worker
+
+## make smoke: production smoke test (gunicorn, worker, PostgreSQL from DATABASE_URL, Redis, SMTP on loopback)
+smoke: install-test
+	$(BIN)/python -m pytest -m smoke tests/smoke -p no:cacheprovider $(PYTEST_ARGS)
+	@cat test-results/smoke-figures.json
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -17,7 +17,7 @@ from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django_tasks import default_task_backend
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
 from cms.cache import ResilientRedisCache
 
@@ -39,7 +39,7 @@ def check_cache() -> dict:
 
 def check_tasks() -> dict:
     """The queue's depth and the age of its oldest due task: a growing age means no worker runs."""
-    backend = default_task_backend
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     info = {"backend": type(backend).__name__}
     if type(backend).__module__.startswith("django_tasks_db"):
         from django_tasks_db.models import DBTaskResult

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     # First: the request id and the one log line per request (cms.observability).
     "cms.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy when the settings below name them (cms.headers).
+    "cms.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

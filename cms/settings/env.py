@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from urllib.parse import urlparse
 
 import dj_database_url
@@ -62,11 +63,45 @@ def get_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+# SQLite for `make run` with several writers at once (runserver is threaded): write-ahead logging
+# so readers never block the writer, writes that take the lock when their transaction starts
+# (no "database is locked" on upgrade from a read), and 20 s of patience for the lock.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def load_dotenv(path) -> None:
+    """Read `KEY=value` lines of a `.env` file into the environment (development only). Variables
+    already set win over the file; blank lines and `#` comments are skipped; quotes are removed."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[len("export ") :]
+        name, sep, value = line.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or not name.isidentifier():
+            raise ConfigurationError(f"{path}, line {number}: expected NAME=value, got {line!r}.")
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        else:
+            value = value.split(" #", 1)[0].strip()
+        os.environ.setdefault(name, value)
+
+
 def database(default_sqlite_path: str) -> dict:
     """`DATABASE_URL` (postgres://… or sqlite:///…) or the embedded SQLite default."""
     url = get("DATABASE_URL")
     if url is None:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path, "OPTIONS": SQLITE_OPTIONS}
     scheme = urlparse(url).scheme
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
         raise ConfigurationError(
@@ -79,6 +114,9 @@ def database(default_sqlite_path: str) -> dict:
         raise ConfigurationError(f"DATABASE_URL could not be read: {error}") from None
     if config["ENGINE"] != "django.db.backends.sqlite3" and not config.get("NAME"):
         raise ConfigurationError("DATABASE_URL names no database (add /<name> at the end).")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        config["CONN_MAX_AGE"] = 0
     return config
 
 

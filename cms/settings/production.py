@@ -1,5 +1,6 @@
 """Production: everything secret or host-specific must come from the environment."""
 
+from cms import headers
 from cms.settings.base import *  # noqa: F403
 from cms.settings.base import env
 
@@ -23,6 +24,11 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (no inline script on public pages) and Permissions-Policy (cms.headers).
+CONTENT_SECURITY_POLICY = headers.PUBLIC_POLICY
+CONTENT_SECURITY_POLICY_ADMIN = headers.ADMIN_POLICY
+PERMISSIONS_POLICY = headers.PERMISSIONS
 
 # E-mails and newsletter batches wait in the database for `manage.py db_worker` (deploy/ipsp-worker.service).
 TASKS = env.tasks("database")
