@@ -167,6 +167,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set (cms.settings.env).
+OBJECT_STORAGE = env.object_storage()
+if OBJECT_STORAGE:
+    STORAGES.update(OBJECT_STORAGE)
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "International Panel on Social Progress"

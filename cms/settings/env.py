@@ -180,6 +180,67 @@ def email() -> dict:
     }
 
 
+def object_storage() -> dict | None:
+    """Django STORAGES entries for S3-compatible object storage when `AWS_STORAGE_BUCKET_NAME` is
+    set (django-storages), else None (local disk under MEDIA_ROOT).
+
+    - `default` (original images, documents, generated files) is private: objects get no public
+      ACL and every URL is signed and short-lived. Documents are still served through Django's
+      /documents/ view, which checks collection privacy first and then redirects to a signed URL.
+    - `renditions` (the resized images pages show) is public and unsigned, so pages and CDNs can
+      cache their URLs; served from `AWS_S3_CUSTOM_DOMAIN` (a CDN) when set.
+    """
+    bucket = get("AWS_STORAGE_BUCKET_NAME")
+    if bucket is None:
+        return None
+    endpoint = get("AWS_S3_ENDPOINT_URL")
+    if endpoint is not None and urlparse(endpoint).scheme not in {"http", "https"}:
+        raise ConfigurationError(f"AWS_S3_ENDPOINT_URL must be an http(s) URL, got {endpoint!r}.")
+    common = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "access_key": get("AWS_ACCESS_KEY_ID"),
+        "secret_key": get("AWS_SECRET_ACCESS_KEY"),
+        "region_name": get("AWS_S3_REGION_NAME"),
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "location": "media",
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": get_int("AWS_QUERYSTRING_EXPIRE", 600, minimum=1),
+            },
+        },
+        "renditions": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "location": "renditions",
+                "default_acl": "public-read",
+                "querystring_auth": False,
+                "custom_domain": get("AWS_S3_CUSTOM_DOMAIN"),
+            },
+        },
+    }
+
+
+def media_origin() -> str | None:
+    """Where public renditions are served from with object storage, for the CSP's img-src."""
+    if get("AWS_STORAGE_BUCKET_NAME") is None:
+        return None
+    if domain := get("AWS_S3_CUSTOM_DOMAIN"):
+        return f"https://{domain}"
+    if endpoint := get("AWS_S3_ENDPOINT_URL"):
+        parsed = urlparse(endpoint)
+        return f"{parsed.scheme}://{parsed.netloc}"
+    return "https://*.amazonaws.com"
+
+
 def running_tests() -> bool:
     return "pytest" in sys.modules
 

@@ -26,8 +26,8 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (no inline script on public pages) and Permissions-Policy (cms.headers).
-CONTENT_SECURITY_POLICY = headers.PUBLIC_POLICY
-CONTENT_SECURITY_POLICY_ADMIN = headers.ADMIN_POLICY
+CONTENT_SECURITY_POLICY = headers.with_media_origin(headers.PUBLIC_POLICY, env.media_origin())
+CONTENT_SECURITY_POLICY_ADMIN = headers.with_media_origin(headers.ADMIN_POLICY, env.media_origin())
 PERMISSIONS_POLICY = headers.PERMISSIONS
 
 # E-mails and newsletter batches wait in the database for `manage.py db_worker` (deploy/ipsp-worker.service).
