@@ -14,20 +14,24 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # Reinstall only when pyproject.toml or the lock file changes. requirements.lock pins every
-# transitive package; it is a constraint, so a package just added to pyproject.toml still installs
-# before `make lock` has been run again.
-$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
-	$(BIN)/pip install --quiet -c requirements.lock .
+# transitive package and is used as constraints, minus what pyproject.toml pins itself: a package
+# added or re-pinned in pyproject.toml still installs before `make lock` has been run again.
+$(VENV)/constraints.txt: pyproject.toml requirements.lock deploy/lock_constraints.py | $(BIN)/python
+	$(BIN)/python deploy/lock_constraints.py > $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(VENV)/constraints.txt .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml requirements.lock | $(BIN)/python
-	$(BIN)/pip install --quiet -c requirements.lock ".[test]"
+$(VENV)/.installed-test: pyproject.toml $(VENV)/constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(VENV)/constraints.txt ".[test]"
 	touch $(VENV)/.installed $@
 
-## make lock: pin the whole dependency tree (requirements.lock) after changing pyproject.toml
+## make lock: pin the whole dependency tree (requirements.lock) after changing pyproject.toml;
+## existing pins are kept (`make lock LOCK_ARGS=--upgrade` moves everything to the newest allowed)
 lock: | $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --upgrade --extra test --strip-extras --allow-unsafe \
+	$(BIN)/pip-compile --quiet $(LOCK_ARGS) --extra test --strip-extras --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 install: $(VENV)/.installed
