@@ -44,7 +44,7 @@ def test_the_page_editor_works_under_the_admin_policy(live_site, login):
 def test_the_translation_editor_works_under_the_admin_policy(live_site, login):
     translator = login("translator-fr")
     problems = watch_console(translator)
-    translator.goto(f"{live_site}/admin/pages/search/?q=About")
+    translator.goto(f"{live_site}/admin/pages/search/?q=propos")  # "À propos du Panel"
     link = translator.locator('a[href^="/admin/pages/"][href$="/edit/"]').first
     page_id = int(re.search(r"/admin/pages/(\d+)/edit/", link.get_attribute("href")).group(1))
     translator.goto(f"{live_site}/admin/pages/{page_id}/edit/")
