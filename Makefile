@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 NODE_DIR := tests/frontend
 
-.PHONY: help run test install install-test migrate seed lint format messages check-messages bench clean
+.PHONY: help run test install install-test migrate seed lint format messages check-messages bench clean smoke worker lock
 .DEFAULT_GOAL := help
 
 ## make help: list these commands
@@ -18,14 +18,26 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# Reinstall only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet .
+# Reinstall only when pyproject.toml or the lock file changes. requirements.lock pins every
+# transitive package and is used as constraints, minus what pyproject.toml pins itself: a package
+# added or re-pinned in pyproject.toml still installs before `make lock` has been run again.
+$(VENV)/constraints.txt: pyproject.toml requirements.lock deploy/lock_constraints.py | $(BIN)/python
+	$(BIN)/python deploy/lock_constraints.py > $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(VENV)/constraints.txt .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet ".[test]"
+$(VENV)/.installed-test: pyproject.toml $(VENV)/constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(VENV)/constraints.txt ".[test]"
 	touch $(VENV)/.installed $@
+
+## make lock: pin the whole dependency tree (requirements.lock) after changing pyproject.toml;
+## existing pins are kept (`make lock LOCK_ARGS=--upgrade` moves everything to the newest allowed)
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet $(LOCK_ARGS) --extra test --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 ## make install: create .venv and install the site's dependencies
 install: $(VENV)/.installed
@@ -52,6 +64,15 @@ test: install-test
 	  else echo "npm not found: accessibility (axe-core) and HTML (vnu) checks will be skipped"; fi
 	$(MANAGE) compile_translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make worker: run queued background tasks (with TASKS_BACKEND=database; `make run` runs them at once)
+worker: migrate
+	$(MANAGE) db_worker
+
+## make smoke: production smoke test (gunicorn, worker, PostgreSQL from DATABASE_URL, Redis, SMTP on loopback)
+smoke: install-test
+	$(BIN)/python -m pytest -m smoke tests/smoke -p no:cacheprovider $(PYTEST_ARGS)
+	@cat test-results/smoke-figures.json
 
 ## make lint: ruff check and format check
 lint: install-test

@@ -26,6 +26,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("healthz", cms_views.healthz, name="healthz"),
+    path("readyz", cms_views.readyz, name="readyz"),
 ]
 
 if settings.DEBUG:

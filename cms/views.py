@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -6,12 +8,22 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
+from cms import health
+
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness: the process answers and reaches its database."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness for load balancers: each dependency separately, 503 when one is down (cms.health)."""
+    ready, report = health.readiness()
+    return JsonResponse({"status": "ok" if ready else "unavailable", "checks": report}, status=200 if ready else 503)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -48,4 +60,8 @@ def _same_page_in_other_languages(request: HttpRequest) -> list[dict]:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # A database lost inside a middleware (before the view) reaches this handler, not the middleware's
+    # process_exception: it is an outage too.
+    if isinstance(sys.exc_info()[1], health.DATABASE_ERRORS):
+        return health.database_unavailable(request)
     return render(request, "500.html", status=500)

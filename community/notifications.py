@@ -16,7 +16,8 @@ from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
-from django_tasks import task
+
+from cms.tasks import retrying_task
 
 
 def _language_for(language: str | None) -> str:
@@ -24,7 +25,7 @@ def _language_for(language: str | None) -> str:
     return language if language in codes else settings.LANGUAGE_CODE
 
 
-@task()
+@retrying_task()
 def send_notification(
     template: str, recipients: list[str], context: dict, language: str | None = None, reply_to: list[str] | None = None
 ) -> int:

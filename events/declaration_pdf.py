@@ -11,8 +11,9 @@ The site's self-hosted woff2 files are web subsets: in a PDF their glyphs map ba
 letters (copying "للتقدم" gives "للتتدم"), so text search, copy and screen readers would read
 nonsense; the full Debian fonts map back correctly.
 
-A public declaration is generated on first request and kept in Django's cache, keyed by the page
-and its last publication, so republishing refreshes it. It is never stored as a Wagtail document:
+A public declaration is generated on first request and kept in Django's cache (and, with object
+storage, privately in the bucket), keyed by the page and its last publication, so republishing
+refreshes it. It is never stored as a Wagtail document:
 documents are served at /documents/<id>/<name> whatever the page's status, which would let an
 embargoed declaration out before its go-live time.
 """
@@ -21,7 +22,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -101,11 +105,24 @@ def cache_key(day) -> str:
     return f"day-declaration-pdf:v{LAYOUT_VERSION}:{day.pk}:{published}"
 
 
+def storage_name(day) -> str:
+    return "declarations/" + cache_key(day).replace(":", "-") + ".pdf"
+
+
 def cached_declaration_pdf(day) -> bytes:
-    """The live page's PDF, generated once per publication."""
+    """The live page's PDF, generated once per publication. With object storage
+    (`AWS_STORAGE_BUCKET_NAME`) it is also kept there, privately, so every web node (and a cache
+    that was emptied or is down) shares one copy; it is only ever served through the page's view."""
     key = cache_key(day)
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_declaration_pdf(day)
+        shared = bool(getattr(settings, "OBJECT_STORAGE", None))
+        if shared and default_storage.exists(storage_name(day)):
+            with default_storage.open(storage_name(day), "rb") as stored:
+                pdf = stored.read()
+        else:
+            pdf = render_declaration_pdf(day)
+            if shared:
+                default_storage.save(storage_name(day), ContentFile(pdf))
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf

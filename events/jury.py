@@ -37,13 +37,13 @@ from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
-from django_tasks import task
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from cms.blocks import localized_pages
 from cms.models import Person
 from cms.roles import EDITORS, JURY, MODERATORS
+from cms.tasks import retrying_task
 from events.models import AwardEditionPage, AwardResult, ConflictOfInterest, JuryScore, Nomination
 
 SCORES = range(1, 6)
@@ -140,7 +140,7 @@ def create_nomination(edition: AwardEditionPage, data: dict) -> Nomination:
     return nomination
 
 
-@task()
+@retrying_task()
 def send_nomination_emails(nomination_id: int) -> None:
     nomination = Nomination.objects.select_related("edition").get(pk=nomination_id)
     admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("awards_nomination", args=[nomination.pk])

@@ -7,7 +7,9 @@
   HTML and plain-text e-mail; `send_issue()` records a `NewsletterIssue` and sends one message per
   confirmed subscriber, each with its own unsubscribe link and RFC 8058 one-click headers.
 
-The e-mails go out as django-tasks, enqueued once the transaction commits.
+The e-mails go out as django-tasks, enqueued once the transaction commits: an issue is split into
+batches of `BATCH_SIZE` subscribers (one task each, retried from where it stopped when the mail
+server drops the connection), and the admin's list of issues shows how many were sent so far.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import smtplib
 from dataclasses import dataclass, field
 
 from babel.dates import format_date
@@ -23,17 +26,17 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, get_connection, send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Min, OuterRef, Subquery
+from django.db.models import Count, F, Min, OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 from wagtail.models import Locale, Page, Site
 
 from cms.geography import to_babel
 from cms.models import ExpertReview
 from cms.models.reviews import approved_review_exists
+from cms.tasks import TRANSIENT_ERRORS, RetryFrom, retrying_task
 from news.models import NewsIndexPage, NewsletterIssue, NewsletterSubscription, NewsPage
 from practices.models import PracticeIndexPage, PracticePage
 
@@ -131,7 +134,7 @@ def unsubscribe(subscription: NewsletterSubscription) -> None:
         subscription.save(update_fields=["unsubscribed_at"])
 
 
-@task()
+@retrying_task()
 def send_confirmation(subscription_id: int) -> None:
     subscription = NewsletterSubscription.objects.filter(pk=subscription_id).first()
     if subscription is None or subscription.is_unsubscribed:
@@ -403,19 +406,80 @@ def personal_message(issue: NewsletterIssue, subscription: NewsletterSubscriptio
     return message
 
 
-@task()
+BATCH_SIZE = 200  # messages per task: one SMTP connection each, a few seconds of a worker's time
+
+
+@retrying_task()
 def deliver_issue(issue_id: int) -> None:
-    """One message per subscriber confirmed at sending time, over one connection; a refused address
-    is logged and skipped so it does not stop the others. `recipient_count` ends as the number sent."""
+    """Split the issue into batches of subscribers confirmed now, by primary key, and queue them.
+
+    Several workers send batches in parallel; each adds its counts to the issue, and the last one
+    to finish stamps `sent_at`. The admin shows the progress (sent of recipients)."""
     issue = NewsletterIssue.objects.get(pk=issue_id)
-    sent = 0
-    recipients = NewsletterSubscription.objects.filter(language=issue.language).confirmed().order_by("pk")
-    with get_connection() as connection:
-        for subscription in recipients.iterator():
-            message = personal_message(issue, subscription)
-            message.connection = connection
-            try:
-                sent += message.send()
-            except Exception:  # one bad address or a transient refusal must not stop the issue
-                logger.exception("Newsletter issue %s: sending to subscription %s failed", issue.pk, subscription.pk)
-    NewsletterIssue.objects.filter(pk=issue.pk).update(sent_at=timezone.now(), recipient_count=sent)
+    pks = list(
+        NewsletterSubscription.objects.filter(language=issue.language)
+        .confirmed()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    batches = [pks[start : start + BATCH_SIZE] for start in range(0, len(pks), BATCH_SIZE)]
+    NewsletterIssue.objects.filter(pk=issue.pk).update(recipient_count=len(pks), batch_count=len(batches))
+    if not batches:
+        NewsletterIssue.objects.filter(pk=issue.pk).update(sent_at=timezone.now())
+    for batch in batches:
+        deliver_batch.enqueue(issue.pk, batch[0], batch[-1])
+
+
+@retrying_task()
+def deliver_batch(issue_id: int, first_pk: int, last_pk: int) -> None:
+    """One message per subscriber of the batch still confirmed, over one connection. A refused
+    address is logged, counted as failed and skipped; a lost connection records what was sent and
+    raises, so the retry starts after the last subscriber served (nobody gets the issue twice)."""
+    issue = NewsletterIssue.objects.get(pk=issue_id)
+    recipients = (
+        NewsletterSubscription.objects.filter(language=issue.language, pk__gte=first_pk, pk__lte=last_pk)
+        .confirmed()
+        .order_by("pk")
+    )
+    sent = failed = 0
+    done_up_to = None
+    try:
+        with get_connection() as connection:
+            for subscription in recipients:
+                message = personal_message(issue, subscription)
+                message.connection = connection
+                try:
+                    sent += message.send()
+                except Exception as error:
+                    if _is_transient(error):
+                        raise
+                    # One bad address or a permanent refusal must not stop the issue.
+                    failed += 1
+                    logger.warning("Newsletter issue %s: subscription %s refused: %r", issue.pk, subscription.pk, error)
+                done_up_to = subscription.pk
+    except TRANSIENT_ERRORS as error:
+        _count(issue.pk, sent, failed, finished=False)
+        next_pk = first_pk if done_up_to is None else done_up_to + 1
+        raise RetryFrom(issue.pk, next_pk, last_pk) from error
+    _count(issue.pk, sent, failed, finished=True)
+
+
+def _is_transient(error: Exception) -> bool:
+    """A lost connection or a 4xx answer is worth retrying; a refused recipient or a 5xx is not."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return False
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code < 500
+    return isinstance(error, TRANSIENT_ERRORS)
+
+
+def _count(issue_id: int, sent: int, failed: int, *, finished: bool) -> None:
+    NewsletterIssue.objects.filter(pk=issue_id).update(
+        sent_count=F("sent_count") + sent,
+        failed_count=F("failed_count") + failed,
+        batches_done=F("batches_done") + (1 if finished else 0),
+    )
+    if finished:
+        NewsletterIssue.objects.filter(pk=issue_id, sent_at=None, batches_done__gte=F("batch_count")).update(
+            sent_at=timezone.now()
+        )

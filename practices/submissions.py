@@ -16,11 +16,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import slugify
-from django_tasks import task
 from wagtail.models import Page
 
 from cms.models import Country, Theme
 from cms.roles import EDITORS
+from cms.tasks import retrying_task
 from practices.models import PracticeIndexPage, PracticePage, PracticeSubmission
 
 
@@ -75,7 +75,7 @@ def create_draft(index: PracticeIndexPage, data: dict, language: str) -> Practic
     return submission
 
 
-@task()
+@retrying_task()
 def send_submission_emails(submission_id: int) -> None:
     submission = PracticeSubmission.objects.select_related("page").get(pk=submission_id)
     page = submission.page

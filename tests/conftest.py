@@ -15,9 +15,15 @@ from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_n
 from tests import demo_database
 
 
-def pytest_collection_modifyitems(items):
-    """Browser tests last: they are the slowest and hold a running event loop while open."""
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: they are the slowest and hold a running event loop while open. The
+    production smoke test runs only when asked for (`-m smoke`, `make smoke`)."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    if "smoke" not in (config.getoption("markexpr") or ""):
+        smoke = [item for item in items if item.get_closest_marker("smoke")]
+        if smoke:
+            config.hook.pytest_deselected(items=smoke)
+            items[:] = [item for item in items if not item.get_closest_marker("smoke")]
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from cms import observability
 from cms.settings import env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "wagtail.api.v2",
     "django.contrib.auth",
@@ -59,7 +61,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id and the one log line per request (cms.observability).
+    "cms.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy when the settings below name them (cms.headers).
+    "cms.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees a view's database error first: 503 + Retry-After instead of 500 (cms.health).
+    "cms.health.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -161,6 +169,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set (cms.settings.env).
+OBJECT_STORAGE = env.object_storage()
+if OBJECT_STORAGE:
+    STORAGES.update(OBJECT_STORAGE)
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "International Panel on Social Progress"
@@ -189,27 +202,32 @@ STAFF_SESSION_IDLE_SECONDS = 2 * 3600
 # --- Cache, sessions, e-mail -------------------------------------------------------------------
 REDIS_URL = env.redis_url()
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's Redis cache that degrades to "no cache" while Redis is down (cms.cache).
+    CACHES = {"default": {"BACKEND": "cms.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work (e-mails to submitters and editors) goes through django-tasks. The immediate
-# backend runs a task when it is enqueued, after the transaction commits; a queue backend with a
-# worker can replace it without touching the code that enqueues.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (e-mails, newsletter batches) goes through django-tasks (cms.tasks). The immediate
+# backend runs a task when it is enqueued, after the transaction commits; TASKS_BACKEND=database
+# queues it for `manage.py db_worker` (production's default) without touching the code that enqueues.
+TASKS = env.tasks("immediate")
 
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_email = env.email()
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "IPSP <no-reply@ipsp.org>")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
-    # Background tasks and page actions are logged per item; keep them out of the console.
-    "loggers": {
-        "django_tasks": {"level": "WARNING"},
-        "django.tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-    },
-}
+# One line per request with its id (cms.observability); LOG_FORMAT=json for log collectors.
+LOG_FORMAT = env.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise env.ConfigurationError(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+LOGGING = observability.logging_config(env.get("LOG_LEVEL", "INFO").upper(), LOG_FORMAT)
+
+# Error reports to Sentry when SENTRY_DSN is set, without personal data (send_default_pii=False).
+SENTRY_DSN = env.get("SENTRY_DSN")

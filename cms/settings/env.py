@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from urllib.parse import urlparse
 
 import dj_database_url
@@ -62,11 +63,45 @@ def get_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+# SQLite for `make run` with several writers at once (runserver is threaded): write-ahead logging
+# so readers never block the writer, writes that take the lock when their transaction starts
+# (no "database is locked" on upgrade from a read), and 20 s of patience for the lock.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def load_dotenv(path) -> None:
+    """Read `KEY=value` lines of a `.env` file into the environment (development only). Variables
+    already set win over the file; blank lines and `#` comments are skipped; quotes are removed."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[len("export ") :]
+        name, sep, value = line.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or not name.isidentifier():
+            raise ConfigurationError(f"{path}, line {number}: expected NAME=value, got {line!r}.")
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        else:
+            value = value.split(" #", 1)[0].strip()
+        os.environ.setdefault(name, value)
+
+
 def database(default_sqlite_path: str) -> dict:
     """`DATABASE_URL` (postgres://… or sqlite:///…) or the embedded SQLite default."""
     url = get("DATABASE_URL")
     if url is None:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path, "OPTIONS": SQLITE_OPTIONS}
     scheme = urlparse(url).scheme
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
         raise ConfigurationError(
@@ -83,6 +118,9 @@ def database(default_sqlite_path: str) -> dict:
         folder = os.path.dirname(os.path.abspath(config["NAME"]))
         if not os.path.isdir(folder):
             raise ConfigurationError(f"DATABASE_URL points to an SQLite file in a folder that does not exist: {folder}")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        config["CONN_MAX_AGE"] = 0
     return config
 
 
@@ -124,6 +162,103 @@ def search_backends() -> dict:
             "AUTO_UPDATE": True,
         }
     }
+
+
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks(default: str) -> dict:
+    """django-tasks' backends: `TASKS_BACKEND=database` queues tasks in the database for
+    `manage.py db_worker` (production's default); `immediate` runs each one in the process that
+    enqueued it, after its transaction commits (`make run` and the tests)."""
+    name = get("TASKS_BACKEND", default)
+    if name not in TASK_BACKENDS:
+        raise ConfigurationError(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {name!r}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+def email() -> dict:
+    """Django's EMAIL_* settings from the environment (the SMTP server of production)."""
+    use_tls = get_bool("EMAIL_USE_TLS", False)
+    use_ssl = get_bool("EMAIL_USE_SSL", False)
+    if use_tls and use_ssl:
+        raise ConfigurationError(
+            "EMAIL_USE_TLS and EMAIL_USE_SSL are both true: choose one (STARTTLS on port 587 is "
+            "EMAIL_USE_TLS, implicit TLS on port 465 is EMAIL_USE_SSL)."
+        )
+    return {
+        "EMAIL_HOST": get("EMAIL_HOST", "localhost"),
+        "EMAIL_PORT": get_int("EMAIL_PORT", 465 if use_ssl else 587 if use_tls else 25, minimum=1),
+        "EMAIL_HOST_USER": get("EMAIL_HOST_USER", ""),
+        "EMAIL_HOST_PASSWORD": get("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_TIMEOUT": get_int("EMAIL_TIMEOUT", 30, minimum=1),
+    }
+
+
+def object_storage() -> dict | None:
+    """Django STORAGES entries for S3-compatible object storage when `AWS_STORAGE_BUCKET_NAME` is
+    set (django-storages), else None (local disk under MEDIA_ROOT).
+
+    - `default` (original images, documents, generated files) is private: objects get no public
+      ACL and every URL is signed and short-lived. Documents are still served through Django's
+      /documents/ view, which checks collection privacy first and then redirects to a signed URL.
+    - `renditions` (the resized images pages show) is public and unsigned, so pages and CDNs can
+      cache their URLs; served from `AWS_S3_CUSTOM_DOMAIN` (a CDN) when set.
+    """
+    bucket = get("AWS_STORAGE_BUCKET_NAME")
+    if bucket is None:
+        return None
+    endpoint = get("AWS_S3_ENDPOINT_URL")
+    if endpoint is not None and urlparse(endpoint).scheme not in {"http", "https"}:
+        raise ConfigurationError(f"AWS_S3_ENDPOINT_URL must be an http(s) URL, got {endpoint!r}.")
+    common = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "access_key": get("AWS_ACCESS_KEY_ID"),
+        "secret_key": get("AWS_SECRET_ACCESS_KEY"),
+        "region_name": get("AWS_S3_REGION_NAME"),
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "location": "media",
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": get_int("AWS_QUERYSTRING_EXPIRE", 600, minimum=1),
+            },
+        },
+        "renditions": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "location": "renditions",
+                "default_acl": "public-read",
+                "querystring_auth": False,
+                "custom_domain": get("AWS_S3_CUSTOM_DOMAIN"),
+            },
+        },
+    }
+
+
+def media_origin() -> str | None:
+    """Where public renditions are served from with object storage, for the CSP's img-src."""
+    if get("AWS_STORAGE_BUCKET_NAME") is None:
+        return None
+    if domain := get("AWS_S3_CUSTOM_DOMAIN"):
+        return f"https://{domain}"
+    if endpoint := get("AWS_S3_ENDPOINT_URL"):
+        parsed = urlparse(endpoint)
+        return f"{parsed.scheme}://{parsed.netloc}"
+    return "https://*.amazonaws.com"
 
 
 def running_tests() -> bool:

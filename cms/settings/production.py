@@ -1,5 +1,6 @@
 """Production: everything secret or host-specific must come from the environment."""
 
+from cms import headers
 from cms.settings.base import *  # noqa: F403
 from cms.settings.base import env
 
@@ -23,3 +24,17 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (no inline script on public pages) and Permissions-Policy (cms.headers).
+CONTENT_SECURITY_POLICY = headers.with_media_origin(headers.PUBLIC_POLICY, env.media_origin())
+CONTENT_SECURITY_POLICY_ADMIN = headers.with_media_origin(headers.ADMIN_POLICY, env.media_origin())
+PERMISSIONS_POLICY = headers.PERMISSIONS
+
+# E-mails and newsletter batches wait in the database for `manage.py db_worker` (deploy/ipsp-worker.service).
+TASKS = env.tasks("database")
+EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+if SENTRY_DSN:  # noqa: F405
+    from cms.observability import init_sentry
+
+    init_sentry(SENTRY_DSN, env.get("SENTRY_ENVIRONMENT", "production"), env.get("SENTRY_RELEASE"))  # noqa: F405

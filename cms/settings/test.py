@@ -6,6 +6,7 @@ import time
 
 import time_machine
 
+from cms import headers
 from cms.settings import env
 from cms.settings.dev import *  # noqa: F403
 
@@ -20,6 +21,10 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.locmem.EmailBackend"
 )
 ALLOWED_HOSTS = ["*"]
+# Production's security headers, so every test (the browser tests too) runs under them.
+CONTENT_SECURITY_POLICY = headers.PUBLIC_POLICY
+CONTENT_SECURITY_POLICY_ADMIN = headers.ADMIN_POLICY
+PERMISSIONS_POLICY = headers.PERMISSIONS
 # Serve static files from the apps directly (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -34,7 +34,6 @@ from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django_tasks import task
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -44,6 +43,7 @@ from wagtail.search import index
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
+from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
 from events.blocks import ADDRESSEES, AddresseeBlock
 from events.models.common import EventMixin, EventType, utc_offset
@@ -492,7 +492,7 @@ def _site_url() -> str:
     return site.root_url.rstrip("/") if site else ""
 
 
-@task()
+@retrying_task()
 def send_endorsement_confirmation(endorsement_id: int, language: str) -> None:
     """The confirmation link, or, for an address already confirmed, a note that nothing is needed."""
     endorsement = Endorsement.objects.select_related("day").get(pk=endorsement_id)

@@ -22,7 +22,6 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django_tasks import task
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -32,6 +31,7 @@ from wagtail.search import index
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
+from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
 from events.blocks import LANGUAGE_CHOICES, SESSION_FORMATS, PartnerBlock, ProgrammeDayBlock
 from events.models.common import CONTINENTS, EventMixin, EventType, utc_offset
@@ -506,7 +506,7 @@ def register_participant(edition: ForumEditionPage, data: dict, language: str) -
     return registration
 
 
-@task()
+@retrying_task()
 def send_registration_confirmation(registration_id: int) -> None:
     """The confirmation (a place, or a position on the waiting list) in the language the person registered in."""
     registration = ForumRegistration.objects.select_related("edition").get(pk=registration_id)

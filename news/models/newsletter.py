@@ -80,6 +80,11 @@ class NewsletterIssue(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, help_text=_("Empty while sending."))
     recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+    # Progress of the batches (news.newsletter.deliver_issue): shown as "sent / recipients".
+    batch_count = models.PositiveIntegerField(default=0, editable=False)
+    batches_done = models.PositiveIntegerField(default=0, editable=False)
+    sent_count = models.PositiveIntegerField(default=0, editable=False)
+    failed_count = models.PositiveIntegerField(default=0, editable=False)
     html = models.TextField(_("HTML as sent"), blank=True)
     text = models.TextField(_("plain text as sent"), blank=True)
 

@@ -6,7 +6,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0002_newsletter"),
+        ("news", "0003_newsletter_batches"),
     ]
 
     operations = [
