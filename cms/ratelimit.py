@@ -12,6 +12,10 @@ Every public form, every login, the password resets and the partner API go throu
   further failure, up to a ceiling. The right password during a lock-out is refused too.
   `unlock(identifier)` (the `unlock_account` command) lifts it.
 
+When the shared cache (Redis) is down, the choice is deliberate and logged: forms and the API
+stay open (a count that cannot be kept lets the action through), logins close (`Lockout.begin`
+refuses, since an attacker could otherwise guess without limit during the outage).
+
 `RATE_LIMITS_ENABLED = False` in settings lifts every limit (the API fuzzing test uses it).
 """
 
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -30,7 +35,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from cms.cache import cache_available
 from cms.clients import client_key
+
+logger = logging.getLogger(__name__)
+# How long a refused login is told to wait while the cache is down.
+CACHE_DOWN_RETRY = 30
 
 
 def _enabled() -> bool:
@@ -172,6 +182,9 @@ class Lockout:
         """Before checking a password: may this account be tried now?"""
         if not _enabled():
             return ALLOWED
+        if not cache_available():
+            logger.warning("Login refused for %s: the cache that counts failed attempts is down", self.scope)
+            return Decision(False, CACHE_DOWN_RETRY)
         failures_key, until_key = self._keys(account)
         now = time.time()
         if (cache.get(until_key) or 0) > now:

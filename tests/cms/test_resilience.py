@@ -106,3 +106,18 @@ def test_readiness_reports_the_database_down(client, dead_database):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["checks"]["database"] == {"status": "down", "error": "OperationalError"}
+
+
+def test_with_the_cache_down_logins_fail_closed_and_forms_stay_open(client, dead_redis, caplog):
+    """Rate limits choose deliberately: no unlimited password guessing during an outage, but a
+    visitor can still subscribe or propose (the count that cannot be kept lets them through)."""
+    from community.factories import MemberProfileFactory, ParticipantFactory
+
+    user = MemberProfileFactory(user=ParticipantFactory()).user  # password: correct-horse-battery
+    with caplog.at_level(logging.WARNING, logger="cms.ratelimit"):
+        response = client.post("/en/account/login/", {"email": user.email, "password": "correct-horse-battery"})
+    assert response.status_code == 429 and response["Retry-After"]
+    assert "_auth_user_id" not in client.session
+    assert any("cache that counts failed attempts is down" in record.getMessage() for record in caplog.records)
+    subscribed = client.post("/en/newsletter/", {"email": "amina@example.org", "consent": "on", "homepage": ""})
+    assert subscribed.status_code == 302
