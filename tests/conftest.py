@@ -8,7 +8,8 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from wagtail.models import Locale, Page
+from django.db.models import Max
+from wagtail.models import Locale, Page, Revision
 
 from cms.factories import UserFactory
 from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_name
@@ -56,9 +57,11 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, d
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, demo_template):
     call_command("compile_translations", stdout=io.StringIO())  # so `pytest` alone works, not only `make test`
-    if demo_template is None:  # SQLite (or a reused database): seed this process's database, or check it is
-        with django_db_blocker.unblock():
+    with django_db_blocker.unblock():
+        if demo_template is None:  # SQLite (or a reused database): seed this process's database, or check it is
             call_command("seed_demo", stdout=io.StringIO())
+        latest = Revision.objects.aggregate(latest=Max("created_at"))["latest"]
+    demo_database.catch_up_with(latest)
 
 
 @pytest.fixture

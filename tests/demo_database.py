@@ -10,6 +10,7 @@ pytest-django keeps the test database. On SQLite each process seeds its own in-m
 
 from __future__ import annotations
 
+import datetime
 import fcntl
 import os
 import subprocess
@@ -18,6 +19,9 @@ import tempfile
 import uuid
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
+
+import time_machine
+from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN_ID = uuid.uuid4().hex  # this process's run, when xdist does not give one
@@ -79,3 +83,20 @@ def template(url: str, test_database: str, run_id: str, keep: bool) -> str:
             lock.truncate()
             lock.write(run_id)
     return name
+
+
+def catch_up_with(latest: datetime.datetime | None) -> None:
+    """Move this run's test clock past the newest data of a reused database (`--reuse-db`).
+
+    Each run's clock starts at the same instant (cms/settings/test.py), so a database kept from an
+    earlier run can hold revisions "later" than now, and a test comparing its own edit with seeded
+    content would see time run backwards. The processes this one starts follow through the
+    environment variable that places them on the same timeline.
+    """
+    now = timezone.now()
+    if latest is None or latest < now:
+        return
+    shift = (latest - now).total_seconds() + 60
+    time_machine.travel(now + datetime.timedelta(seconds=shift), tick=True).start()
+    started = float(os.environ["IPSP_TEST_CLOCK_STARTED"])
+    os.environ["IPSP_TEST_CLOCK_STARTED"] = repr(started - shift)
