@@ -145,11 +145,15 @@ class PracticePage(BasePage):
         ]
     )
 
+    # Title (boost 2, from Wagtail's Page) above what says what and where the practice is, above
+    # the body; places and themes are found by the names readers use, in their language.
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1.5),
         *[index.SearchField(name) for name, _heading in SECTIONS],
-        index.SearchField("organisations"),
+        index.SearchField("organisations", boost=1.5),
+        index.SearchField("search_places", boost=1.5),
+        index.SearchField("search_themes", boost=1.5),
         index.FilterField("scale"),
         index.FilterField("status"),
         index.FilterField("actor_type"),
@@ -177,6 +181,20 @@ class PracticePage(BasePage):
     @property
     def description(self) -> str:
         return self.search_description or self.summary
+
+    def search_places(self) -> str:
+        """Country, sub-region and region names ("Colombia", "Latin America and the Caribbean",
+        "Americas") in every language the page is read in, for search."""
+        countries = [(country.code, country.subregion) for country in self.countries.all()]
+        return " · ".join(geography.place_names(countries, self.search_languages()))
+
+    def search_themes(self) -> str:
+        """The themes' names in every language the page is read in, for search."""
+        slugs = [theme.slug for theme in self.themes.all()]
+        if not slugs:
+            return ""
+        names = Theme.objects.filter(slug__in=slugs, locale__language_code__in=self.search_languages())
+        return " · ".join(dict.fromkeys(names.values_list("name", flat=True)))
 
     def get_regions(self) -> list[str]:
         return geography.regions_of(country.code for country in self.countries.all())

@@ -121,6 +121,7 @@ def run(args) -> None:
     keys = dict(Page.objects.filter(locale=english).values_list("slug", "translation_key"))
     site, listing = Scores(), Scores()
     site_cross, listing_cross = Scores(), Scores()
+    site_own, listing_own = Scores(), Scores()
     misses = []
     for item in data:
         language, query = item["language"], item["query"]
@@ -150,6 +151,9 @@ def run(args) -> None:
         if item.get("cross"):
             site_cross.add(language, site_rank, site_ms)
             listing_cross.add(language, listing_rank, listing_ms)
+        else:
+            site_own.add(language, site_rank, site_ms)
+            listing_own.add(language, listing_rank, listing_ms)
         if not site_rank or site_rank > 3 or not listing_rank or listing_rank > 3:
             first = found[0] if found else "nothing"
             misses.append(f"  [{language}] {query!r}: site {site_rank}, listing {listing_rank} (first: {first})")
@@ -158,6 +162,8 @@ def run(args) -> None:
     site.print("Site search (/<lang>/search/, first page)")
     listing.print("Practices listing (/<lang>/practices/?q=, first page)")
     if site_cross.timings:
+        site_own.print("  of which the page exists in the query's language, site search")
+        listing_own.print("  of which the page exists in the query's language, practices listing")
         site_cross.print("  of which cross-language (`cross`), site search")
         listing_cross.print("  of which cross-language (`cross`), practices listing")
     if args.misses and misses:
