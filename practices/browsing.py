@@ -87,7 +87,7 @@ class PracticeBrowser:
     def __init__(self, locale: Locale, params: QueryDict) -> None:
         self.locale = locale
         self.language = locale.language_code
-        # The search backends read quotes as phrases (search.query); what is left is only words.
+        # Quotes and minus signs stay: they are query syntax (search.query), safe on every backend.
         self.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
         self.sort = params.get("sort") or (RELEVANCE if self.query else "newest")
         if self.sort not in SORTS or (self.sort == RELEVANCE and not self.query):

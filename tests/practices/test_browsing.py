@@ -82,3 +82,25 @@ def test_a_listing_with_a_query_makes_as_many_queries_for_10_or_60_matches(clien
     for number in range(10, 60):
         practice("fr", title=f"Wendlebury atelier {number}", slug=f"w-{number}", countries=["SN", "BR"])
     assert _queries(client, q="wendlebury atelier", region="419") == small
+
+
+def test_listing_states_have_no_html_errors(client, tmp_path):
+    from tests.tooling import html_errors
+
+    practice(title="Yarrowmere kitchens", countries=["PE"])
+    practice("ar", title="مطابخ يارومير", countries=["EG"])
+    states = {
+        "/en/practices/?q=yarrowmere+kitchens": 200,  # by relevance
+        "/en/practices/?q=mondragn": 200,  # nothing found: did you mean, the site search
+        "/en/practices/?q=yarrowmere&region=419&theme=health": 200,  # filters hide every match
+        "/en/practices/?region=999": 400,  # refused with a message
+        "/ar/practices/?q=%D9%85%D8%B7%D8%A7%D8%A8%D8%AE&region=015": 200,
+        "/ar/practices/?region=999": 400,
+    }
+    documents = {}
+    for url, status in states.items():
+        response = client.get(url)
+        assert response.status_code == status, url
+        documents[url] = response.content
+    assert b"Keep the search, remove the filters" in documents["/en/practices/?q=yarrowmere&region=419&theme=health"]
+    assert html_errors(documents, tmp_path) == []
