@@ -28,7 +28,7 @@ def practice(language: str = "en", **kwargs):
 
 
 def test_with_a_query_results_are_sorted_by_relevance_and_other_sorts_remain(client):
-    weak = practice(title="Zellborough allotments", summary="Gardens for tenants.")
+    weak = practice(title="Zellborough allotments", summary="Plots to rent.")
     strong = practice(title="Zellborough tenant gardens and allotments", summary="Tenants grow food in gardens.")
     content = get(client, q="zellborough tenant gardens").content.decode()
     assert urls(content) == [strong.url, weak.url]
