@@ -108,6 +108,11 @@ COUNTRY_SUBREGION: dict[str, str] = {
 }
 
 
+def subregions_of(region: str) -> list[str]:
+    """The M49 sub-regions of a region ("019" -> ["419", "021"]), in the order of `SUBREGIONS`."""
+    return [subregion for subregion, parent in SUBREGIONS.items() if parent == region]
+
+
 def region_of(country_code: str) -> str | None:
     """The M49 region code of a country ("BR" -> "019"), or None when the country is unknown."""
     subregion = COUNTRY_SUBREGION.get((country_code or "").strip().upper())
@@ -160,3 +165,18 @@ def country_choices(language_code: str) -> list[tuple[str, str]]:
     """(code, localized name) for every country with an M49 region, sorted by localized name."""
     choices = [(code, country_name(code, language_code)) for code in COUNTRY_SUBREGION]
     return sorted(choices, key=lambda choice: (choice[1].casefold(), choice[0]))
+
+
+def place_names(countries: Iterable[tuple[str, str]], language_codes: Iterable[str]) -> list[str]:
+    """The CLDR names of countries, their sub-regions and their regions in each language, for search
+    ("Colombia", "América Latina y el Caribe", "América" for CO in Spanish). `countries` holds
+    (country code, sub-region code) pairs; duplicates are dropped, the order is stable."""
+    names: dict[str, None] = {}
+    places = list(countries)
+    for language in dict.fromkeys(code for code in language_codes if code):
+        for code, subregion in places:
+            names[country_name(code, language)] = None
+            if subregion:
+                names[region_name(subregion, language)] = None
+                names[region_name(SUBREGIONS[subregion], language)] = None
+    return list(names)

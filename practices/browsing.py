@@ -5,6 +5,12 @@ shared and works without JavaScript. Within a facet, values are alternatives (OR
 they all apply (AND). Each facet's counts apply every *other* facet's filters, so a visitor sees
 how many practices each further choice would give. The number of SQL queries is fixed: one per
 facet, one count and one page of results, whatever the number of practices.
+
+The query (`?q=`) goes through the same search backend and query syntax as site search
+(`search.query`: every word optional, pages matching most words first) and, when there is one,
+results are sorted by relevance unless another sort is chosen. Regions are the five UN M49
+continents and their sub-regions ("Latin America and the Caribbean" is 419); an unknown code is
+refused with a message (`errors`), never turned into an empty listing.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.http import QueryDict
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -26,12 +34,17 @@ from practices.models.practice import ActorType, PracticePage, Scale, Status
 from practices.models.taxonomy import SustainableDevelopmentGoal
 
 PER_PAGE = 12
+RELEVANCE = "relevance"
 SORTS = {
+    RELEVANCE: (_("Relevance"), ["-first_published_at", "-id"]),  # ties and listings without a query
     "newest": (_("Newest"), ["-first_published_at", "-id"]),
     "reviewed": (_("Most recently reviewed"), ["-reviewed_at", "-id"]),
     "title": (_("Alphabetical"), [Lower("title"), "id"]),
 }
 MAX_QUERY_LENGTH = 200
+MAX_SEARCH_RESULTS = 1000  # ranked matches considered for the listing
+# The region facet: the five continents, then their sub-regions, each after its continent.
+REGION_CODES = [code for continent in geography.REGIONS for code in (continent, *geography.subregions_of(continent))]
 
 
 @dataclass
@@ -56,7 +69,7 @@ class Facet:
 # name -> (label, lookup applied to PracticePage for the selected values)
 FACETS: dict[str, tuple[str, str]] = {
     "theme": (_("Theme"), "themes__slug__in"),
-    "region": (_("Region"), "countries__region__in"),
+    "region": (_("Region"), "countries__region__in"),  # or a sub-region: see `_region_filter`
     "country": (_("Country"), "countries__code__in"),
     "sdg": (_("Sustainable Development Goal"), "sdgs__number__in"),
     "scale": (_("Scale"), "scale__in"),
@@ -75,11 +88,11 @@ class PracticeBrowser:
     def __init__(self, locale: Locale, params: QueryDict) -> None:
         self.locale = locale
         self.language = locale.language_code
-        # Quotes break the SQLite search backend's parser; the words are what matter.
-        self.query = params.get("q", "").replace('"', " ").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-        self.sort = params.get("sort", "newest")
-        if self.sort not in SORTS:
-            self.sort = "newest"
+        # Quotes and minus signs stay: they are query syntax (search.query), safe on every backend.
+        self.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        self.sort = params.get("sort") or (RELEVANCE if self.query else "newest")
+        if self.sort not in SORTS or (self.sort == RELEVANCE and not self.query):
+            self.sort = RELEVANCE if self.query else "newest"
         # A value no filter can match is ignored rather than sent to the database (no text holds a
         # NUL character; a goal is a number from 1 to 17).
         self.selected: dict[str, list[str]] = {
@@ -88,14 +101,31 @@ class PracticeBrowser:
         self.selected["sdg"] = [value for value in self.selected["sdg"] if re.fullmatch("[0-9]{1,2}", value)]
         if self.selected["country"]:
             self.selected["country"] = [code.upper() for code in self.selected["country"]]
+        self.errors: list[str] = []  # parameters refused, each with what to do instead
+        self.selected["region"] = self._clean_regions(self.selected["region"])
         self.params = params
 
+    def _clean_regions(self, codes: list[str]) -> list[str]:
+        unknown = [code for code in codes if code not in REGION_CODES]
+        if unknown:
+            known = ", ".join(f"{code} ({geography.region_name(code, self.language)})" for code in REGION_CODES)
+            self.errors.append(
+                gettext("Unknown region “%(codes)s”. Regions are UN M49 codes: %(known)s.")
+                % {"codes": ", ".join(unknown), "known": known}
+            )
+        return [code for code in codes if code in REGION_CODES]
+
     # --- querysets -------------------------------------------------------------------------------
+    @cached_property
+    def ranked_ids(self) -> list[int]:
+        """Ids of the practices the query finds, best first (the site search's backend and syntax)."""
+        matches = PracticePage.objects.live().filter(locale=self.locale).only("id").search(self.query)
+        return [page.pk for page in matches[:MAX_SEARCH_RESULTS]]
+
     def base(self) -> QuerySet:
         queryset = public_practices(self.locale)
         if self.query:
-            matches = PracticePage.objects.live().filter(locale=self.locale).search(self.query, operator="and")
-            queryset = queryset.filter(pk__in=[page.pk for page in matches[:1000]])
+            queryset = queryset.filter(pk__in=self.ranked_ids)
         return queryset
 
     def filtered(self, base: QuerySet, *, excluding: str | None = None) -> QuerySet:
@@ -104,7 +134,8 @@ class PracticeBrowser:
             if values and name != excluding:
                 if name == "sdg":
                     values = [int(value) for value in values if value.isdigit()]
-                base = base.filter(pk__in=PracticePage.objects.filter(**{lookup: values}).values("pk"))
+                condition = _region_filter(values) if name == "region" else Q(**{lookup: values})
+                base = base.filter(pk__in=PracticePage.objects.filter(condition).values("pk"))
         return base
 
     def results(self, page_number: str | int | None):
@@ -122,8 +153,25 @@ class PracticeBrowser:
             .defer_streamfields()
             .order_by(*SORTS[self.sort][1])
         )
-        paginator = Paginator(queryset, PER_PAGE)
-        return paginator.get_page(page_number)
+        if self.sort != RELEVANCE or not self.query:
+            return Paginator(queryset, PER_PAGE).get_page(page_number)
+        # By relevance: the search's order, applied to the ids the filters keep; one query for the
+        # ids, one for the practices shown.
+        rank = {pk: position for position, pk in enumerate(self.ranked_ids)}
+        ids = sorted(queryset.values_list("pk", flat=True), key=rank.__getitem__)
+        page = Paginator(ids, PER_PAGE).get_page(page_number)
+        shown = queryset.in_bulk(page.object_list)
+        page.object_list = [shown[pk] for pk in page.object_list]
+        return page
+
+    def suggestion(self, results) -> tuple[str, str] | None:
+        """("did you mean" query, its listing's query string) when a query found nothing."""
+        if not self.query or results.paginator.count:
+            return None
+        from search.suggest import did_you_mean  # the site search's, so both suggest the same
+
+        corrected = did_you_mean(self.query, self.locale)
+        return (corrected, self.querystring(q=corrected)) if corrected else None
 
     # --- facets ----------------------------------------------------------------------------------
     def facets(self) -> list[Facet]:
@@ -135,11 +183,11 @@ class PracticeBrowser:
             .values_list("theme__slug")
             .annotate(n=Count("practicepage_id", distinct=True))
         )
-        region_counts = dict(
-            through.countries.through.objects.filter(practicepage_id__in=ids["region"])
-            .values_list("country__region")
-            .annotate(n=Count("practicepage_id", distinct=True))
-        )
+        in_region = through.countries.through.objects.filter(practicepage_id__in=ids["region"])
+        region_counts = {
+            **dict(in_region.values_list("country__region").annotate(n=Count("practicepage_id", distinct=True))),
+            **dict(in_region.values_list("country__subregion").annotate(n=Count("practicepage_id", distinct=True))),
+        }
         country_counts = dict(
             through.countries.through.objects.filter(practicepage_id__in=ids["country"])
             .values_list("country_id")
@@ -160,7 +208,12 @@ class PracticeBrowser:
         goal_names = dict(SustainableDevelopmentGoal.objects.filter(locale=self.locale).values_list("number", "title"))
         facets = [
             self._facet("theme", theme_counts, lambda slug: theme_names.get(slug, slug)),
-            self._facet("region", region_counts, lambda code: geography.region_name(code, self.language)),
+            self._facet(
+                "region",
+                region_counts,
+                lambda code: geography.region_name(code, self.language),
+                sort_key=lambda option: REGION_CODES.index(option.value),
+            ),
             self._facet("country", country_counts, lambda code: geography.country_name(code, self.language)),
             self._facet(
                 "sdg",
@@ -200,6 +253,10 @@ class PracticeBrowser:
                 params[key] = value
         return params.urlencode()
 
+    def querystring_without_filters(self) -> str:
+        """The current query and sort, every facet filter removed (when filters hide every match)."""
+        return self.querystring(**dict.fromkeys(FACETS))
+
     def without(self, name: str, value: str) -> str:
         """The current query string without one selected value (for the "remove filter" links)."""
         params = self.params.copy()
@@ -219,4 +276,10 @@ class PracticeBrowser:
         return chips
 
     def sort_options(self) -> list[tuple[str, str]]:
-        return [(key, str(label)) for key, (label, _order) in SORTS.items()]
+        """Relevance is offered only when there is a query to be relevant to."""
+        return [(key, str(label)) for key, (label, _order) in SORTS.items() if key != RELEVANCE or self.query]
+
+
+def _region_filter(codes: list[str]) -> Q:
+    """Practices with a country in any of these continents or sub-regions."""
+    return Q(countries__region__in=codes) | Q(countries__subregion__in=codes)

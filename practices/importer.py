@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import csv
 import datetime
+import difflib
+import io
 import json
 import re
 from collections import defaultdict
@@ -39,10 +41,12 @@ from wagtail.signals import task_submitted, workflow_submitted
 from cms.models import Country, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, Rating
 from practices.models import ActorType, PracticeIndexPage, PracticePage, Scale, Status, SustainableDevelopmentGoal
+from search.analysis import normalise
 
 FORMATS = ("csv", "json")
-REQUIRED = ("external_id", "title", "summary", "organisation", "language", "scale")
-OPTIONAL = ("country_codes", "themes", "sdgs", "start_year", "status", "website", "actor_type")
+REQUIRED = ("external_id", "title", "summary", "language", "scale")
+# `organisation` and `status` may be left empty: the practice then shows "not given", never a guess.
+OPTIONAL = ("organisation", "country_codes", "themes", "sdgs", "start_year", "status", "website", "actor_type")
 COLUMNS = REQUIRED + OPTIONAL
 LIST_SEPARATORS = re.compile(r"[;,]")
 FIRST_YEAR = 1800
@@ -63,7 +67,10 @@ CHOICES = {
     "status": [value for value, _label in Status.choices],
     "actor_type": [value for value, _label in ActorType.choices],
 }
-DEFAULTS = {"status": Status.ACTIVE.value, "actor_type": ActorType.CIVIL_SOCIETY.value}
+DEFAULTS = {"actor_type": ActorType.CIVIL_SOCIETY.value}
+# Likely duplicates: an existing practice (any language) in one of the row's countries whose title,
+# folded like search folds it, is this similar (difflib ratio) or equal.
+DUPLICATE_SIMILARITY = 0.85
 
 
 class ImportFileError(Exception):
@@ -119,6 +126,8 @@ class Lookups:
     theme_slugs: set[str]  # in any locale, to tell a missing translation from a typo
     goals: dict[tuple[int, int], SustainableDevelopmentGoal]  # (locale id, number)
     existing: dict[tuple[str, int], list[int]]  # (external id, locale id) → practice page ids
+    # country code ("" for none) → (folded title, title, page id, language) of every practice
+    titles: dict[str, list[tuple[str, str, int, str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Lookups:
@@ -131,6 +140,7 @@ class Lookups:
         for external_id, locale_id, pk in rows.order_by("pk"):
             existing[(external_id, locale_id)].append(pk)
         return cls(
+            titles=_titles_by_country(),
             indexes=indexes,
             languages=set(Locale.objects.values_list("language_code", flat=True))
             & {code for code, _name in settings.LANGUAGES},
@@ -142,7 +152,22 @@ class Lookups:
         )
 
 
-Action = Literal["create", "update", "unchanged"]
+def _titles_by_country() -> dict[str, list[tuple[str, str, int, str]]]:
+    """Every practice's title (any language, aliases left out) under each of its countries."""
+    practices = PracticePage.objects.filter(alias_of__isnull=True).values_list(
+        "pk", "title", "locale__language_code", "countries__code"
+    )
+    titles: dict[str, list[tuple[str, str, int, str]]] = defaultdict(list)
+    for pk, title, language, country in practices.order_by("pk"):
+        titles[country or ""].append((_folded_title(title), title, pk, language))
+    return dict(titles)
+
+
+def _folded_title(title: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", normalise(title, "")).split())
+
+
+Action = Literal["create", "update", "unchanged", "duplicate"]
 
 
 @dataclass
@@ -153,6 +178,11 @@ class PlannedRow:
     page: PracticePage | None = None  # the existing practice (update, unchanged)
     revision: Revision | None = None  # its latest revision, which an update builds on
     reviewed: bool = False  # the existing practice has an approved expert review
+    duplicates: list[tuple[str, int, str]] = field(default_factory=list)  # (title, page id, language)
+
+    def duplicate_warning(self) -> str:
+        found = "; ".join(f'"{title}" (page {pk}, {language})' for title, pk, language in self.duplicates)
+        return f'{self.row.position}: "{self.row.title}" looks like a duplicate of {found}'
 
 
 @dataclass
@@ -162,6 +192,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # skipped as likely duplicates (--skip-duplicates)
     dry_run: bool = False
     rolled_back: bool = False  # all-or-nothing and some row was bad: nothing was written
     warnings: list[str] = field(default_factory=list)
@@ -171,8 +202,14 @@ class ImportResult:
         return len(self.errors)
 
     def summary(self) -> str:
+        duplicates = f", {self.duplicates} skipped (likely duplicates)" if self.duplicates else ""
+        if self.dry_run:
+            return (
+                f"would create {self.created}, would update {self.updated}, would skip {self.skipped} (bad rows)"
+                f"{duplicates.replace('skipped', 'would skip')}, {self.unchanged} unchanged"
+            )
         return (
-            f"{self.created} created, {self.updated} updated, {self.skipped} skipped (bad rows), "
+            f"{self.created} created, {self.updated} updated, {self.skipped} skipped (bad rows){duplicates}, "
             f"{self.unchanged} unchanged"
         )
 
@@ -191,19 +228,27 @@ def detect_format(path: Path, requested: str | None = None) -> str:
     return suffix
 
 
-def read_rows(path: Path, fmt: str | None = None) -> list[SourceRow]:
+def read_rows(path: Path, fmt: str | None = None, ignore: Iterable[str] = ()) -> list[SourceRow]:
+    """The file's records; `ignore` names columns (CSV) or fields (JSON) to drop unread."""
     fmt = detect_format(path, fmt)
     try:
-        # utf-8-sig: spreadsheet programs often start UTF-8 CSV files with a byte-order mark.
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _read_csv(handle) if fmt == "csv" else _read_json(handle.read())
-    except UnicodeDecodeError as error:
-        raise ImportFileError(f"{path.name} is not UTF-8 text (byte {error.start}); save it as UTF-8.") from error
+        raw = path.read_bytes()
     except OSError as error:
         raise ImportFileError(f"Cannot read {path}: {error.strerror}.") from error
+    try:
+        # utf-8-sig: spreadsheet programs often start UTF-8 CSV files with a byte-order mark.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"line {line}: {path.name} is not UTF-8 text (byte {error.start}); save it as UTF-8."
+        ) from error
+    ignored = {name.strip().lower() for name in ignore if name.strip()}
+    rows = _read_csv(io.StringIO(text, newline=""), ignored) if fmt == "csv" else _read_json(text, ignored)
+    return rows
 
 
-def _read_csv(handle: Iterable[str]) -> list[SourceRow]:
+def _read_csv(handle: Iterable[str], ignored: set[str] = frozenset()) -> list[SourceRow]:
     reader = csv.reader(handle)
     try:
         header = [name.strip().lower() for name in next(reader)]
@@ -211,7 +256,8 @@ def _read_csv(handle: Iterable[str]) -> list[SourceRow]:
         raise ImportFileError("The file is empty: expected a header row naming the columns.") from None
     except csv.Error as error:
         raise ImportFileError(f"line 1: {error}") from error
-    _check_header(header)
+    _check_header(header, ignored)
+    header = ["" if name in ignored else name for name in header]  # "" columns are not read
     rows = []
     previous_line = reader.line_num
     while True:
@@ -225,7 +271,7 @@ def _read_csv(handle: Iterable[str]) -> list[SourceRow]:
         position, previous_line = f"line {previous_line + 1}", reader.line_num
         if not any(value.strip() for value in values):
             continue
-        row = SourceRow(position, dict(zip(header, values, strict=False)))
+        row = SourceRow(position, {name: value for name, value in zip(header, values, strict=False) if name})
         if len(values) > len(header):
             row.errors.append(
                 f"{len(values)} values but the header names {len(header)} columns "
@@ -235,20 +281,29 @@ def _read_csv(handle: Iterable[str]) -> list[SourceRow]:
     return rows
 
 
-def _check_header(header: list[str]) -> None:
+def _unknown(names: Iterable[str], ignored: set[str], where: str) -> None:
+    """CSV columns and JSON fields alike: an unknown name stops the import before any row (a
+    misspelt optional column would otherwise be dropped without a word), unless it is ignored."""
+    unknown = list(dict.fromkeys(name for name in names if name and name not in COLUMNS and name not in ignored))
+    if unknown:
+        listed = ", ".join(unknown)
+        raise ImportFileError(
+            f"{where}unknown column(s): {listed}. Known columns: {', '.join(COLUMNS)}. "
+            f"Rename them, or leave them out with --ignore-columns {','.join(unknown)}."
+        )
+
+
+def _check_header(header: list[str], ignored: set[str] = frozenset()) -> None:
     duplicates = sorted({name for name in header if name and header.count(name) > 1})
     if duplicates:
         raise ImportFileError(f"line 1: column(s) named twice: {', '.join(duplicates)}.")
-    unknown = [name for name in header if name and name not in COLUMNS]
-    if unknown:
-        # A misspelt optional column would otherwise be dropped without a word.
-        raise ImportFileError(f"line 1: unknown column(s): {', '.join(unknown)}. Known columns: {', '.join(COLUMNS)}.")
+    _unknown(header, ignored, "line 1: ")
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise ImportFileError(f"line 1: missing required column(s): {', '.join(missing)}.")
 
 
-def _read_json(text: str) -> list[SourceRow]:
+def _read_json(text: str, ignored: set[str] = frozenset()) -> list[SourceRow]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -261,9 +316,13 @@ def _read_json(text: str) -> list[SourceRow]:
         if not isinstance(item, dict):
             rows.append(SourceRow(position, {}, [f"expected an object, got {type(item).__name__}"]))
             continue
-        row = SourceRow(position, {str(key).strip().lower(): value for key, value in item.items()})
-        row.errors.extend(f'unknown field "{key}"' for key in row.values if key not in COLUMNS)
-        rows.append(row)
+        values = {str(key).strip().lower(): value for key, value in item.items()}
+        rows.append(SourceRow(position, {key: value for key, value in values.items() if key not in ignored}))
+    names = [name for row in rows for name in row.values]
+    unknown = [name for name in dict.fromkeys(names) if name not in COLUMNS]
+    if unknown:
+        first = next(row.position for row in rows if unknown[0] in row.values)
+        _unknown(unknown, ignored, f"{first}: ")
     return rows
 
 
@@ -296,7 +355,10 @@ def _clean(source: SourceRow, lookups: Lookups) -> tuple[PracticeRow | None, lis
     """The cleaned row (None if bad), every reason it is bad, and its (external_id, language) key."""
     reasons = list(source.errors)
     values = source.values
-    raw = {name: _text(values.get(name), name, reasons) for name in (*REQUIRED, "status", "website", "actor_type")}
+    raw = {
+        name: _text(values.get(name), name, reasons)
+        for name in (*REQUIRED, "organisation", "status", "website", "actor_type")
+    }
     reasons.extend(f"{name} is required" for name in REQUIRED if raw[name] == "")
     text = {name: value or "" for name, value in raw.items()}
     for name, limit in MAX_LENGTHS.items():
@@ -386,7 +448,7 @@ def _themes(
             if theme not in themes:
                 themes.append(theme)
         elif slug.lower() not in lookups.theme_slugs:
-            reasons.append(f'unknown theme "{slug}"')
+            reasons.append(f'unknown theme "{slug}" (themes: {", ".join(sorted(lookups.theme_slugs))})')
         elif locale_id:
             reasons.append(f'theme "{slug}" has no "{language}" version yet')
     return themes
@@ -470,18 +532,45 @@ def _year(value: object, reasons: list[str]) -> int | None:
 # --- Plan ----------------------------------------------------------------------------------------
 
 
-def plan(rows: list[PracticeRow], lookups: Lookups, *, publish: bool = False) -> list[PlannedRow]:
-    """Decide per row: create, update, or leave unchanged (the latest revision already says the same)."""
+def plan(
+    rows: list[PracticeRow], lookups: Lookups, *, publish: bool = False, skip_duplicates: bool = False
+) -> list[PlannedRow]:
+    """Decide per row: create, update, leave unchanged (the latest revision already says the same),
+    or, with `skip_duplicates`, leave out a new practice that looks like one that exists."""
     planned = []
     for row in rows:
         index = lookups.indexes[row.language]
         ids = lookups.existing.get((row.external_id, index.locale_id))
-        planned.append(PlannedRow(row, index, "update" if ids else "create"))
+        entry = PlannedRow(row, index, "update" if ids else "create")
+        if entry.action == "create":
+            entry.duplicates = likely_duplicates(row, lookups)
+            if entry.duplicates and skip_duplicates:
+                entry.action = "duplicate"
+        planned.append(entry)
     _attach_existing([entry for entry in planned if entry.action == "update"], lookups)
     for entry in planned:
         if entry.action == "update" and _matches(entry, publish=publish):
             entry.action = "unchanged"
     return planned
+
+
+def likely_duplicates(row: PracticeRow, lookups: Lookups) -> list[tuple[str, int, str]]:
+    """Existing practices, in any language, that share a country with the row (or, for a row
+    without countries, have none either) and whose title is the same or very similar once folded."""
+    folded = _folded_title(row.title)
+    found: dict[int, tuple[str, int, str]] = {}
+    for code in [country.code for country in row.countries] or [""]:
+        for other, title, pk, language in lookups.titles.get(code, []):
+            if pk in found:
+                continue
+            matcher = difflib.SequenceMatcher(None, folded, other)
+            if other == folded or (
+                matcher.real_quick_ratio() >= DUPLICATE_SIMILARITY
+                and matcher.quick_ratio() >= DUPLICATE_SIMILARITY
+                and matcher.ratio() >= DUPLICATE_SIMILARITY
+            ):
+                found[pk] = (title, pk, language)
+    return list(found.values())
 
 
 def _attach_existing(entries: list[PlannedRow], lookups: Lookups) -> None:
@@ -519,7 +608,7 @@ def _matches(entry: PlannedRow, *, publish: bool) -> bool:
         and set(content.get("countries") or []) == {country.pk for country in row.countries}
         and set(content.get("themes") or []) == {theme.pk for theme in row.themes}
         and set(content.get("sdgs") or []) == {goal.pk for goal in row.sdgs}
-        and _lead_organisation(content.get("organisations")) == row.organisation
+        and (_lead_organisation(content.get("organisations")) or "") == row.organisation
     )
 
 
@@ -561,7 +650,9 @@ class Applier:
             title=row.title,
             slug=self._unique_slug(index, row.title),
             summary=row.summary,
-            organisations=[("organisation", {"name": row.organisation, "role": "lead", "website": ""})],
+            organisations=[("organisation", {"name": row.organisation, "role": "lead", "website": ""})]
+            if row.organisation
+            else [],
             external_id=row.external_id,
             locale_id=index.locale_id,
             live=False,
@@ -598,6 +689,7 @@ class Applier:
                 reviewer_region=getattr(self.user, "region", ""),
                 decision=ExpertReview.Decision.APPROVED,
                 assessment=f"Reviewed before import from {self.source_name}.",
+                imported_from=self.source_name,
                 name_publicly=False,
                 **{name: Rating.MEETS for name, _label in CRITERIA},
             )
@@ -646,10 +738,16 @@ def _assign(page: PracticePage, row: PracticeRow) -> None:
     page.sdgs = row.sdgs
 
 
+def _is_lead(block: dict) -> bool:
+    return block.get("type") == "organisation" and block["value"].get("role") == "lead"
+
+
 def _with_lead(blocks: list[dict], row: PracticeRow) -> list[dict]:
-    """The file names the lead organisation; partners added by editors are kept."""
+    """The file names the lead organisation (or none); partners added by editors are kept."""
+    if not row.organisation:
+        return [block for block in blocks if not _is_lead(block)]
     for block in blocks:
-        if block.get("type") == "organisation" and block["value"].get("role") == "lead":
+        if _is_lead(block):
             block["value"]["name"] = row.organisation
             return blocks
     return [{"type": "organisation", "value": {"name": row.organisation, "role": "lead", "website": ""}}, *blocks]
@@ -705,15 +803,20 @@ def import_practices(
     dry_run: bool = False,
     publish: bool = False,
     all_or_nothing: bool = False,
+    skip_duplicates: bool = False,
+    ignore_columns: Iterable[str] = (),
     progress: Callable[[int, int], None] | None = None,
     on_row: Callable[[PlannedRow], None] | None = None,
 ) -> ImportResult:
     """Read, check and (unless `dry_run`) import a file of practices. Raises `ImportFileError`."""
-    sources = read_rows(path, fmt)
+    sources = read_rows(path, fmt, ignore_columns)
     lookups = Lookups.load()
     rows, errors = validate(sources, lookups)
     result = ImportResult(errors=errors, dry_run=dry_run)
-    result.planned = plan(rows, lookups, publish=publish)
+    result.planned = plan(rows, lookups, publish=publish, skip_duplicates=skip_duplicates)
+    result.warnings = [entry.duplicate_warning() for entry in result.planned if entry.duplicates]
+    if result.warnings and not skip_duplicates:
+        result.warnings.append("Pass --skip-duplicates to leave likely duplicates out.")
     if publish:
         check_publish_permission(user, result.planned)
     if all_or_nothing and errors:
@@ -726,8 +829,8 @@ def import_practices(
 
     applier = Applier(user=user, publish=publish, source_name=path.name)
     if not publish:
-        languages = sorted({entry.row.language for entry in result.planned if entry.action != "unchanged"})
-        result.warnings = [
+        languages = sorted({entry.row.language for entry in result.planned if entry.action in ("create", "update")})
+        result.warnings += [
             f'The "{language}" practice index has no active workflow: its drafts were not submitted for review.'
             for language in languages
             if applier.workflow_for(lookups.indexes[language]) is None
@@ -738,7 +841,7 @@ def import_practices(
     with workflow_emails_muted(), transaction.atomic() if all_or_nothing else nullcontext():
         for number, entry in enumerate(result.planned, start=1):
             try:
-                if entry.action != "unchanged":
+                if entry.action in ("create", "update"):
                     with transaction.atomic():
                         applier.apply(entry)
             except ValidationError as error:
@@ -766,5 +869,7 @@ def _count(result: ImportResult, action: Action) -> None:
         result.created += 1
     elif action == "update":
         result.updated += 1
+    elif action == "duplicate":
+        result.duplicates += 1
     else:
         result.unchanged += 1

@@ -15,6 +15,12 @@ Choices (documented in the README, section "Search"):
   stemmer join singular and plural. Do-chashmi heh ھ is kept: in Urdu it marks aspiration (بھارت)
   and folding it would merge different words.
 - Diacritics (tashkeel, superscript alef, Quranic marks) and tatweel are removed.
+- Latin letters lose their accents and letter variants are spelt out (Medellín → medellin,
+  Família → familia, œ → oe, ß → ss, ø → o): people type names without accents, and on both sides
+  of a search the same folding happens before stemming, so PostgreSQL, SQLite and Elasticsearch
+  (which receives analysed text) agree. Only combining marks that follow a Latin letter are
+  removed: Devanagari and Bengali vowel signs, Cyrillic й and ё and every other script stay as
+  they are.
 - Arabic-Indic, Urdu, Devanagari and Bengali digits become ASCII digits.
 - Chinese (Han) runs are split into words with jieba; other text is returned unchanged.
 - `stem` (used where the database has no stemmer: SQLite) applies the same Snowball algorithms
@@ -58,19 +64,37 @@ def _digits() -> dict[int, str]:
 
 _TRANSLATION = str.maketrans(_LETTER_VARIANTS | _digits())
 
+# Combining diacritical marks (U+0300–U+036F) right after a Latin letter (decomposed text).
+_LATIN_MARKS = re.compile("([A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u0300-\u036f]+")
+# Latin letters that do not decompose into a base letter and a mark.
+_LATIN_LETTERS = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t"}
+)
+
+
+def fold_latin(text: str) -> str:
+    """Accents removed from Latin letters and letter variants spelt out (casefolded input)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    folded = _LATIN_MARKS.sub(r"\1", decomposed)
+    # NFC(NFD(x)) is x for text that was NFC, so other scripts come back unchanged.
+    return unicodedata.normalize("NFC", folded).translate(_LATIN_LETTERS)
+
+
 # CJK Unified Ideographs and extension A, plus compatibility ideographs.
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def normalise(text: str, language: str) -> str:
     """Fold `text` into the form that indexing and querying compare: NFKC, casefolded, Arabic-script
-    diacritics removed and letter variants unified. `language` is accepted for symmetry with
+    diacritics removed and letter variants unified, Latin accents removed. `language` is accepted for symmetry with
     `segment` (and future per-language rules); the current rules are safe for every language."""
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _ARABIC_MARKS.sub("", text)
-    return text.translate(_TRANSLATION)
+    return fold_latin(text.translate(_TRANSLATION))
 
 
 @cache

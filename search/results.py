@@ -98,9 +98,10 @@ class SearchOutcome:
 
 
 def clean_query(raw: str) -> str:
-    """Words only: quotes and the query syntax of the backends (FTS5 treats `"`, `*`, `^` and
-    parentheses as operators) would turn a visitor's typing into a server error."""
-    cleaned = "".join(" " if char in '"*^()[]{}:<>\\' or ord(char) < 32 else char for char in raw)
+    """Words, quotes and minus signs (`search.query` reads them as phrases and exclusions); the
+    rest of the backends' own syntax (FTS5 treats `*`, `^` and parentheses as operators) would turn
+    a visitor's typing into a server error."""
+    cleaned = "".join(" " if char in "*^()[]{}:<>\\" or ord(char) < 32 else char for char in raw)
     return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
 
 

@@ -6,10 +6,12 @@ visible title in the visitor's language is replaced by the closest title word (d
 of at least 0.75); titles are what visitors look for and their words are sure to find something.
 It runs only when a query found nothing, so it costs nothing on the common path.
 
-Suggestions use Wagtail's `.autocomplete()` on the `AutocompleteField`s (page titles, member names)
-and are cached for a minute per language and query. The cache key carries a generation number that
-publishing, unpublishing, deleting or restricting a page and changing a member profile bump, so a
-page that stops being visible also stops being suggested at once.
+Suggestions use Wagtail's `.autocomplete()` on the `AutocompleteField`s (page titles, member names),
+folded like every search (`search.analysis`: "medel" suggests "Medellín"), once per title (equal
+titles, once folded, are offered once), and are cached for a minute per language and query. The
+cache key carries a generation number that publishing, unpublishing, deleting or restricting a
+page and changing a member profile bump, so a page that stops being visible also stops being
+suggested at once.
 """
 
 from __future__ import annotations
@@ -112,7 +114,15 @@ def suggestions(query: str, locale: Locale, request: HttpRequest) -> list[dict]:
     members = visible_members(
         backend.autocomplete(query, searchable_members().select_related("user"))[:MEMBER_SUGGESTIONS]
     )
-    pages = list(visible_pages(locale).autocomplete(query)[: SUGGESTIONS - len(members)])
+    wanted = SUGGESTIONS - len(members)
+    # Twice as many as shown, so that titles offered twice (a page and its alias, two pages of the
+    # same name) can be dropped and the list still filled.
+    pages, seen = [], set()
+    for page in visible_pages(locale).autocomplete(query)[: wanted * 2]:
+        title = normalise(page.title, locale.language_code)
+        if title not in seen and len(pages) < wanted:
+            seen.add(title)
+            pages.append(page)
     items = [
         {
             "title": page.title,

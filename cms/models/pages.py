@@ -65,6 +65,15 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     def description(self) -> str:
         return self.search_description
 
+    def search_languages(self) -> list[str]:
+        """The languages a reader of this page may search it in: its locale's and, for an alias
+        (another language's text shown in this locale's tree), the original's. Names of places and
+        themes are indexed in each (see `PracticePage.search_places`)."""
+        languages = [self.locale.language_code]
+        if self.alias_of_id:
+            languages.append(self.alias_of.locale.language_code)
+        return list(dict.fromkeys(languages))
+
 
 class ExpertReviewedTreeMixin:
     """Marks an index page whose subtree goes through the "Expert review" workflow in every locale."""

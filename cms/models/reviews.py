@@ -73,6 +73,12 @@ class ExpertReview(models.Model):
     participation = models.CharField(CRITERIA[3][1], max_length=10, choices=Rating.choices)
     assessment = models.TextField(_("assessment"))
     name_publicly = models.BooleanField(_("named publicly"), default=False)
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a review made before import: the imported file's name. Empty for reviews made here."),
+    )
     created_at = models.DateTimeField(_("date"), auto_now_add=True)
 
     objects = ExpertReviewQuerySet.as_manager()

@@ -44,14 +44,17 @@ class PracticeIndexPage(RoutablePageMixin, ExpertReviewedTreeMixin, BasePage):
 
         browser = PracticeBrowser(self.locale, request.GET)
         facets = browser.facets()
+        results = browser.results(request.GET.get("page"))
         context = {
             **self.get_context(request),
             "browser": browser,
-            "results": browser.results(request.GET.get("page")),
+            "results": results,
             "facets": facets,
             "chips": browser.chips(facets),
+            "suggestion": browser.suggestion(results),
         }
-        return TemplateResponse(request, self.template, context)
+        # A refused parameter (an unknown region) says so, rather than showing a silently empty list.
+        return TemplateResponse(request, self.template, context, status=400 if browser.errors else 200)
 
     @path("feed/rss/", name="rss")
     def rss(self, request):

@@ -77,7 +77,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
     adaptation = _rich_text(_("how to adapt it elsewhere"))
     resources = StreamField(ResourceStreamBlock(), blank=True, verbose_name=_("resources"))
     images = StreamField([("image", ImageBlock())], blank=True, verbose_name=_("images"))
-    organisations = StreamField([("organisation", OrganisationBlock())], verbose_name=_("organisations"))
+    organisations = StreamField([("organisation", OrganisationBlock())], blank=True, verbose_name=_("organisations"))
 
     countries = ParentalManyToManyField(
         "cms.Country", blank=True, related_name="practices", verbose_name=_("countries")
@@ -91,7 +91,8 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
     )
     tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("tags"))
     scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    # Blank when the source does not say (an import): shown as "not given", never guessed.
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, blank=True)
     actor_type = models.CharField(_("type of actor"), max_length=20, choices=ActorType.choices)
     start_year = models.PositiveSmallIntegerField(
         _("start year"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)]
@@ -145,11 +146,15 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         ]
     )
 
+    # Title (boost 2, from Wagtail's Page) above what says what and where the practice is, above
+    # the body; places and themes are found by the names readers use, in their language.
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1.5),
         *[index.SearchField(name) for name, _heading in SECTIONS],
-        index.SearchField("organisations"),
+        index.SearchField("organisations", boost=1.5),
+        index.SearchField("search_places", boost=1.5),
+        index.SearchField("search_themes", boost=1.5),
         index.FilterField("scale"),
         index.FilterField("status"),
         index.FilterField("actor_type"),
@@ -177,6 +182,20 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
     def description(self) -> str:
         return self.search_description or self.summary
 
+    def search_places(self) -> str:
+        """Country, sub-region and region names ("Colombia", "Latin America and the Caribbean",
+        "Americas") in every language the page is read in, for search."""
+        countries = [(country.code, country.subregion) for country in self.countries.all()]
+        return " · ".join(geography.place_names(countries, self.search_languages()))
+
+    def search_themes(self) -> str:
+        """The themes' names in every language the page is read in, for search."""
+        slugs = [theme.slug for theme in self.themes.all()]
+        if not slugs:
+            return ""
+        names = Theme.objects.filter(slug__in=slugs, locale__language_code__in=self.search_languages())
+        return " · ".join(dict.fromkeys(names.values_list("name", flat=True)))
+
     def get_regions(self) -> list[str]:
         return geography.regions_of(country.code for country in self.countries.all())
 
@@ -203,8 +222,10 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         reviews = list(
             ExpertReview.objects.approved()
             .filter(translation_key=self.translation_key)
-            .only("created_at", "reviewer_name", "name_publicly")
+            .only("created_at", "reviewer_name", "name_publicly", "imported_from")
         )
+        # A review recorded by an import is the importer's word, not the Panel's experts': it says so.
+        by_experts = [review for review in reviews if not review.imported_from]
         context.update(
             {
                 "sections": [(name, heading, getattr(self, name)) for name, heading in SECTIONS],
@@ -213,8 +234,11 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
                 "themes": [themes[slug] for slug in theme_slugs if slug in themes],
                 "goals": [goals[number] for number in numbers if number in goals],
                 "tags": list(self.tags.all()),
-                "reviewed_at": max((review.created_at for review in reviews), default=None),
-                "reviewers": sorted({review.reviewer_name for review in reviews if review.name_publicly}),
+                "reviewed_at": max((review.created_at for review in by_experts), default=None),
+                "reviewers": sorted({review.reviewer_name for review in by_experts if review.name_publicly}),
+                "imported_reviews": sorted(
+                    {(review.reviewer_name, review.imported_from) for review in reviews if review.imported_from}
+                ),
                 "criteria": [label for _name, label in CRITERIA],
                 "lead_organisations": [b.value for b in self.organisations if b.value["role"] == "lead"],
                 "partners": [b.value for b in self.organisations if b.value["role"] != "lead"],

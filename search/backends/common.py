@@ -10,9 +10,10 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.encoding import force_str
 from django.utils.translation import get_language
 from wagtail.models import Locale
-from wagtail.search.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText, SearchQuery
+from wagtail.search.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
 
 from search.analysis import analyse
+from search.query import parse
 
 # Locale ids never change language in practice, but an edit in the admin clears the cache anyway.
 _locale_languages: dict[int, str] = {}
@@ -27,9 +28,14 @@ post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="search.backend
 
 
 def object_language(obj) -> str:
-    """The language code of a translatable object's locale, or "" for objects without a locale
-    (member profiles, images, documents): those are indexed without stemming."""
+    """The language of an object's text: its locale's for translatable objects, the original's for
+    an alias page (an alias shows its original's text in another language's tree, so it is
+    stemmed as that text's language), or "" for objects without a locale (member profiles, images,
+    documents): those are indexed without stemming."""
     locale_id = getattr(obj, "locale_id", None)
+    if getattr(obj, "alias_of_id", None) is not None:
+        original = getattr(obj, "alias_of", None)
+        locale_id = getattr(original, "locale_id", locale_id)
     if locale_id is None:
         return ""
     if locale_id not in _locale_languages:
@@ -87,12 +93,22 @@ class AnalysingIndexerMixin:
 
 
 class AnalysingQueryMixin:
-    """Mixed into a query compiler: the query is analysed in the active language."""
+    """Mixed into a query compiler: the query is analysed in the active language.
+
+    Search compilers (`PARSE_QUERY`) also read a typed query with web-search syntax
+    (`search.query.parse`: optional words, quoted phrases, -exclusions); autocomplete keeps the
+    words as typed, all required, the last one a prefix."""
+
+    PARSE_QUERY = False  # search compilers set it, with DEFAULT_OPERATOR = "or"
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.language = query_language()
-        self.query = analyse_query(self.query, self.language)
+        if self.PARSE_QUERY and isinstance(self.query, PlainText):
+            parsed = parse(self.query.query_string, self.language, self.query.operator)
+            self.query = parsed if parsed is not None else Not(MatchAll())
+        else:
+            self.query = analyse_query(self.query, self.language)
 
 
 class DeferrableTitleNormsMixin:

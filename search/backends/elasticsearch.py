@@ -88,7 +88,12 @@ class LanguageMapping(upstream.Elasticsearch8Mapping):
 
 
 class LanguageSearchQueryCompiler(AnalysingQueryMixin, upstream.Elasticsearch8SearchQueryCompiler):
+    """Every word optional (a `bool` of `should` clauses): Elasticsearch's scoring ranks the
+    documents that match most of them first."""
+
     mapping_class = LanguageMapping
+    PARSE_QUERY = True
+    DEFAULT_OPERATOR = "or"
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

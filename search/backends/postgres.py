@@ -9,6 +9,8 @@ indexed without stemming. Texts go through `search.analysis` on both sides.
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorExact
+from django.db.models import Case, FloatField, Value, When
 from django.db.models.sql.subqueries import InsertQuery
 from wagtail.search.backends.database.postgres import postgres
 from wagtail.search.utils import get_content_type_pk
@@ -20,6 +22,7 @@ from search.backends.common import (
     DeferrableTitleNormsMixin,
     DeferringRebuilderMixin,
 )
+from search.query import positive_terms
 
 IndexEntry = postgres.IndexEntry
 
@@ -90,9 +93,50 @@ class LanguageQueryMixin(AnalysingQueryMixin):
         return stemmed | super().build_tsquery(query, config=SIMPLE)
 
 
+# A page that matches one more term of the query ranks above any page that matches fewer, whatever
+# their text ranks (ts_rank stays well below this for the short texts of an index entry).
+COVERAGE_WEIGHT = 100.0
+# Among pages matching as many terms, a page written in the reader's language comes before an alias
+# that shows another language's original in this language's tree.
+OWN_LANGUAGE_WEIGHT = 1.0
+
+
 class LanguagePostgresSearchQueryCompiler(LanguageQueryMixin, postgres.PostgresSearchQueryCompiler):
+    PARSE_QUERY = True
+    DEFAULT_OPERATOR = "or"
+
     def get_config(self, backend) -> str:
         return config_for(self.language)
+
+    def _build_rank_expression(self, vectors, config):
+        """Upstream's rank (title and body, field weights) plus, first, how many of the query's terms
+        the entry matches (every word is optional, but the pages with the most of them come first),
+        and a step for pages in the reader's own language over aliases."""
+        rank = super()._build_rank_expression(vectors, config)
+        if any(field.name == "alias_of" for field in self.queryset.model._meta.get_fields()):
+            rank = rank + Case(
+                When(alias_of__isnull=True, then=Value(OWN_LANGUAGE_WEIGHT)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        terms = positive_terms(self.query)
+        if len(terms) < 2:
+            return rank
+        combined = vectors[0][0]
+        for vector, _boost in vectors[1:]:
+            combined = combined._combine(vector, "||", False)
+        matched = [
+            Case(
+                When(SearchVectorExact(combined, self.build_tsquery(term, config=config)), then=Value(1.0)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+            for term in terms
+        ]
+        coverage = matched[0]
+        for term in matched[1:]:
+            coverage = coverage + term
+        return coverage * COVERAGE_WEIGHT + rank
 
 
 class LanguagePostgresAutocompleteQueryCompiler(LanguageQueryMixin, postgres.PostgresAutocompleteQueryCompiler):

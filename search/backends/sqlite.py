@@ -71,6 +71,12 @@ def _negates(query: SearchQuery) -> bool:
 
 
 class LanguageSQLiteSearchQueryCompiler(AnalysingQueryMixin, sqlite.SQLiteSearchQueryCompiler):
+    """FTS5's bm25 sums what each matched term contributes, so with every word optional the pages
+    that match most of them already rank first."""
+
+    PARSE_QUERY = True
+    DEFAULT_OPERATOR = "or"
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         stemmed = map_query_text(self.query, lambda text: stem(text, self.language) or text)

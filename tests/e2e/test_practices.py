@@ -1,6 +1,7 @@
 """Practices in a real browser: faceted browsing in Spanish and Arabic, and a visitor's practice
 going through expert review and editorial sign-off into the listing."""
 
+import re
 import time
 
 import pytest
@@ -15,7 +16,8 @@ def test_visitor_filters_by_theme_and_region_in_spanish_and_opens_a_practice(liv
     page.goto(f"{live_site}/es/practices/")
     assert axe(page) == []
     page.get_by_role("group", name="Tema").get_by_label("Ciudades").check()
-    page.get_by_role("group", name="Región").get_by_label("América").check()
+    # "América (n)", not "Latinoamérica (n)" or "Norteamérica (n)", its sub-regions listed after it.
+    page.get_by_role("group", name="Región").get_by_label(re.compile(r"^América \(")).check()
     expect(page).to_have_url(f"{live_site}/es/practices/?theme=cities&region=019")
     results = page.locator(".practice-card")
     expect(results).to_have_count(1)
@@ -23,6 +25,21 @@ def test_visitor_filters_by_theme_and_region_in_spanish_and_opens_a_practice(liv
     expect(page).to_have_url(f"{live_site}/es/practices/participatory-budgeting-porto-alegre/")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.get_by_role("heading", level=2, name="Revisada por expertos")).to_be_visible()
+    assert axe(page) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/practices/?q=microcredit+women+bangladesh",  # by relevance, the relevance sort offered
+        "/en/practices/?q=mondragn",  # nothing found: did you mean, the same query in site search
+        "/es/practices/?q=presupuesto&region=202",  # filters hide every match
+        "/ar/practices/?region=999",  # an unknown region refused with a message
+    ],
+)
+def test_listing_search_states_have_no_accessibility_violations(live_site, page, axe, path):
+    page.goto(f"{live_site}{path}")
+    expect(page.locator("#practice-results-heading")).to_be_visible()
     assert axe(page) == []
 
 

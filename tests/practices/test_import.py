@@ -105,18 +105,30 @@ def test_good_csv_creates_drafts_in_review_in_each_rows_language(tmp_path, local
         assert sorted(page.sdgs.values_list("number", flat=True)) == [2, 5]
         assert set(page.sdgs.values_list("locale", flat=True)) == {page.locale_id}
     assert spanish.title == "Comedores populares" and spanish.status == "completed"
-    assert english.status == "active" and english.actor_type == "community" and english.start_year == 1978
+    assert english.status == "" and english.actor_type == "community" and english.start_year == 1978
     assert [block.value["name"] for block in english.organisations] == ["Federación de Comedores Populares"]
     assert english.organisations[0].value["role"] == "lead"
 
 
-def test_optional_fields_take_their_defaults(tmp_path):
+def test_optional_fields_are_left_empty_not_invented(tmp_path):
     row = practice("defaults-1", country_codes="", sdgs="", start_year="", status="", website="", actor_type="")
     run(write_csv(tmp_path / "practices.csv", [row]))
 
     page = imported("defaults-").get()
-    assert (page.status, page.actor_type, page.start_year, page.website) == ("active", "civil-society", None, "")
+    assert (page.status, page.actor_type, page.start_year, page.website) == ("", "civil-society", None, "")
     assert not page.countries.exists() and not page.sdgs.exists()
+
+
+def test_organisation_and_status_left_empty_are_shown_as_not_given(tmp_path, client):
+    path = write_csv(tmp_path / "practices.csv", [practice("given-1", organisation="", status="")])
+    run(path, "--publish")
+
+    page = imported("given-").get()
+    assert page.status == "" and len(page.organisations) == 0
+    content = client.get(page.url).content.decode()
+    assert "<dt>Status</dt><dd>not given</dd>" in content
+    assert "<dt>Lead organisation</dt><dd>not given</dd>" in content
+    assert "Active" not in content
 
 
 def test_drafts_enter_review_without_an_email_per_practice(tmp_path):
@@ -143,7 +155,6 @@ def test_drafts_enter_review_without_an_email_per_practice(tmp_path):
         ({"start_year": "around 1990"}, 'start year "around 1990" is not a whole number'),
         ({"title": ""}, "title is required"),
         ({"summary": " "}, "summary is required"),
-        ({"organisation": ""}, "organisation is required"),
         ({"external_id": ""}, "external_id is required"),
         ({"themes": ""}, "at least one theme is required"),
         ({"website": "www.example.org"}, 'website "www.example.org" is not a valid address'),
@@ -219,7 +230,7 @@ def test_dry_run_reports_and_changes_nothing(tmp_path):
 
     assert 'line 2: would update "Renamed" [en]' in out
     assert 'line 3: would create "Community kitchens dry-2" [en]' in out
-    assert "Dry run, nothing was saved. 1 created, 1 updated, 1 skipped (bad rows)" in out
+    assert "Dry run, nothing was saved: would create 1, would update 1, would skip 1 (bad rows)" in out
     assert "line 4: SDG 99 is not between 1 and 17" in err
     assert list(imported("dry-").values_list("external_id", flat=True)) == ["dry-1"]
     assert imported("dry-").get().get_latest_revision_as_object().title == "Community kitchens dry-1"
@@ -293,7 +304,12 @@ def test_publish_makes_the_practice_public_with_a_review_in_the_importers_name(t
     assert review.revision == page.live_revision
     response = client.get(page.url)
     assert response.status_code == 200
-    assert "Community kitchens pub-1" in response.content.decode()
+    content = response.content.decode()
+    assert "Community kitchens pub-1" in content
+    # Publicly: who vouched for it and from which file, never the Panel's experts.
+    assert review.imported_from == "partner-reviewed.csv"
+    assert "Revisada antes de la importación por Ana Reviewer, a partir de partner-reviewed.csv" in content
+    assert "Revisada por expertos" not in content and "expertos de la red" not in content
 
 
 def test_publish_needs_a_user_allowed_to_publish(tmp_path):
@@ -330,7 +346,6 @@ def test_json_input_works_with_lists_and_numbers(tmp_path):
         },
         {**practice("json-2"), "sdgs": [20]},
         ["not", "an", "object"],
-        {**practice("json-4"), "colour": "red"},
     ]
     path = tmp_path / "practices.json"
     path.write_text(json.dumps(items), encoding="utf-8")
@@ -339,8 +354,7 @@ def test_json_input_works_with_lists_and_numbers(tmp_path):
 
     assert "item 2: SDG 20 is not between 1 and 17" in err
     assert "item 3: expected an object, got list" in err
-    assert 'item 4: unknown field "colour"' in err
-    assert "1 created, 0 updated, 3 skipped (bad rows)" in out
+    assert "1 created, 0 updated, 2 skipped (bad rows)" in out
     page = imported("json-").get()
     assert page.locale.language_code == "fr"
     assert sorted(page.sdgs.values_list("number", flat=True)) == [2, 5]
@@ -382,4 +396,56 @@ def test_a_byte_order_mark_and_unknown_columns_are_handled(tmp_path):
 
     path.write_text("external_id,title,summery\nbom-2,Title,Summary\n", encoding="utf-8")
     with pytest.raises(CommandError, match="unknown column.*summery"):
+        run(path)
+
+
+def test_the_dry_run_reports_a_likely_duplicate_of_an_existing_practice_in_any_language(tmp_path):
+    grameen = PracticePage.objects.get(slug="grameen-bank", locale__language_code="en")  # demo, in BD
+    rows = [
+        practice("dup-1", title="The Grameen Bank", country_codes="BD", language="es"),
+        practice("dup-2", title="Grameen Bank", country_codes="IN"),  # another country: not a duplicate
+    ]
+    path = write_csv(tmp_path / "practices.csv", rows)
+
+    out, err = run(path, "--dry-run")
+    assert f'line 2: "The Grameen Bank" looks like a duplicate of "Grameen Bank" (page {grameen.pk}, en)' in err
+    assert "line 3" not in err
+    assert "--skip-duplicates" in err
+    assert "would create 2" in out
+
+    out, err = run(path, "--skip-duplicates")
+    assert "1 created, 0 updated, 0 skipped (bad rows), 1 skipped (likely duplicates)" in out
+    assert list(imported("dup-").values_list("external_id", flat=True)) == ["dup-2"]
+
+
+def test_unknown_columns_stop_csv_and_json_alike_unless_ignored(tmp_path):
+    csv_path = tmp_path / "practices.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[*COLUMNS, "notes"])
+        writer.writeheader()
+        writer.writerow({**practice("cols-1"), "notes": "from the 2019 survey"})
+    json_path = tmp_path / "practices.json"
+    json_path.write_text(json.dumps([practice("cols-2"), {**practice("cols-3"), "notes": "x"}]), encoding="utf-8")
+
+    with pytest.raises(CommandError, match=r"line 1: unknown column\(s\): notes\..*--ignore-columns notes"):
+        run(csv_path)
+    with pytest.raises(CommandError, match=r"item 2: unknown column\(s\): notes\..*--ignore-columns notes"):
+        run(json_path)
+    assert not imported("cols-").exists()
+
+    run(csv_path, "--ignore-columns", "notes,colour")
+    run(json_path, "--ignore-columns", "notes")
+    assert imported("cols-").count() == 3
+
+
+def test_an_unknown_theme_is_reported_with_the_allowed_themes(tmp_path):
+    _out, err = run_failing(write_csv(tmp_path / "practices.csv", [practice("th-1", themes="gardening")]))
+    assert 'line 2: unknown theme "gardening" (themes: cities, culture, democracy, education, environment,' in err
+
+
+def test_a_file_that_is_not_utf8_names_the_line(tmp_path):
+    rows = [practice("enc-1", organisation="Comedores"), practice("enc-2", title="Comedores de Perú")]
+    path = write_csv(tmp_path / "practices.csv", rows)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    with pytest.raises(CommandError, match=r"line 3: practices.csv is not UTF-8"):
         run(path)

@@ -103,3 +103,11 @@ def test_header_box_is_a_plain_search_form_enhanced_by_a_script(client):
     assert re.search(r'<input id="site-search-q" type="search" name="q"', content)
     assert 'role="combobox"' not in content  # added by the script, so without JavaScript nothing pretends
     assert re.search(r'<script src="/static/search/js/autocomplete\.js[^"]*" defer>', content)
+
+
+def test_suggestions_fold_accents_and_offer_an_equal_title_once(client):
+    StandardPageFactory(parent=home("es"), title="Teleférico de Medellín", slug="teleferico")
+    StandardPageFactory(parent=home("es"), title="Teleférico de Medellín", slug="teleferico-2")
+    StandardPageFactory(parent=home("es"), title="TELEFERICO DE MEDELLIN", slug="teleferico-3")
+    data = suggest(client, "teleferico medel", language="es")
+    assert len(titles(data)) == 1 and titles(data)[0].casefold().startswith("tele")

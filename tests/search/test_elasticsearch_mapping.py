@@ -87,7 +87,10 @@ def test_a_french_query_searches_the_french_sub_fields(backend, locales):
     body = query_body(backend, "fr", "Politiques SOCIALES", Page.objects.live().filter(locale=locales["fr"]))
 
     assert body["bool"]["must"] == {
-        "multi_match": {"query": "politiques sociales", "fields": ["_all_text.fr", "_all_text_boost_2_0.fr^2.0"]}
+        "multi_match": {
+            "query": "politiques sociales",
+            "fields": ["_all_text.fr", "_all_text_boost_1_5.fr^1.5", "_all_text_boost_2_0.fr^2.0"],
+        }
     }
     assert {"term": {"locale_id_filter": locales["fr"].pk}} in body["bool"]["filter"][1]["bool"]["must"]
 
@@ -97,7 +100,7 @@ def test_an_arabic_query_is_normalised_and_searches_the_arabic_sub_fields(backen
 
     assert body["bool"]["must"]["multi_match"] == {
         "query": "السياسات الاجتماعية في افريقيا",
-        "fields": ["_all_text.ar", "_all_text_boost_2_0.ar^2.0"],
+        "fields": ["_all_text.ar", "_all_text_boost_1_5.ar^1.5", "_all_text_boost_2_0.ar^2.0"],
     }
 
 
@@ -106,7 +109,7 @@ def test_a_chinese_query_is_segmented_and_searches_the_chinese_sub_fields(backen
 
     assert body["bool"]["must"]["multi_match"] == {
         "query": "社会 进步 报告",
-        "fields": ["_all_text.zh", "_all_text_boost_2_0.zh^2.0"],
+        "fields": ["_all_text.zh", "_all_text_boost_1_5.zh^1.5", "_all_text_boost_2_0.zh^2.0"],
     }
 
 

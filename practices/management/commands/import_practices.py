@@ -10,8 +10,13 @@ from django.core.management.base import BaseCommand, CommandError
 from practices.importer import FORMATS, ImportFileError, PlannedRow, import_practices
 
 PROGRESS_EVERY = 500
-DONE = {"create": "created", "update": "updated", "unchanged": "unchanged"}
-WOULD = {"create": "would create", "update": "would update", "unchanged": "unchanged"}
+DONE = {"create": "created", "update": "updated", "unchanged": "unchanged", "duplicate": "skipped (likely duplicate)"}
+WOULD = {
+    "create": "would create",
+    "update": "would update",
+    "unchanged": "unchanged",
+    "duplicate": "would skip (likely duplicate)",
+}
 
 
 class Command(BaseCommand):
@@ -32,6 +37,17 @@ class Command(BaseCommand):
             "Only for practices reviewed before import.",
         )
         parser.add_argument("--all-or-nothing", action="store_true", help="Import nothing at all if any row is bad.")
+        parser.add_argument(
+            "--skip-duplicates",
+            action="store_true",
+            help="Leave out new practices that look like existing ones (same or very similar title in the same "
+            "country, any language). Without it they are imported and reported.",
+        )
+        parser.add_argument(
+            "--ignore-columns",
+            default="",
+            help="Comma-separated columns (CSV) or fields (JSON) to leave out, e.g. --ignore-columns notes,colour.",
+        )
         parser.add_argument("--user", help="Username recorded as author and requester (default: first superuser).")
 
     def handle(self, *args, file: Path, **options):
@@ -46,6 +62,8 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 publish=options["publish"],
                 all_or_nothing=options["all_or_nothing"],
+                skip_duplicates=options["skip_duplicates"],
+                ignore_columns=options["ignore_columns"].split(","),
                 progress=self._progress if verbosity >= 1 else None,
                 on_row=self._report_row if verbosity >= 2 else None,
             )
@@ -60,7 +78,7 @@ class Command(BaseCommand):
             for entry in result.planned:
                 self._report_row(entry, would=True)
         if dry_run:
-            self.stdout.write(f"Dry run, nothing was saved. {result.summary()}")
+            self.stdout.write(f"Dry run, nothing was saved: {result.summary()}")
         else:
             self.stdout.write(result.summary())
         if result.rolled_back:

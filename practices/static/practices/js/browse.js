@@ -8,10 +8,17 @@
 
   async function update() {
     const form = document.querySelector("[data-practice-filters]");
-    // Short, shareable URLs: leave out empty fields and the default sort.
+    // Short, shareable URLs: leave out empty fields and the default sort. The server sorts by
+    // relevance when there is a query, newest first otherwise (practices/browsing.py); "newest"
+    // shown before a query was typed (no relevance option yet) was not the visitor's choice.
+    const data = new FormData(form);
+    const hasQuery = (data.get("q") || "").trim() !== "";
+    const relevanceOffered = form.querySelector('select[name="sort"] option[value="relevance"]') !== null;
+    const isDefaultSort = (value) =>
+      hasQuery ? value === "relevance" || (value === "newest" && !relevanceOffered) : value === "newest" || value === "relevance";
     const params = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) {
-      if (value !== "" && !(name === "sort" && value === "newest")) params.append(name, value);
+    for (const [name, value] of data) {
+      if (value !== "" && !(name === "sort" && isDefaultSort(value))) params.append(name, value);
     }
     const url = form.action + (params.toString() ? "?" + params : "");
     const focusedId = document.activeElement && document.activeElement.id;
