@@ -12,6 +12,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from cms.factories import UserFactory
 from cms.roles import EDITORS, JURY, translators_group_name
@@ -188,3 +189,15 @@ def test_two_factor_changes_are_in_the_site_history(client, settings, editor_acc
     client.force_login(UserFactory(is_superuser=True))
     content = client.get("/admin/reports/site-history/").content.decode()
     assert "Two-factor authentication enabled" in content and "Two-factor authentication reset" in content
+
+
+def test_the_pages_speak_the_staff_members_language(client, editor_account):
+    profile = UserProfile.get_for_user(editor_account)
+    profile.preferred_language = "fr"
+    profile.save()
+    sign_in(client)
+    page = client.get("/admin/two-factor/set-up/").content.decode()
+    assert "Authentification à deux facteurs" in page and "Confirmer" in page
+    device = TOTPDevice.objects.get(user=editor_account)
+    wrong_code = client.post("/admin/two-factor/set-up/", {"code": wrong(code(device))}).content.decode()
+    assert "Ce code n&#x27;est pas le bon." in wrong_code
