@@ -39,6 +39,4 @@ class TwoFactorMiddleware:
         if path in {reverse(name) for name in open_paths} or path.startswith(reverse("wagtailadmin_home") + "jsi18n"):
             return False
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or user.is_verified():
-            return False
-        return services.required(user)
+        return user is not None and services.required(user) and not user.is_verified()

@@ -25,6 +25,13 @@ def _next(request) -> str:
     return reverse("wagtailadmin_home")
 
 
+def _passed(request, device) -> None:
+    """Mark this session verified, under a new session key (as a sign-in does)."""
+    services.ATTEMPTS.undo(request)
+    request.session.cycle_key()
+    django_otp.login(request, device)
+
+
 def _refused(request, template: str, context: dict):
     """The limiter's answer: 429 saying when to try again; the typed code stays in the form."""
     decision = services.ATTEMPTS.hit(request)
@@ -47,8 +54,7 @@ def set_up(request):
             return refused
         codes = services.confirm(device, form.cleaned_data["code"]) if form.is_valid() else None
         if codes:
-            services.ATTEMPTS.undo(request)
-            django_otp.login(request, device)
+            _passed(request, device)
             return render(request, "cms/two_factor/recovery_codes.html", {"codes": codes, "next": context["next"]})
         context["error"] = WRONG_CODE
     return render(request, "cms/two_factor/set_up.html", {**context, "form": form})
@@ -65,8 +71,7 @@ def verify(request):
             return refused
         device = services.verify(request.user, form.cleaned_data["code"]) if form.is_valid() else None
         if device is not None:
-            services.ATTEMPTS.undo(request)
-            django_otp.login(request, device)
+            _passed(request, device)
             return redirect(context["next"])
         context["error"] = WRONG_CODE
     return render(request, "cms/two_factor/verify.html", {**context, "form": form})

@@ -107,8 +107,10 @@ def test_a_later_session_needs_the_second_factor(client, editor_account):
     response = sign_in(client)
     assert response["Location"] == "/admin/two-factor/verify/?next=%2Fadmin%2Fpages%2F"
     assert client.get(response["Location"]).status_code == 200
+    before = client.session.session_key
     response = client.post("/admin/two-factor/verify/", {"code": code(device, drift=1), "next": "/admin/pages/"})
     assert response.status_code == 302 and response["Location"] == "/admin/pages/"
+    assert client.session.session_key != before  # a new session key once verified
     assert client.get("/admin/").status_code == 200
 
 
