@@ -13,6 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms import roles, staff, translation_status
 from cms.admin_views import SubmitTranslationForReviewView, TranslationStatusReportView
 from cms.models import Person, Theme
+from cms.two_factor import services as two_factor
+from cms.two_factor import views as two_factor_views
 
 
 class PersonViewSet(SnippetViewSet):
@@ -138,3 +140,20 @@ def register_staff_log_actions(actions):
     actions.register_action(staff.SIGN_IN_FAILED, _("Sign-in failed"), _("Sign-in failed"))
     actions.register_action(staff.GROUPS_CHANGED, _("Groups changed"), _("Groups changed"))
     actions.register_action(staff.PERMISSIONS_CHANGED, _("Permissions changed"), _("Permissions changed"))
+    enabled, used, reset = (
+        _("Two-factor authentication enabled"),
+        _("Recovery code used"),
+        _("Two-factor authentication reset"),
+    )
+    actions.register_action(two_factor.ENABLED, enabled, enabled)
+    actions.register_action(two_factor.RECOVERY_CODE_USED, used, used)
+    actions.register_action(two_factor.RESET, reset, reset)
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    """Set-up and verification of the second factor (cms.two_factor)."""
+    return [
+        path("two-factor/set-up/", two_factor_views.set_up, name="two_factor_set_up"),
+        path("two-factor/verify/", two_factor_views.verify, name="two_factor_verify"),
+    ]

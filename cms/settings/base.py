@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Two-factor authentication for staff (cms.two_factor): TOTP apps and single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
@@ -72,9 +76,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "cms.auth.LoginRefusedMiddleware",
     "cms.staff.StaffSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff who have not passed the second factor in this session are sent to it (cms.two_factor).
+    "cms.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees a view's database error first: 503 + Retry-After instead of 500 (cms.health).
@@ -198,6 +205,13 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.auth.AdminLoginForm"
 RATE_LIMITS_ENABLED = True
 # A staff session (admin users) ends after this long without a request (cms.staff).
 STAFF_SESSION_IDLE_SECONDS = 2 * 3600
+# Staff (Moderators, Editors, Expert reviewers, Jury, Translators, superusers) must pass a TOTP code
+# or a recovery code after their password before using the admin (cms.two_factor).
+STAFF_TWO_FACTOR_REQUIRED = env.get_bool("STAFF_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "IPSP"
+# django-otp's own throttling is off: attempts are counted by the site's one limiter (cms.ratelimit).
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # --- Cache, sessions, e-mail -------------------------------------------------------------------
 REDIS_URL = env.redis_url()

@@ -21,6 +21,9 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.locmem.EmailBackend"
 )
 ALLOWED_HOSTS = ["*"]
+# The admin tests log in with force_login or the password alone; tests/security/test_two_factor.py
+# and tests/e2e/test_two_factor.py switch two-factor authentication on.
+STAFF_TWO_FACTOR_REQUIRED = False
 # Production's security headers, so every test (the browser tests too) runs under them.
 CONTENT_SECURITY_POLICY = headers.PUBLIC_POLICY
 CONTENT_SECURITY_POLICY_ADMIN = headers.ADMIN_POLICY

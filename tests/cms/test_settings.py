@@ -106,3 +106,18 @@ def test_malformed_numbers_give_a_clear_message(name, value, message):
     assert result.returncode != 0
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("value", "required"), [(None, "True"), ("false", "False"), ("true", "True")])
+def test_staff_two_factor_is_required_unless_switched_off(value, required):
+    env = {**PRODUCTION_ENV, **({"STAFF_TWO_FACTOR_REQUIRED": value} if value else {})}
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.STAFF_TWO_FACTOR_REQUIRED)", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == required
+
+
+def test_a_malformed_two_factor_switch_gives_a_clear_message():
+    result = manage("check", **PRODUCTION_ENV, STAFF_TWO_FACTOR_REQUIRED="maybe")
+    assert result.returncode != 0
+    assert "STAFF_TWO_FACTOR_REQUIRED must be true or false, not 'maybe'" in result.stderr
+    assert "Traceback" not in result.stderr
