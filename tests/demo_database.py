@@ -27,9 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 RUN_ID = uuid.uuid4().hex  # this process's run, when xdist does not give one
 
 
+# Read once, when the run starts: a test that changes the environment cannot move the run's database.
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+
+
 def postgres_url() -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    return url if url.startswith(("postgres://", "postgresql://")) else None
+    return DATABASE_URL if DATABASE_URL.startswith(("postgres://", "postgresql://")) else None
 
 
 def url_for(url: str, name: str) -> str:

@@ -69,27 +69,23 @@ def test_production_check_deploy_is_clean():
     assert "System check identified no issues" in result.stdout
 
 
-def test_elasticsearch_url_switches_the_search_backend():
+def test_elasticsearch_url_switches_the_search_backend(monkeypatch):
     from cms.settings import env
 
-    os.environ["ELASTICSEARCH_URL"] = "https://search.internal:9200"
-    try:
-        backend = env.search_backends()["default"]
-    finally:
-        del os.environ["ELASTICSEARCH_URL"]
+    monkeypatch.setenv("ELASTICSEARCH_URL", "https://search.internal:9200")
+    backend = env.search_backends()["default"]
     assert backend["BACKEND"] == "search.backends.elasticsearch"
     assert backend["URLS"] == ["https://search.internal:9200"]
+    monkeypatch.delenv("ELASTICSEARCH_URL")
     assert env.search_backends()["default"]["BACKEND"] == "search.backends.database"
 
 
-def test_database_url_switches_to_postgresql():
+def test_database_url_switches_to_postgresql(monkeypatch):
+    """(monkeypatch restores the run's own DATABASE_URL, which later tests and the e2e server read.)"""
     from cms.settings import env
 
-    os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/ipsp"
-    try:
-        config = env.database("unused.sqlite3")
-    finally:
-        del os.environ["DATABASE_URL"]
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ipsp")
+    config = env.database("unused.sqlite3")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "ipsp"
 
