@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 
 from cms.factories import UserFactory
@@ -11,6 +12,7 @@ from community.models import (
     CommentStatus,
     MemberProfile,
     ProfileStatus,
+    TakePartPage,
     TopicProposal,
 )
 
@@ -62,3 +64,11 @@ def open_period(days: int = 30) -> dict:
     """opens_at/closes_at for a consultation open now."""
     now = timezone.now()
     return {"opens_at": now - datetime.timedelta(days=1), "closes_at": now + datetime.timedelta(days=days)}
+
+
+class TakePartPageFactory(wagtail_factories.PageFactory):
+    title = "Take part"
+    introduction = "Comment on drafts, propose topics, share the practices you know."
+
+    class Meta:
+        model = TakePartPage
