@@ -189,14 +189,11 @@ def keep_fallback_until_published(page: Page) -> None:
     original = choose_original(other for other in pages if other.pk != page.pk)
     if original is None:
         return
-    current = Page.objects.get(pk=page.pk).specific
-    restored = current.with_content_json(original.specific.serializable_data())
-    restored.alias_of_id = original.pk
-    restored.slug = current.slug
-    restored.set_url_path(current.get_parent())
-    restored.has_unpublished_changes = True
-    restored.draft_title = current.draft_title
-    restored.save(clean=False)
+    # Wagtail's own alias refresh restores the original's content, child objects in this locale and
+    # many-to-many values; the draft (latest revision, in its workflow) is left as it is.
+    Page.objects.filter(pk=page.pk).update(alias_of=original.pk)
+    original.specific.update_aliases()
+    Page.objects.filter(pk=page.pk).update(has_unpublished_changes=True)
 
 
 def published_translation(page: Page) -> None:

@@ -1,5 +1,7 @@
 """An untranslated practice in a real browser: the switcher keeps the reader on it in every language."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -24,5 +26,6 @@ def test_switcher_on_an_untranslated_practice_keeps_the_item(live_site, page, la
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator(".fallback-content").get_attribute("dir") == "ltr"
     page.locator("#translation-notice button").click()
-    page.wait_for_url(f"{live_site}/ur/practices/{SLUG}/?translation=counted#translation-notice")
+    # The first run asks; the second (same visitor) is told its request is already counted.
+    page.wait_for_url(re.compile(rf"/ur/practices/{SLUG}/\?translation=(counted|already)#translation-notice$"))
     assert page.locator("#translation-notice [role=status]").is_visible()
