@@ -16,7 +16,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from cms import translation_status
+from cms import fallbacks, translation_status
 from cms.csv_export import FormulaSafeExportMixin
 
 
@@ -71,6 +71,8 @@ class TranslationStatusReportView(
         locale = form.cleaned_data.get("locale") if form.is_bound and form.is_valid() else ""
         names = dict(settings.LANGUAGES)
         codes = [locale] if locale else translation_status.target_language_codes()
+        # What readers asked for comes first (in the chosen language, or in all of them).
+        rows = translation_status.by_demand(rows, codes)
         table = [(row, [row.locales[code] for code in codes]) for row in rows]
         context = self.get_context_data(form=form, table=table, columns=[(code, names[code]) for code in codes])
         return self.render_to_response(context)
@@ -104,7 +106,11 @@ class SubmitTranslationForReviewView(View):
         if page.workflow_in_progress:
             messages.warning(request, _("“%(title)s” is already awaiting review.") % {"title": page.title})
             return redirect("wagtailadmin_home")
+        was_fallback = fallbacks.was_fallback(page)
         translation.save_target(user=request.user, publish=False)
+        if was_fallback:
+            # Until a moderator publishes it, readers keep the original (as a fallback), not the draft.
+            fallbacks.keep_fallback_until_published(page)
         page = Page.objects.get(pk=page.pk).specific
         workflow = page.get_workflow()
         if workflow is None:

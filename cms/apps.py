@@ -3,6 +3,9 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class CmsConfig(AppConfig):
+    # Two configs live in this module: without `default`, Django would use a bare AppConfig for
+    # "cms" and ready() (the signal receivers) would never run.
+    default = True
     name = "cms"
     verbose_name = "IPSP"
 

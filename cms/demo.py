@@ -142,5 +142,13 @@ def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=No
     return instance.get_translation(locale)
 
 
+def has_real_translation(instance, locale: Locale) -> bool:
+    """Translated into `locale` (a fallback alias of a page does not count: `translate` converts it)."""
+    queryset = type(instance).objects.filter(translation_key=instance.translation_key, locale=locale)
+    if isinstance(instance, Page):
+        queryset = queryset.filter(alias_of__isnull=True)
+    return queryset.exists()
+
+
 def publish(page: Page, user) -> None:
     page.save_revision(user=user, log_action=True).publish(user=user)

@@ -1,17 +1,47 @@
-"""Keep per-locale permissions and workflows in step with the page tree.
+"""Keep per-locale permissions, workflows and fallback aliases in step with the page tree.
 
 Translations are created by wagtail-localize (copy_for_translation), not through the admin's
 create view, so admin hooks would miss them: a post_save receiver sees every new page.
 """
 
-from django.db.models.signals import post_save
+from django.db import transaction
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
 
-from cms import roles
+from cms import fallbacks, roles
 
 
 @receiver(post_save)
 def apply_locale_rules_to_new_page(sender, instance, created, raw=False, **kwargs):
     if created and not raw and isinstance(instance, Page):
         roles.page_created(instance)
+
+
+@receiver(page_published)
+def add_fallbacks_of_published_page(sender, instance, alias=False, **kwargs):
+    if instance.alias_of_id is not None:
+        # Wagtail refreshing an alias after its original (alias=True): nothing to do. Otherwise a
+        # moderator published the translation under review on a fallback: it replaces the fallback.
+        if not alias:
+            fallbacks.published_translation(instance)
+        return
+    if not fallbacks.is_paused():
+        fallbacks.sync_item(instance.translation_key)
+
+
+@receiver(page_unpublished)
+def move_or_remove_fallbacks_of_unpublished_page(sender, instance, **kwargs):
+    # Also sent (unsaved) just before a live page is deleted: the page no longer counts as public.
+    if instance.alias_of_id is None and not fallbacks.is_paused():
+        fallbacks.sync_item(instance.translation_key, going_offline=instance.pk)
+
+
+@receiver(pre_delete)
+def remove_fallbacks_of_deleted_page(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.alias_of_id is None and not fallbacks.is_paused():
+        key = instance.translation_key
+        fallbacks.remove_aliases_of(instance)
+        # Another language's page of the item, if public, becomes the original of new aliases.
+        transaction.on_commit(lambda: fallbacks.sync_item(key))

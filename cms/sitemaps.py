@@ -5,6 +5,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.fallbacks import exclude_fallbacks
 from cms.models.reviews import without_unreviewed
 
 
@@ -21,7 +22,8 @@ class MultilingualSitemap(Sitemap):
         in_a_tree = Q()
         for root in site.root_page.get_translations(inclusive=True):
             in_a_tree |= Q(path__startswith=root.path)
-        return without_unreviewed(Page.objects.live().public().filter(in_a_tree))
+        # Fallbacks (aliases) are the original's content under another prefix: only real pages.
+        return without_unreviewed(exclude_fallbacks(Page.objects.live().public().filter(in_a_tree)))
 
     def items(self):
         return self.public_pages().order_by("path").defer_streamfields().specific()

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Max
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from cms import translation_requests
 
 MISSING, IN_PROGRESS, UP_TO_DATE, OUTDATED = "missing", "in_progress", "up_to_date", "outdated"
 STATE_LABELS = {
@@ -29,12 +32,17 @@ class LocaleStatus:
     state: str
     percent: int = 0
     page: Page | None = None
+    requests: int = 0  # readers who asked for this page in this language (cms.translation_requests)
 
     @property
     def label(self) -> str:
         if self.state == IN_PROGRESS:
-            return f"{STATE_LABELS[IN_PROGRESS]} ({self.percent}%)"
-        return str(STATE_LABELS[self.state])
+            label = f"{STATE_LABELS[IN_PROGRESS]} ({self.percent}%)"
+        else:
+            label = str(STATE_LABELS[self.state])
+        if self.requests and self.state != UP_TO_DATE:
+            label += " · " + gettext("Readers' requests: %(count)s") % {"count": self.requests}
+        return label
 
 
 @dataclass
@@ -56,6 +64,11 @@ class PageStatus:
     @property
     def url_path(self) -> str:
         return self.page.url_path
+
+    def demand(self, codes: list[str]) -> int:
+        """Readers' requests for the languages in `codes` where this page still waits."""
+        waiting = (status for code, status in self.locales.items() if code in codes and status.state != UP_TO_DATE)
+        return sum(status.requests for status in waiting)
 
 
 def target_language_codes() -> list[str]:
@@ -79,7 +92,7 @@ def page_statuses(section_path: str | None = None) -> list[PageStatus]:
 
     translated_pages = {
         (page.translation_key, locales[page.locale_id]): page
-        for page in Page.objects.filter(translation_key__in=keys)
+        for page in Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)  # a fallback is missing
         .exclude(locale=source_locale)
         .only("id", "title", "translation_key", "locale_id", "live", "latest_revision_created_at")
     }
@@ -101,6 +114,7 @@ def page_statuses(section_path: str | None = None) -> list[PageStatus]:
         .annotate(count=Count("id"))
     }
 
+    requests = translation_requests.demand(keys)
     rows = []
     for page in sources:
         row = PageStatus(page=page, section=sections.get(page.path[:12], page.title if page.depth <= 3 else ""))
@@ -108,7 +122,7 @@ def page_statuses(section_path: str | None = None) -> list[PageStatus]:
         for code in target_language_codes():
             translation = translated_pages.get((page.translation_key, code))
             if translation is None:
-                row.locales[code] = LocaleStatus(MISSING)
+                row.locales[code] = LocaleStatus(MISSING, requests=requests.get((page.translation_key, code), 0))
                 continue
             translated = min(done.get((page.translation_key, code), 0), total)
             percent = 100 if total == 0 else int(translated * 100 / total)
@@ -117,14 +131,31 @@ def page_statuses(section_path: str | None = None) -> list[PageStatus]:
                 and page.translation_key in synced_at
                 and page.latest_revision_created_at > synced_at[page.translation_key]
             )
+            asked = requests.get((page.translation_key, code), 0)
             if percent < 100:
-                row.locales[code] = LocaleStatus(IN_PROGRESS, percent, translation)
+                row.locales[code] = LocaleStatus(IN_PROGRESS, percent, translation, asked)
             elif source_changed:
-                row.locales[code] = LocaleStatus(OUTDATED, 100, translation)
+                row.locales[code] = LocaleStatus(OUTDATED, 100, translation, asked)
             else:
                 row.locales[code] = LocaleStatus(UP_TO_DATE, 100, translation)
         rows.append(row)
     return rows
+
+
+def by_demand(rows: list[PageStatus], codes: list[str]) -> list[PageStatus]:
+    """Most requested first (readers' requests in these languages), the tree order otherwise."""
+    return sorted(rows, key=lambda row: -row.demand(codes))
+
+
+def most_requested(language_codes: list[str], limit: int = 10) -> list[tuple[PageStatus, str, int]]:
+    """(page, language, requests) still waiting in these languages that readers asked for, most first."""
+    items = [
+        (row, code, row.locales[code].requests)
+        for row in page_statuses()
+        for code in language_codes
+        if row.locales[code].requests and row.locales[code].state in WAITING_STATES
+    ]
+    return sorted(items, key=lambda item: -item[2])[:limit]
 
 
 def waiting_counts(language_codes: list[str]) -> dict[str, int]:

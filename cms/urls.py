@@ -38,6 +38,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("translation-requests/", cms_views.ask_for_translation, name="translation_request"),
     path("", include("reports.urls")),
     path("", include("news.urls")),
     path("", include("community.urls")),

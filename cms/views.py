@@ -2,13 +2,14 @@ import sys
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from cms import health
+from cms import health, translation_requests
 
 
 @never_cache
@@ -65,3 +66,22 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if isinstance(sys.exc_info()[1], health.DATABASE_ERRORS):
         return health.database_unavailable(request)
     return render(request, "500.html", status=500)
+
+
+@require_POST
+def ask_for_translation(request: HttpRequest) -> HttpResponse:
+    """A reader of a fallback page asks for it in their language; back to the page, which says so."""
+    page_id = request.POST.get("page", "")
+    page = (
+        Page.objects.live()
+        .public()
+        .filter(pk=int(page_id) if page_id.isdigit() else 0, alias_of__isnull=False)
+        .filter(locale__language_code=get_language())
+        .select_related("locale")
+        .first()
+    )
+    if page is None:
+        raise Http404
+    outcome = translation_requests.ask(request, page)
+    url = page.get_url(request=request)
+    return HttpResponseRedirect(f"{url}?translation={outcome.value}#translation-notice")

@@ -79,6 +79,10 @@ class TranslationsWaitingPanel(Component):
         return {
             "waiting": [{"code": code, "name": names[code], "count": counts[code]} for code in self.language_codes],
             "ready": translation_status.ready_for_review(self.language_codes),
+            "requested": [
+                {"page": row.page, "name": names[code], "count": count}
+                for row, code, count in translation_status.most_requested(self.language_codes)
+            ],
             "report_url": reverse("translation_status"),
             "csrf_token": (parent_context or {}).get("csrf_token"),
         }

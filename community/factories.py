@@ -14,6 +14,7 @@ from community.models import (
     ConsultationPage,
     MemberProfile,
     ProfileStatus,
+    TakePartPage,
     TopicProposal,
     TopicProposalIndexPage,
 )
@@ -97,3 +98,11 @@ class TopicProposalIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = TopicProposalIndexPage
+
+
+class TakePartPageFactory(wagtail_factories.PageFactory):
+    title = "Take part"
+    introduction = "Comment on drafts, propose topics, share the practices you know."
+
+    class Meta:
+        model = TakePartPage

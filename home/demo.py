@@ -9,7 +9,7 @@ from django.conf import settings
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
 from home import demo_content
 from home.models import HomePage, StandardPage
 
@@ -20,6 +20,7 @@ PAGE_MODELS = {
     "standard": "home.StandardPage",
     "reports": "reports.ReportIndexPage",
     "practices": "practices.PracticeIndexPage",
+    "take_part": "community.TakePartPage",
 }
 
 
@@ -100,7 +101,7 @@ def seed(context: SeedContext) -> None:
                 {
                     "title": content["cta_title"],
                     "text": content["cta_text"],
-                    "page": context.pages["governance"],
+                    "page": context.pages["take_part"],
                     "url": "",
                     "button_text": content["cta_button"],
                 },
@@ -113,7 +114,7 @@ def seed(context: SeedContext) -> None:
         new_home = not home.has_translation(locale)
         done = 0
         for page in tree:
-            if page.has_translation(locale):
+            if has_real_translation(page, locale):
                 continue  # an existing translation may hold a translator's work: leave it
             translate(page, locale, catalogue, user=context.admin)
             done += 1

@@ -20,7 +20,7 @@ HOME = {
     "featured_title": "Explore the Panel's work",
     "cta_title": "Join the conversation",
     "cta_text": "Propose topics for the next report, comment on drafts and share the practices you know.",
-    "cta_button": "Learn how the Panel works",
+    "cta_button": "See how to take part",
 }
 
 PAGES = [
@@ -90,6 +90,22 @@ PAGES = [
         "show_in_menus": True,
         "introduction": "The Panel's assessments of social progress, with recommendations and toolkits.",
         "search_description": "Read the Panel's reports and the recommendations drawn from them.",
+    },
+    {
+        "key": "take_part",
+        "type": "take_part",
+        "parent": "home",
+        "title": "Take part",
+        "slug": "take-part",
+        "show_in_menus": True,
+        "introduction": (
+            "Comment on the Panel's drafts while consultations are open, propose topics for the next report, "
+            "share the practices you know and meet the network."
+        ),
+        "search_description": (
+            "Consultations, topic proposals, practices and the member directory: every way to take part in the "
+            "Panel's work."
+        ),
     },
     {
         "key": "practices",

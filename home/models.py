@@ -87,6 +87,12 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().public().first()
         context["next_events"] = self.next_events()
+        # Every open consultation, in every language while it is open (a fallback where untranslated).
+        from community.models import TakePartPage
+        from community.take_part import open_consultations
+
+        context["open_consultations"] = open_consultations(self)
+        context["take_part"] = TakePartPage.objects.child_of(self).live().public().first()
         context["latest_news"] = (
             NewsPage.objects.descendant_of(self)
             .live()

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
 from cms.models import Country, Theme
 from home.models import HomePage
 from news import demo_content as content
@@ -63,6 +63,6 @@ def seed(context: SeedContext) -> None:
             to_translate.append(item)
     for locale in other_locales(context):
         for page in to_translate:
-            if not page.has_translation(locale):
+            if not has_real_translation(page, locale):
                 translate(page, locale, catalogue, user=context.admin)
                 context.translated += 1

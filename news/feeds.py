@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from cms.fallbacks import exclude_fallbacks
 from cms.templatetags.cms_tags import SOCIAL_IMAGE_SPEC
 from news.models import Kind, NewsIndexPage, NewsPage
 
@@ -50,7 +51,9 @@ class NewsRssFeed(Feed):
 
     def items(self, index: NewsIndexPage):
         return list(
-            index.items(kind=self.kind, theme=self.theme).select_related("locale").defer_streamfields()[:FEED_LENGTH]
+            exclude_fallbacks(index.items(kind=self.kind, theme=self.theme))
+            .select_related("locale")
+            .defer_streamfields()[:FEED_LENGTH]
         )
 
     def item_title(self, item: NewsPage) -> str:

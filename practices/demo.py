@@ -15,7 +15,7 @@ from django.utils.html import escape
 from wagtail.models import Locale
 
 from cms import geography
-from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
 from cms.models import Country, ExpertReview, Theme
 from cms.roles import EXPERT_REVIEWERS
 from practices.demo_content import PRACTICES
@@ -117,6 +117,6 @@ def seed(context: SeedContext) -> None:
             to_translate.append(page)
     for locale in other_locales(context):
         for page in to_translate:
-            if not PracticePage.objects.filter(translation_key=page.translation_key, locale=locale).exists():
+            if not has_real_translation(page, locale):
                 translate(page, locale, catalogue, user=context.admin)
                 context.translated += 1

@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from cms.fallbacks import exclude_fallbacks
 from cms.models import ExpertReview
 from cms.templatetags.cms_tags import SOCIAL_IMAGE_SPEC
 from practices.browsing import public_practices
@@ -46,7 +47,7 @@ class ReviewedPracticesRssFeed(Feed):
             .values("created_at")[:1]
         )
         return list(
-            public_practices(index.locale)
+            exclude_fallbacks(public_practices(index.locale))  # a feed carries its own language only
             .annotate(reviewed_at=Subquery(reviewed_at))
             .select_related("listing_image", "locale")
             .defer_streamfields()

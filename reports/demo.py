@@ -9,7 +9,7 @@ from django.conf import settings
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
 from cms.models import Person, Theme
 from reports import demo_content as content
 from reports.models import (
@@ -158,7 +158,7 @@ def seed(context: SeedContext) -> None:
     for locale in other_locales(context):
         done = 0
         for instance in tree:
-            if not instance.has_translation(locale):
+            if not has_real_translation(instance, locale):
                 translate(instance, locale, catalogue, user=context.admin)
                 done += 1
         context.translated += done

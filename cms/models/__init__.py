@@ -3,6 +3,7 @@ from cms.models.images import CustomImage, CustomRendition
 from cms.models.pages import BasePage, ExpertReviewedTreeMixin, ListingFieldsMixin, SeoFieldsMixin
 from cms.models.people import Person, Theme
 from cms.models.reviews import ExpertReview, ExpertReviewTask
+from cms.models.translation_requests import TranslationRequest
 from cms.models.users import User
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "Person",
     "SeoFieldsMixin",
     "Theme",
+    "TranslationRequest",
     "User",
 ]

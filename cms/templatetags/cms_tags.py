@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.templatetags.static import static
@@ -49,11 +50,14 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
     """
     cache = _request_cache(request)
     if "homes" not in cache:
-        condition = Q(depth=2)
+        news_index = apps.get_model("news", "NewsIndexPage")
+        # The news index of every language rides along: every page advertises its language's feed.
+        condition = Q(depth=2) | Q(depth=3, content_type=ContentType.objects.get_for_model(news_index))
         if isinstance(page, Page):
             condition |= Q(translation_key=page.translation_key)
         homes: dict[str, Page] = {}
         translations: dict[str, Page] = {}
+        news: dict[str, Page] = {}
         queryset = (
             Page.objects.live()
             .filter(condition)
@@ -77,15 +81,32 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                 ),
             )
         )
-        fields = (*CHROME_FIELDS, "translation_key", "last_published_at", "locale__language_code")
+        fields = (
+            *CHROME_FIELDS,
+            "translation_key",
+            "last_published_at",
+            "locale__language_code",
+            "alias_of_id",
+            "content_type_id",
+        )
         for candidate in _public(queryset, request).only(*fields):
             code = candidate.locale.language_code
             if candidate.depth == 2:
                 homes[code] = candidate
+            elif candidate.depth == 3 and candidate.content_type_id == ContentType.objects.get_for_model(news_index).pk:
+                news.setdefault(code, candidate)
             if isinstance(page, Page) and candidate.translation_key == page.translation_key:
                 translations[code] = candidate
-        cache["homes"], cache["translations"] = homes, translations
+        cache["homes"], cache["translations"], cache["news"] = homes, translations, news
     return cache["homes"], cache["translations"]
+
+
+def _original_of(request: HttpRequest | None, page: Page | None) -> Page | None:
+    """For a fallback (alias) page, the live original it shows; None for any other page."""
+    if not isinstance(page, Page) or page.alias_of_id is None:
+        return None
+    _homes, translations = _chrome_pages(request, page)
+    return next((item for item in translations.values() if item.pk == page.alias_of_id), None)
 
 
 def _public(queryset: QuerySet, request: HttpRequest | None) -> QuerySet:
@@ -101,28 +122,75 @@ def _public(queryset: QuerySet, request: HttpRequest | None) -> QuerySet:
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context, page: Page | None = None) -> list[dict]:
-    """Every content language, with the URL of this page's live translation where one exists, and
-    otherwise that language's home page as the switcher's fallback (hreflang lists real translations only).
-    """
+    """Every content language, with where this item is in it: `url`, its live translation (the only
+    kind hreflang and og:locale list); else `fallback_url`, the item in its original language under
+    that language's interface (an alias, `fallback` true); else that language's home page."""
     request = context.get("request")
     current = get_language()
     site = Site.find_for_request(request) if request else None
     homes, translations = _chrome_pages(request, page)
-    urls = {code: translation.get_url(request=request, current_site=site) for code, translation in translations.items()}
     alternates = []
     for code, name in settings.LANGUAGES:
-        fallback = homes.get(code) if code not in urls else None
+        translation = translations.get(code)
+        real = translation is not None and translation.alias_of_id is None
+        fallback = translation if translation is not None and not real else homes.get(code)
         alternates.append(
             {
                 "code": code,
                 "name": name,
-                "url": urls.get(code) or None,
-                "fallback_url": fallback.get_url(request=request, current_site=site) if fallback else None,
+                "url": translation.get_url(request=request, current_site=site) if real else None,
+                "fallback_url": fallback.get_url(request=request, current_site=site) if fallback and not real else None,
+                "fallback": translation is not None and not real,
                 "is_current": code == current,
                 "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
             }
         )
     return alternates
+
+
+@register.simple_tag(takes_context=True)
+def news_feed_url(context) -> str | None:
+    """The RSS feed of the active language's news, which every page advertises."""
+    request = context.get("request")
+    _chrome_pages(request, context.get("page"))
+    index = _request_cache(request).get("news", {}).get(get_language())
+    url = index.get_url(request=request) if index is not None else None
+    return f"{url}feed/rss/" if url else None
+
+
+def _language(code: str) -> dict:
+    return {
+        "code": code,
+        "name": get_language_info(code)["name_translated"],
+        "name_local": dict(settings.LANGUAGES).get(code, code),
+        "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def fallback_of(context, page: Page | None = None) -> dict | None:
+    """For a page shown in place of a missing translation: the original and its language (the
+    content is wrapped in that `lang`/`dir`); None for originals and translations."""
+    original = _original_of(context.get("request"), page)
+    if original is None:
+        return None
+    return {"original": original, "language": _language(original.locale.language_code)}
+
+
+@register.simple_tag(takes_context=True)
+def item_language(context, item) -> dict | None:
+    """For an item in a listing: its original's language when it is a fallback, else None.
+
+    One query per request, whatever the number of items (the active locale's aliases)."""
+    from cms import fallbacks
+
+    if "alias_of_id" in getattr(item, "__dict__", {}) and item.alias_of_id is None:
+        return None  # an original or a translation: known without a query
+    cache = _request_cache(context.get("request"))
+    if "fallback_languages" not in cache:
+        cache["fallback_languages"] = fallbacks.fallback_languages(get_language())
+    code = cache["fallback_languages"].get(getattr(item, "pk", item))
+    return _language(code) if code else None
 
 
 @register.simple_tag(takes_context=True)
@@ -143,8 +211,21 @@ def footer_pages(context, home: Page | None) -> list[Page]:
     if home is None:
         return []
     standard_page = apps.get_model("home", "StandardPage")
-    pages = standard_page.objects.live().descendant_of(home).filter(show_in_footer=True)
-    return list(_public(pages, context.get("request")).only(*CHROME_FIELDS))
+    take_part = apps.get_model("community", "TakePartPage")
+    # The Take part page first, then the standard pages marked for the footer: one query.
+    pages = (
+        Page.objects.live()
+        .descendant_of(home)
+        .filter(
+            Q(content_type=ContentType.objects.get_for_model(standard_page), standardpage__show_in_footer=True)
+            | Q(content_type=ContentType.objects.get_for_model(take_part), depth=home.depth + 1)
+        )
+    )
+    pages = sorted(
+        _public(pages, context.get("request")).only(*CHROME_FIELDS, "content_type_id"),
+        key=lambda page: (page.content_type_id != ContentType.objects.get_for_model(take_part).pk, page.path),
+    )
+    return pages
 
 
 @register.simple_tag
@@ -158,15 +239,27 @@ def breadcrumbs(page: Page | None) -> list[Page]:
 @register.simple_tag(takes_context=True)
 def translation_notice(context, page: Page | None = None) -> dict | None:
     """What a reader of a translated page should know: its source language, whether a machine
-    helped, and whether the original has changed since it was translated (no extra query)."""
+    helped, and whether the original has changed since it was translated (no extra query); on a
+    fallback page, that the item is not translated into the reader's language yet."""
     if not isinstance(page, Page):
         return None
     request = context.get("request")
     _homes, translations = _chrome_pages(request, page)
+    original = _original_of(request, page)
+    if original is not None:
+        return {
+            "fallback": True,
+            "source": original,
+            "source_language": _language(original.locale.language_code),
+            "language": _language(get_language()),
+            "page": page,
+        }
+    if page.alias_of_id is not None:
+        return None
     source_code = settings.LANGUAGE_CODE
     current = translations.get(get_language())
     source = translations.get(source_code)
-    if source is None or current is None or get_language() == source_code:
+    if source is None or current is None or get_language() == source_code or source.alias_of_id is not None:
         return None
     outdated = bool(source.synced_at and source.last_published_at and source.last_published_at > source.synced_at)
     return {
@@ -203,7 +296,9 @@ def social_card(context, page: Page | None = None) -> dict | None:
     if page is None or request is None or not isinstance(page, Page):
         return None
     current = get_language()
-    url = page.get_full_url(request) or request.build_absolute_uri(request.path)
+    # A fallback's canonical URL is its original's: search engines index the content once.
+    original = _original_of(request, page)
+    url = (original or page).get_full_url(request) or request.build_absolute_uri(request.path)
     image = getattr(page, "card_image", None) or getattr(page, "listing_image", None)
     if image is not None:
         rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)

@@ -7,6 +7,7 @@ from community.models.consultations import (
 )
 from community.models.engagement import Engagement, EngagementKind
 from community.models.members import MemberLanguage, MemberMessage, MemberProfile, MemberRole, ProfileStatus
+from community.models.take_part import TakePartPage
 from community.models.topics import ProposalState, TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "ModerationMode",
     "ProfileStatus",
     "ProposalState",
+    "TakePartPage",
     "TopicProposal",
     "TopicProposalIndexPage",
     "TopicStateChange",

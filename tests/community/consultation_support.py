@@ -48,7 +48,9 @@ def make_consultation(
     page.save_revision().publish()
     for language in translations:
         locale = Locale.objects.get(language_code=language)
-        copy = page.copy_for_translation(locale)
+        # Publishing made a fallback alias in every language; translating converts it (as wagtail-localize does).
+        copy = page.get_translation(locale).specific
+        copy.alias_of = None
         copy.title = f"{page.title} ({language})"
         copy.save_revision().publish()
     return page

@@ -350,7 +350,9 @@ def test_index_in_another_language_lists_untranslated_past_editions_in_english(c
     content = client.get("/ar/events/forum/").content.decode()
     current, archive = content.split('id="archive-heading"')
     assert 'href="/ar/events/forum/2027-dhaka/"' in current
-    assert 'href="/en/events/forum/2025-nairobi/" hreflang="en" lang="en"' in archive
+    # Under the reader's prefix (a fallback), its title marked as English.
+    assert 'href="/ar/events/forum/2025-nairobi/" lang="en" dir="ltr"' in archive
+    assert archive.count("/events/forum/2025-nairobi/") == 1
 
 
 def test_editions_by_continent_show_the_rotation(client):
