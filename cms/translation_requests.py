@@ -24,6 +24,7 @@ from cms.models import TranslationRequest
 SCOPE = "translation-request"
 LIMIT = 30  # requests per client and hour, across items: a reader browsing a section, not a bot
 WINDOW = 60 * 60
+REQUEST_LIMIT = ratelimit.Limit(SCOPE, limit=LIMIT, window=WINDOW)
 
 
 class Outcome(Enum):
@@ -38,7 +39,7 @@ def visitor_key(request: HttpRequest, translation_key: UUID | str, language_code
 
 def ask(request: HttpRequest, page: Page) -> Outcome:
     """Count this visitor's request for `page` (a fallback) in the language of its locale."""
-    if ratelimit.is_limited(request, SCOPE, LIMIT):
+    if not REQUEST_LIMIT.hit(request):
         return Outcome.LIMITED
     language = page.locale.language_code
     try:
@@ -49,8 +50,8 @@ def ask(request: HttpRequest, page: Page) -> Outcome:
                 visitor=visitor_key(request, page.translation_key, language),
             )
     except IntegrityError:
+        REQUEST_LIMIT.undo(request)  # a repeated ask is not held against the reader
         return Outcome.ALREADY
-    ratelimit.record(request, SCOPE, WINDOW)
     return Outcome.COUNTED
 
 

@@ -217,11 +217,12 @@ def _latest(queryset, recent_filter: dict) -> list:
 
 
 def recent_news(locale: Locale, since: datetime.date, day: datetime.date) -> list[NewsPage]:
-    """Live news items of the language dated in the week up to `day` (items dated later wait for their day)."""
+    """Live news items written in the language (not the fallbacks of other languages' items: a digest
+    reads in one language, and the site lists the rest), dated in the week up to `day`."""
     queryset = (
         NewsPage.objects.live()
         .public()
-        .filter(locale=locale, date__lte=day)
+        .filter(locale=locale, alias_of__isnull=True, date__lte=day)
         .defer_streamfields()
         .order_by("-date", "-first_published_at")
     )
@@ -247,7 +248,7 @@ def recently_reviewed_practices(
     queryset = (
         PracticePage.objects.live()
         .public()
-        .filter(locale=locale)
+        .filter(locale=locale, alias_of__isnull=True)
         .filter(approved_review_exists())
         .annotate(reviewed_at=Subquery(first_approval))
         .filter(reviewed_at__lt=until)
@@ -270,7 +271,7 @@ def upcoming_events(locale: Locale, day: datetime.date) -> list[DigestItem]:
         for page in (
             model.objects.live()
             .public()
-            .filter(locale=locale, start_date__gte=day, start_date__lte=day + EVENTS_HORIZON)
+            .filter(locale=locale, alias_of__isnull=True, start_date__gte=day, start_date__lte=day + EVENTS_HORIZON)
             .defer_streamfields()
         ):
             items.append((page.start_date, page))

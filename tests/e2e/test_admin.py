@@ -21,10 +21,15 @@ def test_admin_login(live_site, page):
     expect(page.get_by_role("heading", name="International Panel on Social Progress")).to_be_visible()
 
 
-def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = False) -> None:
-    """Approve the page from the dashboard; an expert (`assess=True`) rates it against the criteria first."""
+def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = False, page_id: int | None = None) -> None:
+    """Approve the page from the dashboard; an expert (`assess=True`) rates it against the criteria first.
+    `page_id` finds the row by its edit link (a translation on a fallback is listed under the title
+    readers still see)."""
     page.goto(f"{live_site}/admin/")
-    row = page.locator("#awaiting-review-section tr", has_text=title)
+    if page_id is not None:
+        row = page.locator("#awaiting-review-section tr", has=page.locator(f'a[href="/admin/pages/{page_id}/edit/"]'))
+    else:
+        row = page.locator("#awaiting-review-section tr", has_text=title)
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
     if assess:

@@ -19,9 +19,8 @@ def test_visitor_filters_by_theme_and_region_in_spanish_and_opens_a_practice(liv
     # "América (n)", not "Latinoamérica (n)" or "Norteamérica (n)", its sub-regions listed after it.
     page.get_by_role("group", name="Región").get_by_label(re.compile(r"^América \(")).check()
     expect(page).to_have_url(f"{live_site}/es/practices/?theme=cities&region=019")
-    results = page.locator(".practice-card")
-    expect(results).to_have_count(1)
-    results.get_by_role("link").click()
+    # Porto Alegre in Spanish, and the practices not yet translated, in their own language.
+    page.locator('.practice-card a[href="/es/practices/participatory-budgeting-porto-alegre/"]').click()
     expect(page).to_have_url(f"{live_site}/es/practices/participatory-budgeting-porto-alegre/")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.get_by_role("heading", level=2, name="Revisada por expertos")).to_be_visible()
@@ -52,9 +51,7 @@ def test_visitor_filters_in_arabic_without_javascript(live_site, browser, axe, s
     page.locator('input[name="region"][value="002"]').check()
     page.locator('form.practice-filters button[type="submit"]').click()
     assert "theme=health" in page.url and "region=002" in page.url
-    results = page.locator(".practice-card")
-    expect(results).to_have_count(1)
-    results.get_by_role("link").click()
+    page.locator('.practice-card a[href="/ar/practices/rwanda-community-health-workers/"]').click()
     assert page.url.endswith("/ar/practices/rwanda-community-health-workers/")
     facts = page.locator(".practice__facts").bounding_box()
     body = page.locator(".practice__body").bounding_box()

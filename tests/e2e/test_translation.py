@@ -71,10 +71,12 @@ def test_bengali_translator_translates_a_practice_in_the_wagtail_localize_editor
     )
     ready.get_by_role("button", name="Submit for review").click()
     expect(translator.locator(".messages")).to_contain_text("has been submitted for review")
-    assert page.goto(f"{live_site}/bn/practices/barefoot-college/").status == 404  # not public before sign-off
+    # Not public before sign-off: Bengali readers still see the English original (the fallback).
+    assert page.goto(f"{live_site}/bn/practices/barefoot-college/").status == 200
+    expect(page.locator("h1")).not_to_have_text(BENGALI_TITLE)
 
     moderator = login("moderator")
-    approve_on_dashboard(moderator, live_site, BENGALI_TITLE)
+    approve_on_dashboard(moderator, live_site, BENGALI_TITLE, page_id=bengali_id)
     response = page.goto(f"{live_site}/bn/practices/barefoot-college/")
     assert response.status == 200
     expect(page.locator("h1")).to_have_text(BENGALI_TITLE)

@@ -59,7 +59,9 @@ def send(client, user, language: str, capture, last_issue_id: str = ""):
 
 
 def live_titles(model, language: str) -> list[str]:
-    return list(model.objects.live().filter(locale__language_code=language).values_list("title", flat=True))
+    """Titles of the live items written in the language (not the fallbacks of other languages' items)."""
+    items = model.objects.live().filter(locale__language_code=language, alias_of__isnull=True)
+    return list(items.values_list("title", flat=True))
 
 
 # --- Subscribing -------------------------------------------------------------------------------

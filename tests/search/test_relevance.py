@@ -24,7 +24,7 @@ def result_urls(content: str) -> list[str]:
 
 
 def listing_urls(content: str) -> list[str]:
-    return re.findall(r'<h3 class="practice-card__title"><a href="([^"]+)">', content)
+    return re.findall(r'<h3 class="practice-card__title"[^>]*><a href="([^"]+)">', content)
 
 
 def search(client, query: str, language: str = "en") -> list[str]:
