@@ -60,8 +60,11 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_template):
     with django_db_blocker.unblock():
         if demo_template is None:  # SQLite (or a reused database): seed this process's database, or check it is
             call_command("seed_demo", stdout=io.StringIO())
-        latest = Revision.objects.aggregate(latest=Max("created_at"))["latest"]
-    demo_database.catch_up_with(latest)
+        stamps = [
+            Revision.objects.aggregate(latest=Max("created_at"))["latest"],
+            Page.objects.aggregate(latest=Max("last_published_at"))["latest"],  # aliases have no revision
+        ]
+    demo_database.catch_up_with(max((stamp for stamp in stamps if stamp), default=None))
 
 
 @pytest.fixture

@@ -89,7 +89,7 @@ def template(url: str, test_database: str, run_id: str, keep: bool) -> str:
 
 
 def catch_up_with(latest: datetime.datetime | None) -> None:
-    """Move this run's test clock past the newest data of a reused database (`--reuse-db`).
+    """Move this run's test clock past the newest data (revisions, publications) of a reused database.
 
     Each run's clock starts at the same instant (cms/settings/test.py), so a database kept from an
     earlier run can hold revisions "later" than now, and a test comparing its own edit with seeded
@@ -103,3 +103,14 @@ def catch_up_with(latest: datetime.datetime | None) -> None:
     time_machine.travel(now + datetime.timedelta(seconds=shift), tick=True).start()
     started = float(os.environ["IPSP_TEST_CLOCK_STARTED"])
     os.environ["IPSP_TEST_CLOCK_STARTED"] = repr(started - shift)
+
+
+def latest_stamp(database_url: str) -> datetime.datetime | None:
+    """The newest revision or publication in a PostgreSQL database (for `catch_up_with`)."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        return connection.execute(
+            "SELECT greatest((SELECT max(created_at) FROM wagtailcore_revision),"
+            " (SELECT max(last_published_at) FROM wagtailcore_page))"
+        ).fetchone()[0]
