@@ -1,5 +1,7 @@
-"""Demo community: members, a consultation on a draft chapter and topic proposals, in all 10 languages."""
+"""Demo community: members, a consultation on a draft chapter, topic proposals and communities of
+practice, in all 10 languages."""
 
+from community.communities import demo as communities_demo
 from community.consultations import demo as consultations_demo
 from community.members import demo as members_demo
 from community.topics import demo as topics_demo
@@ -9,3 +11,4 @@ def seed(context) -> None:
     members_demo.seed(context)
     consultations_demo.seed(context)
     topics_demo.seed(context)
+    communities_demo.seed(context)

@@ -10,9 +10,15 @@ from cms.factories import UserFactory
 from community.models import (
     Comment,
     CommentStatus,
+    Community,
+    CommunityIndexPage,
+    CommunityPage,
+    CommunityState,
     ConsultationIndexPage,
     ConsultationPage,
     MemberProfile,
+    Membership,
+    MembershipStatus,
     ProfileStatus,
     TakePartPage,
     TopicProposal,
@@ -106,3 +112,47 @@ class TakePartPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = TakePartPage
+
+
+class CommunityFactory(factory.django.DjangoModelFactory):
+    """An approved, open community of practice with post-moderated discussion."""
+
+    name = factory.Faker("sentence", nb_words=4)
+    description = factory.Faker("paragraph")
+    theme_slug = "cities"
+    region = "142"
+    state = CommunityState.APPROVED
+
+    class Meta:
+        model = Community
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    community = factory.SubFactory(CommunityFactory)
+    user = factory.SubFactory(ParticipantFactory)
+    status = MembershipStatus.ACTIVE
+    region = factory.LazyAttribute(lambda membership: membership.user.region or "")
+    sector = "research"
+    admitted_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Membership
+
+
+class CommunityIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Communities of practice"
+    slug = "communities"
+    introduction = factory.Faker("sentence")
+
+    class Meta:
+        model = CommunityIndexPage
+
+
+class CommunityPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=4)
+    slug = factory.Sequence(lambda n: f"community-{n}")
+    community = factory.SubFactory(CommunityFactory)
+    introduction = factory.Faker("sentence")
+
+    class Meta:
+        model = CommunityPage

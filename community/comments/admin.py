@@ -113,6 +113,8 @@ class CommentFilterSet(WagtailFilterSet):
 
 
 def target_display(comment: Comment) -> str:
+    if comment.community_id:
+        return _gettext("Community: %(name)s") % {"name": comment.community.name}
     if comment.consultation_id:
         title = comment.consultation.title
         return f"{title} › {comment.section.heading}" if comment.section_id else title
@@ -128,7 +130,7 @@ class CommentQueueView(ModeratorsOnlyMixin, IndexView):
         return (
             super()
             .get_base_queryset()
-            .select_related("consultation", "section", "proposal", "author__member_profile")
+            .select_related("consultation", "section", "proposal", "community", "author__member_profile")
             .annotate(
                 attention=Case(
                     When(status=CommentStatus.PENDING, then=Value(0)),

@@ -3,7 +3,7 @@
 CONTRACT (the topics area codes against it; extend, never break):
 
     post_comment(*, request, author, body, language, consultation=None, section=None,
-                 proposal=None, parent=None, premoderated: bool) -> Comment
+                 proposal=None, community=None, parent=None, premoderated: bool) -> Comment
         Validates one-level threading (a reply's parent must be a visible top-level comment on the
         same target: same consultation and section in any language, or same proposal), refuses
         comments on a consultation that is not open, applies the rate limit per participant AND per
@@ -20,7 +20,8 @@ CONTRACT (the topics area codes against it; extend, never break):
         to PENDING when it reaches FLAGS_TO_REVIEW flags (post-moderation: the crowd can take a
         comment down until a moderator decides; a comment a moderator approved stays up).
     moderate(*, comment, moderator, action: "approve"|"hide"|"restore", reason="") -> Comment
-        Needs community.moderate_comment (PermissionDenied otherwise). "hide" needs a reason.
+        Needs community.moderate_comment, or to coordinate the comment's community
+        (`can_moderate`; PermissionDenied otherwise). "hide" needs a reason.
         Approving or restoring clears the flags (they stay recorded as CommentFlag rows). The
         author is told of the decision; the parent's author of a reply that becomes visible too.
     visible_threads(queryset, viewer=None) -> list[Comment]   top-level visible comments with
@@ -80,7 +81,9 @@ def accepts_comments(*, consultation=None) -> bool:
     return consultation is None or consultation.is_open()
 
 
-def _same_target(parent: Comment, *, consultation, section, proposal) -> bool:
+def _same_target(parent: Comment, *, consultation, section, proposal, community=None) -> bool:
+    if community is not None:
+        return parent.community_id == community.pk
     if proposal is not None:
         return parent.proposal_id == proposal.pk
     if consultation is None or parent.consultation_id is None:
@@ -93,9 +96,10 @@ def _same_target(parent: Comment, *, consultation, section, proposal) -> bool:
     return parent.section.translation_key == section.translation_key
 
 
-def _check_target(*, consultation, section, proposal, parent) -> None:
-    if (consultation is None) == (proposal is None) or (section is not None and consultation is None):
-        raise ValueError("A comment goes on a consultation (and maybe one of its sections) or on a proposal.")
+def _check_target(*, consultation, section, proposal, parent, community=None) -> None:
+    targets = [target for target in (consultation, proposal, community) if target is not None]
+    if len(targets) != 1 or (section is not None and consultation is None):
+        raise ValueError("A comment goes on a consultation (and maybe one of its sections), a proposal or a community.")
     if section is not None and section.page_id != consultation.pk:
         raise ValueError("The section belongs to another consultation.")
     if not accepts_comments(consultation=consultation):
@@ -104,7 +108,8 @@ def _check_target(*, consultation, section, proposal, parent) -> None:
         return
     if parent.parent_id is not None:
         raise CommentRefused(_("You can reply to a comment, not to a reply."), code="depth")
-    if not parent.is_visible or not _same_target(parent, consultation=consultation, section=section, proposal=proposal):
+    same = _same_target(parent, consultation=consultation, section=section, proposal=proposal, community=community)
+    if not parent.is_visible or not same:
         raise CommentRefused(_("The comment you are replying to cannot be found."), code="parent")
 
 
@@ -117,10 +122,11 @@ def post_comment(
     consultation=None,
     section=None,
     proposal=None,
+    community=None,
     parent: Comment | None = None,
     premoderated: bool,
 ) -> Comment:
-    _check_target(consultation=consultation, section=section, proposal=proposal, parent=parent)
+    _check_target(consultation=consultation, section=section, proposal=proposal, parent=parent, community=community)
     decision = POSTING_LIMIT.hit(request)
     if not decision:
         raise RateLimited(decision.retry_after)
@@ -128,6 +134,7 @@ def post_comment(
         consultation=consultation,
         section=section,
         proposal=proposal,
+        community=community,
         parent=parent,
         author=author,
         author_region=author_region(author),
@@ -190,8 +197,21 @@ def flag_comment(*, comment: Comment, user, reason: str = "") -> bool:
     return True
 
 
+def can_moderate(user, comment: Comment) -> bool:
+    """Site moderators moderate every comment; a community's coordinators only its discussion."""
+    if user.has_perm(MODERATE_PERMISSION):
+        return True
+    if comment.community_id is None or not user.is_authenticated:
+        return False
+    from community.models import Membership, MembershipStatus
+
+    return Membership.objects.filter(
+        community_id=comment.community_id, user=user, is_coordinator=True, status=MembershipStatus.ACTIVE
+    ).exists()
+
+
 def moderate(*, comment: Comment, moderator, action: str, reason: str = "") -> Comment:
-    if not moderator.has_perm(MODERATE_PERMISSION):
+    if not can_moderate(moderator, comment):
         raise PermissionDenied
     if action not in ACTIONS:
         raise ValueError(f"Unknown moderation action {action!r}")

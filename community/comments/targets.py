@@ -1,4 +1,4 @@
-"""Where a comment lives (a consultation in some language, or a topic proposal) and its address.
+"""Where a comment lives (a consultation in some language, a topic proposal or a community) and its address.
 
 A comment belongs to the language version of the consultation it was written on, but its
 readers may read another version: links are built to the version in the reader's language when
@@ -27,11 +27,20 @@ def consultation_in(consultation: ConsultationPage, language: str | None) -> Con
 
 
 def is_premoderated(comment: Comment) -> bool:
-    """Consultations choose; comments on topic proposals are post-moderated."""
+    """Consultations and communities choose; comments on topic proposals are post-moderated."""
+    if comment.community_id is not None:
+        return comment.community.moderation == ModerationMode.PRE
     return comment.consultation_id is not None and comment.consultation.moderation == ModerationMode.PRE
 
 
+def _community_page(comment: Comment, language: str | None):
+    return comment.community.page_in(language or settings.LANGUAGE_CODE)
+
+
 def title(comment: Comment, language: str | None = None) -> str:
+    if comment.community_id:
+        page = _community_page(comment, language)
+        return page.title if page is not None else comment.community.name
     if comment.consultation_id:
         return consultation_in(comment.consultation, language).title
     return comment.proposal.title if comment.proposal_id else ""
@@ -40,6 +49,9 @@ def title(comment: Comment, language: str | None = None) -> str:
 def full_url(comment: Comment, language: str | None = None) -> str:
     """The absolute address of the comment on its page, for e-mails."""
     language = language or settings.LANGUAGE_CODE
+    if comment.community_id:
+        page = _community_page(comment, language)
+        return f"{page.get_full_url()}#comment-{comment.pk}" if page is not None else ""
     if comment.consultation_id:
         page = consultation_in(comment.consultation, language)
         return f"{page.get_full_url()}#comment-{comment.pk}"
@@ -51,6 +63,9 @@ def full_url(comment: Comment, language: str | None = None) -> str:
 
 def path(comment: Comment, language: str | None = None) -> str:
     """The address of the comment on its page, relative to the site, for redirects."""
+    if comment.community_id:
+        page = _community_page(comment, language)
+        return f"{page.url}#comment-{comment.pk}" if page is not None else "/"
     if comment.consultation_id:
         page = consultation_in(comment.consultation, language)
         return f"{page.url}#comment-{comment.pk}"

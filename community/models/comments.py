@@ -1,4 +1,5 @@
-"""Comments on consultations (a section or the main question) and on topic proposals.
+"""Comments on consultations (a section or the main question), on topic proposals and in the
+discussion space of a community of practice.
 
 One level of threading: a reply's parent is always a top-level comment. A comment keeps the
 author's region and language at the time of writing, so the figures by region survive the
@@ -25,7 +26,8 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    # Exactly one target: a consultation (optionally one of its sections) or a topic proposal.
+    # Exactly one target: a consultation (optionally one of its sections), a topic proposal or a
+    # community of practice (its discussion space).
     consultation = models.ForeignKey(
         "community.ConsultationPage", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
     )
@@ -34,6 +36,9 @@ class Comment(models.Model):
     )
     proposal = models.ForeignKey(
         "community.TopicProposal", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    community = models.ForeignKey(
+        "community.Community", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
     )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies", verbose_name=_("reply to")
@@ -66,8 +71,13 @@ class Comment(models.Model):
         permissions = [("moderate_comment", _("Can approve, hide and restore comments"))]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(consultation__isnull=False, proposal__isnull=True))
-                | (models.Q(consultation__isnull=True, proposal__isnull=False, section__isnull=True)),
+                condition=models.Q(consultation__isnull=False, proposal__isnull=True, community__isnull=True)
+                | models.Q(
+                    consultation__isnull=True, proposal__isnull=False, section__isnull=True, community__isnull=True
+                )
+                | models.Q(
+                    consultation__isnull=True, proposal__isnull=True, section__isnull=True, community__isnull=False
+                ),
                 name="comment_has_one_target",
             )
         ]

@@ -47,12 +47,15 @@ from community.topics.listing import decorate, proposals_queryset
 
 
 class TopicModerationPolicy(ModelPermissionPolicy):
-    """One permission, `community.moderate_topicproposal`, opens the listing, state changes and deletion."""
+    """One permission, `community.moderate_topicproposal`, opens the listing, state changes and deletion.
 
+    Subclasses name another single permission (`CODENAME`) and the actions it opens (`ACTIONS`)."""
+
+    CODENAME = "moderate_topicproposal"
     ACTIONS = frozenset({"view", "moderate", "delete"})
 
     def _get_permission_codename(self, action):
-        return "moderate_topicproposal"
+        return self.CODENAME
 
     def user_has_permission(self, user, action):
         return action in self.ACTIONS and super().user_has_permission(user, action)
@@ -63,7 +66,7 @@ class TopicModerationPolicy(ModelPermissionPolicy):
     def users_with_any_permission(self, actions):
         if not self.ACTIONS & set(actions):
             return get_user_model().objects.none()
-        return super().users_with_any_permission(["moderate"])
+        return super().users_with_any_permission(["view"])  # every action is the one permission
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
