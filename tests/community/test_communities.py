@@ -3,9 +3,12 @@ proposals approved by editors, the monthly digest, query counts and accessibilit
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -367,3 +370,18 @@ def test_the_pages_have_no_html_errors(client, db, tmp_path):
 @pytest.mark.browser
 def test_the_pages_have_no_accessibility_violations(client, db):
     assert axe_violations(rendered_pages(client)) == {}
+
+
+def test_the_digest_command_queues_each_community_once(db, mailoutbox, django_capture_on_commit_callbacks):
+    housing = Community.objects.get(name="Housing in South Asian cities")
+    CommentFactory(community=housing, author=housing.memberships.first().user, body="News of the month")
+    output = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_community_digests", stdout=output)
+    assert "Digests queued for" in output.getvalue()
+    assert mailoutbox
+    assert {message.subject for message in mailoutbox} >= {"This month in “Housing in South Asian cities”"}
+    sent = len(mailoutbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_community_digests", stdout=io.StringIO())
+    assert len(mailoutbox) == sent
