@@ -1,9 +1,10 @@
-"""Demo community: members, a consultation on a draft chapter, topic proposals and communities of
-practice, in all 10 languages."""
+"""Demo community: members, a consultation on a draft chapter, topic proposals, communities of
+practice and partner organisations, in all 10 languages."""
 
 from community.communities import demo as communities_demo
 from community.consultations import demo as consultations_demo
 from community.members import demo as members_demo
+from community.partners import demo as partners_demo
 from community.topics import demo as topics_demo
 
 
@@ -12,3 +13,4 @@ def seed(context) -> None:
     consultations_demo.seed(context)
     topics_demo.seed(context)
     communities_demo.seed(context)
+    partners_demo.seed(context)

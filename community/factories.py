@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from cms.factories import UserFactory
 from community.models import (
+    Affiliation,
+    AffiliationStatus,
     Comment,
     CommentStatus,
     Community,
@@ -19,6 +21,10 @@ from community.models import (
     MemberProfile,
     Membership,
     MembershipStatus,
+    Partner,
+    PartnerIndexPage,
+    PartnerPage,
+    PartnerType,
     ProfileStatus,
     TakePartPage,
     TopicProposal,
@@ -156,3 +162,41 @@ class CommunityPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CommunityPage
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Faker("company")
+    kind = PartnerType.NGO
+    website = "https://partner.example.org/"
+
+    class Meta:
+        model = Partner
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory):
+    partner = factory.SubFactory(PartnerFactory)
+    user = factory.SubFactory(ParticipantFactory)
+    status = AffiliationStatus.CONFIRMED
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Affiliation
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Partner organisations"
+    slug = "partners"
+    introduction = factory.Faker("sentence")
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("company")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    partner = factory.SubFactory(PartnerFactory)
+    introduction = factory.Faker("sentence")
+
+    class Meta:
+        model = PartnerPage

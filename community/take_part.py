@@ -1,5 +1,5 @@
 """What the Take part page offers, in its language: consultations (open first), topic proposals,
-sharing a practice, communities of practice, the member directory and signing up."""
+sharing a practice, communities of practice, partner organisations, the member directory and signing up."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.consultations.listing import consultations_of
-from community.models import CommunityIndexPage, ConsultationIndexPage, ConsultationPage, TopicProposalIndexPage
+from community.models import (
+    CommunityIndexPage,
+    ConsultationIndexPage,
+    ConsultationPage,
+    PartnerIndexPage,
+    TopicProposalIndexPage,
+)
 
 
 def ways_to_take_part(page, request: HttpRequest) -> dict:
@@ -24,6 +30,7 @@ def ways_to_take_part(page, request: HttpRequest) -> dict:
         "consultations": {**groups, "closed": groups.get("closed", [])[:3]} if groups else {},
         "topics_index": topics,
         "communities_index": CommunityIndexPage.objects.child_of(home).live().public().first(),
+        "partners_index": PartnerIndexPage.objects.child_of(home).live().public().first(),
         "share_practice_url": (practices.url + practices.reverse_subpage("share")) if practices else None,
         "directory_url": reverse("community:directory"),
         "signup_url": reverse("community:signup"),

@@ -17,10 +17,24 @@ from community.models.consultations import (
 )
 from community.models.engagement import Engagement, EngagementKind
 from community.models.members import MemberLanguage, MemberMessage, MemberProfile, MemberRole, ProfileStatus
+from community.models.partners import (
+    Affiliation,
+    AffiliationStatus,
+    Partner,
+    PartnerIndexPage,
+    PartnerPage,
+    PartnerType,
+)
 from community.models.take_part import TakePartPage
 from community.models.topics import ProposalState, TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
 
 __all__ = [
+    "Affiliation",
+    "AffiliationStatus",
+    "Partner",
+    "PartnerIndexPage",
+    "PartnerPage",
+    "PartnerType",
     "Comment",
     "CommentFlag",
     "CommentStatus",

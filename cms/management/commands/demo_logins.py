@@ -18,4 +18,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<20} {role}")
         self.stdout.write(f"Community participant (public site, log in by e-mail): {url}/en/account/login/")
         self.stdout.write("  participant@demo.ipsp.org")
+        self.stdout.write("Partner administrator (confirms affiliations with the Urban Poor Federations Network):")
+        self.stdout.write("  partner-admin@demo.ipsp.org")
         self.stdout.write("")

@@ -1,0 +1,1 @@
+"""The network of networks: partner organisations, affiliations and their administrators."""

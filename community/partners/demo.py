@@ -1,0 +1,129 @@
+"""Demo partner organisations (called by community.demo): the partners page in every language
+(translated through wagtail-localize), twenty partner pages in English (the other languages get
+them as fallbacks), their countries, themes and practices, a few confirmed affiliations of demo
+members, one waiting, and the demo partner administrator.
+
+Idempotent: pages, partners, the account and affiliations are created only when missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+from wagtail.models import Locale
+
+from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish
+from cms.demo import translate as translate_page
+from cms.models import Country, Theme
+from community.models import Affiliation, AffiliationStatus, Partner, PartnerIndexPage, PartnerPage
+from community.partners import demo_content as content
+from home.models import HomePage
+
+catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+
+
+def _index(home: HomePage, context: SeedContext) -> PartnerIndexPage:
+    index = PartnerIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = PartnerIndexPage(
+            title=content.INDEX["title"],
+            slug=content.INDEX["slug"],
+            introduction=content.INDEX["introduction"],
+            show_in_menus=False,
+            locale=home.locale,
+        )
+        home.add_child(instance=index)
+        publish(index, context.admin)
+        context.created += 1
+    return index
+
+
+def _partner(index: PartnerIndexPage, data: dict, context: SeedContext) -> PartnerPage:
+    page = PartnerPage.objects.child_of(index).filter(slug=data["slug"]).select_related("partner").first()
+    if page is not None:
+        return page
+    from django.apps import apps
+
+    practice_model = apps.get_model("practices", "PracticePage")
+    partner = Partner.objects.create(name=data["title"], kind=data["kind"], website=data["website"])
+    page = PartnerPage(title=data["title"], slug=data["slug"], partner=partner, introduction=data["introduction"])
+    page.locale = index.locale
+    page.countries = list(Country.objects.filter(code__in=data["countries"]))
+    page.themes = list(Theme.objects.filter(locale=index.locale, slug__in=data["themes"]))
+    page.practices = list(practice_model.objects.filter(locale=index.locale, slug__in=data["practices"]))
+    index.add_child(instance=page)
+    publish(page, context.admin)
+    context.created += 1
+    return page
+
+
+def _administrator(context: SeedContext):
+    data = content.ADMINISTRATOR
+    User = get_user_model()
+    user = User.objects.filter(username=data["username"]).first()
+    if user is None:
+        first, last = data["name"]
+        user = User.objects.create(
+            username=data["username"],
+            email=data["email"],
+            first_name=first,
+            last_name=last,
+            password=make_password(DEMO_PASSWORD),
+            is_active=True,
+        )
+        context.created += 1
+    return user
+
+
+def _people(partner: Partner, data: dict, users: dict, administrator=None) -> None:
+    if partner.affiliations.exists():
+        return
+    now = timezone.now()
+    rows = []
+    if administrator is not None:
+        rows.append(
+            Affiliation(
+                partner=partner,
+                user=administrator,
+                status=AffiliationStatus.CONFIRMED,
+                is_administrator=True,
+                confirmed_at=now,
+            )
+        )
+    for username in [*data["members"], *data["pending"]]:
+        user = users.get(username)
+        if user is None:
+            continue
+        confirmed = username in data["members"]
+        rows.append(
+            Affiliation(
+                partner=partner,
+                user=user,
+                status=AffiliationStatus.CONFIRMED if confirmed else AffiliationStatus.PENDING,
+                confirmed_at=now if confirmed else None,
+            )
+        )
+    Affiliation.objects.bulk_create(rows)
+
+
+def seed(context: SeedContext) -> None:
+    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None:
+        context.log("No English home page; skipping partner organisations.")
+        return
+    index = _index(home, context)
+    pages = [_partner(index, data, context) for data in content.PARTNERS]
+    for locale in other_locales(context):
+        if not has_real_translation(index, locale):
+            translate_page(index, locale, catalogue, user=context.admin)
+            context.translated += 1
+    usernames = {name for data in content.PARTNERS for key in ("members", "pending") for name in data[key]}
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
+    administrator = _administrator(context)
+    for number, (page, data) in enumerate(zip(pages, content.PARTNERS, strict=True)):
+        _people(page.partner, data, users, administrator if number == 0 else None)

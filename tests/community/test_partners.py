@@ -1,0 +1,272 @@
+"""Partner organisations: the directory's facets and world view, affiliations declared by members
+and confirmed by the organisation's own administrators (object-level, tested over HTTP), the
+profile form, the demo, query counts and accessibility."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.demo import SeedContext
+from cms.models import Country, Theme
+from community.factories import AffiliationFactory, ParticipantFactory, PartnerFactory, PartnerPageFactory
+from community.models import Affiliation, AffiliationStatus, Partner, PartnerIndexPage, PartnerPage, PartnerType
+from community.partners import demo as partners_demo
+from tests.tooling import axe_violations, html_errors
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def index_en(db):
+    return PartnerIndexPage.objects.get(locale__language_code="en")
+
+
+def new_partner(index, *, administrator=None, countries=("KE",), themes=("health",), **kwargs) -> PartnerPage:
+    page = PartnerPageFactory(parent=index, partner=PartnerFactory(**kwargs))
+    page.countries = list(Country.objects.filter(code__in=countries))
+    page.themes = list(Theme.objects.filter(locale=index.locale, slug__in=themes))
+    page.save_revision().publish()
+    if administrator is not None:
+        AffiliationFactory(partner=page.partner, user=administrator, is_administrator=True)
+    return page
+
+
+def url(page: PartnerPage, route: str = "", *args) -> str:
+    return page.url + (page.reverse_subpage(route, args=args or None).lstrip("/") if route else "")
+
+
+@pytest.fixture
+def administrator(db):
+    return ParticipantFactory(username="partner-admin-a")
+
+
+@pytest.fixture
+def partner_page(index_en, administrator):
+    return new_partner(index_en, administrator=administrator)
+
+
+# --- The demo and the directory
+
+
+def test_the_demo_has_twenty_partners_of_several_types_across_regions_in_every_language(client, db):
+    partners = Partner.objects.all()
+    assert partners.count() >= 20
+    assert set(partners.values_list("kind", flat=True)) == set(PartnerType.values)
+    english = PartnerPage.objects.filter(locale__language_code="en")
+    assert set(english.values_list("countries__region", flat=True)) >= {"002", "019", "142", "150", "009"}
+    for language in ("en", "ar", "zh-hans", "ur", "fr"):
+        assert PartnerPage.objects.filter(locale__language_code=language).live().count() >= 20
+        response = client.get(f"/{language}/partners/")
+        assert response.status_code == 200
+        assert PartnerIndexPage.objects.get(locale__language_code=language).title in response.content.decode()
+    assert Affiliation.objects.filter(status=AffiliationStatus.CONFIRMED, is_administrator=False).count() >= 5
+    assert Affiliation.objects.filter(user__username="partner-admin", is_administrator=True).count() == 1
+
+
+def test_seeding_the_demo_again_changes_nothing(db):
+    counts = (Partner.objects.count(), PartnerPage.objects.count(), Affiliation.objects.count())
+    partners_demo.seed(SeedContext(log=lambda *_args: None))
+    call_command("demo_logins", stdout=io.StringIO())
+    assert (Partner.objects.count(), PartnerPage.objects.count(), Affiliation.objects.count()) == counts
+
+
+def test_the_directory_filters_by_type_region_and_theme_with_counts(client, db):
+    response = client.get("/en/partners/")
+    facets = {facet["name"]: facet for facet in response.context["facets"]}
+    types = {value["label"]: value["count"] for value in facets["type"]["values"]}
+    assert types["University"] == Partner.objects.filter(kind="university").count() == 4
+    assert len(response.context["results"]) >= 20
+
+    response = client.get("/en/partners/?type=university&region=002")
+    titles = [page.title for page in response.context["results"]]
+    assert titles == ["East African Institute of Public Health"]
+    regions = {value["label"]: value for value in response.context["facets"][1]["values"]}
+    assert regions["Africa"]["current"] and regions["Africa"]["count"] == 1
+    assert regions["Europe"]["count"] == 1  # universities in Europe, under the type chosen
+
+    response = client.get("/en/partners/?theme=health")
+    assert response.context["results"]
+    assert all("health" in page.themes.values_list("slug", flat=True) for page in response.context["results"])
+
+
+def test_where_partners_are_counts_by_region_and_country(client, db):
+    response = client.get("/fr/partners/")
+    where = {region["code"]: region for region in response.context["where"]}
+    assert set(where) == {"002", "019", "142", "150", "009"}
+    kenya = {name: count for _code, name, count in where["002"]["countries"]}["Kenya"]
+    assert kenya == PartnerPage.objects.filter(locale__language_code="en", countries__code="KE").count() >= 4
+    body = response.content.decode()
+    assert "Afrique" in body and "Où sont les partenaires" in body
+
+
+def test_a_partner_page_shows_its_profile_practices_and_confirmed_members(client, db):
+    response = client.get("/en/partners/indigenous-health-collective/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Community-controlled health services" in body
+    assert [practice.slug for practice in response.context["practices"]]
+    names = [person["name"] for person in response.context["members"]]
+    assert names  # the demo members with public profiles
+    assert "Aroha" in " ".join(names)
+
+
+def test_a_fallback_partner_page_reads_in_english_inside_an_arabic_page(client, db):
+    response = client.get("/ar/partners/indigenous-health-collective/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl"' in body
+    assert 'lang="en" dir="ltr"' in body
+
+
+# --- Affiliations and their administrators
+
+
+def test_a_member_declares_and_the_administrator_confirms(client, partner_page, administrator, participant, mailoutbox):
+    assert client.post(url(partner_page, "affiliate")).status_code == 302  # to log in
+    client.force_login(participant)
+    client.post(url(partner_page, "affiliate"))
+    affiliation = Affiliation.objects.get(partner=partner_page.partner, user=participant)
+    assert affiliation.status == AffiliationStatus.PENDING
+    assert participant.member_profile.name not in client.get(partner_page.url).content.decode()
+
+    client.force_login(administrator)
+    response = client.post(url(partner_page, "affiliation_action", affiliation.pk), {"action": "confirm"})
+    assert response.status_code == 302
+    affiliation.refresh_from_db()
+    assert affiliation.status == AffiliationStatus.CONFIRMED
+    client.logout()
+    assert participant.member_profile.name in client.get(partner_page.url).content.decode()
+
+
+def test_a_partner_administrator_cannot_confirm_or_edit_for_another_organisation(
+    client, index_en, partner_page, administrator, participant
+):
+    other = new_partner(index_en, administrator=ParticipantFactory())
+    affiliation = AffiliationFactory(partner=other.partner, user=participant, status=AffiliationStatus.PENDING)
+    client.force_login(administrator)
+    assert client.get(url(other, "manage")).status_code == 403
+    response = client.post(url(other, "affiliation_action", affiliation.pk), {"action": "confirm"})
+    assert response.status_code == 403
+    response = client.post(url(other, "manage"), {"introduction": "Taken over", "website": "https://evil.example/"})
+    assert response.status_code == 403
+    # Nor through their own organisation's page with the other's affiliation.
+    client.post(url(partner_page, "affiliation_action", affiliation.pk), {"action": "confirm"})
+    affiliation.refresh_from_db()
+    other.refresh_from_db()
+    assert affiliation.status == AffiliationStatus.PENDING
+    assert other.introduction != "Taken over"
+
+
+def test_plain_members_and_visitors_cannot_confirm(client, partner_page, participant, other_participant):
+    affiliation = AffiliationFactory(partner=partner_page.partner, user=other_participant, status="pending")
+    AffiliationFactory(partner=partner_page.partner, user=participant)  # confirmed, but not an administrator
+    action = url(partner_page, "affiliation_action", affiliation.pk)
+    assert client.post(action, {"action": "confirm"}).status_code == 302  # to log in
+    client.force_login(participant)
+    assert client.get(url(partner_page, "manage")).status_code == 403
+    assert client.post(action, {"action": "confirm"}).status_code == 403
+    assert client.post(action, {"action": "decline"}).status_code == 403
+    affiliation.refresh_from_db()
+    assert affiliation.status == AffiliationStatus.PENDING
+
+
+def test_the_administrator_edits_the_profile_and_the_last_administrator_stays(client, partner_page, administrator):
+    client.force_login(administrator)
+    response = client.post(url(partner_page, "manage"), {"introduction": "", "website": "nope"})
+    assert response.status_code == 400
+    response = client.post(
+        url(partner_page, "manage"), {"introduction": "We train nurses.", "website": "https://nurses.example.org/"}
+    )
+    assert response.status_code == 302
+    partner_page.refresh_from_db()
+    assert partner_page.introduction == "We train nurses."
+    assert "We train nurses." in client.get(partner_page.url).content.decode()
+    client.post(url(partner_page, "withdraw"))
+    assert Affiliation.objects.filter(partner=partner_page.partner, user=administrator).exists()
+
+
+def test_declaring_twice_is_refused_and_declaring_needs_a_post(client, partner_page, participant):
+    client.force_login(participant)
+    assert client.get(url(partner_page, "affiliate")).status_code == 405
+    client.post(url(partner_page, "affiliate"))
+    client.post(url(partner_page, "affiliate"))
+    assert Affiliation.objects.filter(partner=partner_page.partner, user=participant).count() == 1
+
+
+# --- Query counts
+
+
+def _count(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_the_directory_and_a_partner_page_cost_the_same_for_10_and_200_items(client, index_en, participant):
+    page = new_partner(index_en, administrator=ParticipantFactory())
+    for _number in range(10):
+        AffiliationFactory(partner=page.partner)
+    client.force_login(participant)
+    paths = ("/en/partners/", "/en/partners/?type=ngo&region=002&theme=health", page.url)
+    small = {path: _count(client, path) for path in paths}
+    for _number in range(190):
+        AffiliationFactory(partner=page.partner)
+    for number in range(180):
+        new_partner(index_en, countries=("KE", "FR") if number % 2 else ("BR",), themes=("health", "work"))
+    large = {path: _count(client, path) for path in paths}
+    assert large == small
+
+
+# --- HTML and accessibility
+
+
+def rendered_pages(client) -> dict[str, bytes]:
+    """Every new page in English and Arabic, as the demo partner administrator sees them."""
+    administrator = get_user_model().objects.get(username="partner-admin")
+    client.force_login(administrator)
+    pages = {}
+    for language in ("en", "ar"):
+        base = f"/{language}/partners/"
+        for path in (
+            base,
+            base + "?type=ngo&region=002",
+            base + "urban-poor-federations-network/",
+            base + "urban-poor-federations-network/manage/",
+            base + "indigenous-health-collective/",
+        ):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            pages[path] = response.content
+        response = client.post(base + "urban-poor-federations-network/manage/", {"introduction": ""})
+        assert response.status_code == 400
+        pages[base + "manage/ (errors)"] = response.content
+    client.logout()
+    pages["/ar/ logged out"] = client.get("/ar/partners/indigenous-health-collective/").content
+    return pages
+
+
+def test_the_pages_have_no_html_errors(client, db, tmp_path):
+    assert html_errors(rendered_pages(client), tmp_path) == []
+
+
+@pytest.mark.browser
+def test_the_pages_have_no_accessibility_violations(client, db):
+    assert axe_violations(rendered_pages(client)) == {}
+
+
+def test_take_part_links_to_the_partners(client, db):
+    response = client.get("/en/take-part/")
+    assert response.status_code == 200
+    assert 'href="/en/partners/"' in response.content.decode()
