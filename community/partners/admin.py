@@ -42,6 +42,11 @@ class PartnerViewSet(ModelViewSet):
     search_backend_name = None
     form_fields = ["name", "kind", "website"]
 
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "website":
+            kwargs["assume_scheme"] = "https"  # as the public profile form does
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
 
 class AffiliationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=AffiliationStatus.choices, empty_label=_("All"))

@@ -133,7 +133,7 @@ def test_a_fallback_partner_page_reads_in_english_inside_an_arabic_page(client, 
 # --- Affiliations and their administrators
 
 
-def test_a_member_declares_and_the_administrator_confirms(client, partner_page, administrator, participant, mailoutbox):
+def test_a_member_declares_and_the_administrator_confirms(client, partner_page, administrator, participant):
     assert client.post(url(partner_page, "affiliate")).status_code == 302  # to log in
     client.force_login(participant)
     client.post(url(partner_page, "affiliate"))
@@ -195,6 +195,31 @@ def test_the_administrator_edits_the_profile_and_the_last_administrator_stays(cl
     assert "We train nurses." in client.get(partner_page.url).content.decode()
     client.post(url(partner_page, "withdraw"))
     assert Affiliation.objects.filter(partner=partner_page.partner, user=administrator).exists()
+
+
+def test_administrators_are_told_of_a_declaration_and_the_member_of_the_decision(
+    client, partner_page, administrator, participant, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(participant)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(partner_page, "affiliate"))
+    assert [message.to for message in mailoutbox] == [[administrator.email]]
+    assert "manage/" in mailoutbox[0].body
+    affiliation = Affiliation.objects.get(partner=partner_page.partner, user=participant)
+    client.force_login(administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(partner_page, "affiliation_action", affiliation.pk), {"action": "decline"})
+    assert mailoutbox[-1].to == [participant.email]
+    assert not Affiliation.objects.filter(pk=affiliation.pk).exists()
+
+
+def test_the_admin_lists_partners_for_superusers_only(client, db, administrator):
+    superuser = get_user_model().objects.filter(is_superuser=True).first()
+    client.force_login(superuser)
+    assert "Urban Poor Federations Network" in client.get("/admin/partners/").content.decode()
+    assert client.get("/admin/partner-affiliations/").status_code == 200
+    client.force_login(administrator)
+    assert client.get("/admin/partners/").status_code == 302  # no admin access for partner staff
 
 
 def test_declaring_twice_is_refused_and_declaring_needs_a_post(client, partner_page, participant):
