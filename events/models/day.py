@@ -21,13 +21,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
 from django.utils.decorators import method_decorator
@@ -43,6 +41,7 @@ from wagtail.search import index
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
+from cms.notifications import deliver
 from cms.public_forms import protected_form_response, renderer
 from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
@@ -502,10 +501,4 @@ def send_endorsement_confirmation(endorsement_id: int, language: str) -> None:
         "confirm_url": _site_url() + page_path + day.reverse_subpage("endorse_confirm", args=[endorsement.token]),
         "page_url": _site_url() + page_path,
     }
-    with translation.override(language):
-        send_mail(
-            subject=render_to_string("events/day/email/endorsement_confirmation_subject.txt", context).strip(),
-            message=render_to_string("events/day/email/endorsement_confirmation.txt", context),
-            from_email=None,
-            recipient_list=[endorsement.email],
-        )
+    deliver("events/day/email/endorsement_confirmation", [endorsement.email], context, language)

@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.http import Http404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +28,7 @@ from wagtail.search import index
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
+from cms.notifications import deliver
 from cms.public_forms import protected_form_response, renderer
 from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
@@ -514,9 +513,4 @@ def send_registration_confirmation(registration_id: int) -> None:
             "edition_url": url,
             "calendar_url": f"{url}{edition.reverse_subpage('ics')}" if url else "",
         }
-        send_mail(
-            subject=" ".join(render_to_string("events/forum/email/registration_subject.txt", context).split()),
-            message=render_to_string("events/forum/email/registration.txt", context),
-            from_email=None,
-            recipient_list=[registration.email],
-        )
+    deliver("events/forum/email/registration", [registration.email], context, registration.language)
