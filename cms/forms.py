@@ -1,4 +1,5 @@
-"""What every public form shares: a honeypot that bots fill in and people never see.
+"""What every public form shares: the form renderer (one set of field and form templates) and a
+honeypot that bots fill in and people never see.
 
 `ProtectedFormMixin` adds the `homepage` field; the response flow around it (rate limit, spam,
 valid, invalid) is `cms.public_forms.protected_form_response`, so a form declares its protection in
@@ -9,9 +10,19 @@ its class line and its view in a few lines. The field renders through the shared
 from __future__ import annotations
 
 from django import forms
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "homepage"
+
+
+class FormRenderer(TemplatesSetting):
+    """The site's form renderer (`FORM_RENDERER`): `{{ form }}` and `{{ field.as_field_group }}` render
+    the shared templates, so every public form has the same accessible markup (labels, help and
+    errors tied to the input, a single checkbox before its label)."""
+
+    form_template_name = "cms/forms/form.html"
+    field_template_name = "cms/forms/field.html"
 
 
 class ProtectedFormMixin(forms.Form):
