@@ -30,6 +30,9 @@ from django.utils import translation
 
 from cms.tasks import retrying_task
 
+Language = str | None  # a code of settings.LANGUAGES; None or another: the site's default
+ReplyTo = list[str] | None
+
 
 def _language_for(language: str | None) -> str:
     codes = {code for code, _name in settings.LANGUAGES}
@@ -53,15 +56,16 @@ def render_message(template: str, context: dict, language: str | None = None) ->
     return " ".join(subject.split()), body.strip() + "\n", html
 
 
+def _addresses(recipients: Iterable[str]) -> list[str]:
+    """Each address once, the empty ones left out."""
+    return sorted({address for address in recipients if address})
+
+
 def deliver(
-    template: str,
-    recipients: Iterable[str],
-    context: dict,
-    language: str | None = None,
-    reply_to: list[str] | None = None,
+    template: str, recipients: Iterable[str], context: dict, language: Language = None, reply_to: ReplyTo = None
 ) -> int:
     """Render `template` in `language` and send it now to each recipient separately."""
-    addresses = sorted({address for address in recipients if address})
+    addresses = _addresses(recipients)
     if not addresses:
         return 0
     subject, body, html = render_message(template, context, language)
@@ -99,7 +103,7 @@ def notify(
     reply_to: list[str] | None = None,
 ) -> None:
     """Queue a notification once the current transaction commits. `context` must be JSON-serialisable."""
-    addresses = sorted({address for address in recipients if address})
+    addresses = _addresses(recipients)
     if not addresses:
         return
     transaction.on_commit(
