@@ -24,7 +24,7 @@ from babel.dates import format_date
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives, get_connection, send_mail
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Min, OuterRef, Subquery
 from django.template.loader import render_to_string
@@ -36,6 +36,7 @@ from wagtail.models import Locale, Page, Site
 from cms.geography import to_babel
 from cms.models import ExpertReview
 from cms.models.reviews import approved_review_exists
+from cms.notifications import deliver
 from cms.tasks import TRANSIENT_ERRORS, RetryFrom, retrying_task
 from news.models import NewsIndexPage, NewsletterIssue, NewsletterSubscription, NewsPage
 from practices.models import PracticeIndexPage, PracticePage
@@ -144,13 +145,7 @@ def send_confirmation(subscription_id: int) -> None:
         "subscribe_url": newsletter_url("newsletter_subscribe", subscription.language),
         "already_confirmed": subscription.is_confirmed,
     }
-    with translation.override(subscription.language):
-        send_mail(
-            subject=render_to_string("news/email/confirmation_subject.txt", context).strip(),
-            message=render_to_string("news/email/confirmation.txt", context),
-            from_email=None,
-            recipient_list=[subscription.email],
-        )
+    deliver("news/email/confirmation", [subscription.email], context, subscription.language)
 
 
 # --- The digest --------------------------------------------------------------------------------

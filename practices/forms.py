@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms import geography
+from cms.forms import ProtectedFormMixin
 from cms.models import Theme
 from practices.models import ActorType, Scale
 
 
-class PracticeSubmissionForm(forms.Form):
+class PracticeSubmissionForm(ProtectedFormMixin, forms.Form):
     title = forms.CharField(label=_("Name of the practice"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"),
@@ -48,12 +49,6 @@ class PracticeSubmissionForm(forms.Form):
     consent = forms.BooleanField(
         label=_("The information is accurate to the best of my knowledge, and the Panel may contact me about it.")
     )
-    # A field people never see: bots fill it in.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, locale: Locale, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -67,7 +62,3 @@ class PracticeSubmissionForm(forms.Form):
         if year and year > datetime.date.today().year:
             raise forms.ValidationError(_("The start year cannot be in the future."))
         return year
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("homepage"))

@@ -9,16 +9,13 @@ The confirmation to the submitter and the notice to editors are background tasks
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Page
 
 from cms.models import Country, Theme
+from cms.notifications import deliver, deliver_to_staff
 from cms.roles import EDITORS
 from cms.tasks import retrying_task
 from practices.models import PracticeIndexPage, PracticePage, PracticeSubmission
@@ -81,24 +78,5 @@ def send_submission_emails(submission_id: int) -> None:
     page = submission.page
     admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/" if page else ""
     context = {"submission": submission, "title": submission.data.get("title", ""), "admin_url": admin_url}
-    with translation.override(submission.language):
-        send_mail(
-            subject=render_to_string("practices/email/submission_received_subject.txt", context).strip(),
-            message=render_to_string("practices/email/submission_received.txt", context),
-            from_email=None,
-            recipient_list=[submission.submitter_email],
-        )
-    editors = list(
-        get_user_model()
-        .objects.filter(groups__name=EDITORS, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if editors:
-        with translation.override(settings.LANGUAGE_CODE):
-            send_mail(
-                subject=render_to_string("practices/email/submission_for_editors_subject.txt", context).strip(),
-                message=render_to_string("practices/email/submission_for_editors.txt", context),
-                from_email=None,
-                recipient_list=editors,
-            )
+    deliver("practices/email/submission_received", [submission.submitter_email], context, submission.language)
+    deliver_to_staff("practices/email/submission_for_editors", EDITORS, context)

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: the form renderer finds Django's widget templates through the template engine.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +92,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
+
+# One set of form templates for the whole site (cms/templates/cms/forms/): `{{ form }}` and
+# `{{ field.as_field_group }}` render them.
+FORM_RENDERER = "cms.forms.FormRenderer"
 
 TEMPLATES = [
     {

@@ -6,7 +6,7 @@ Choices made here:
 * No account enumeration: signing up with an address that already has an account, or asking a
   reset for an unknown address, gives the visitor the same answer as the normal case; the owner
   of an existing account is told by e-mail instead (or, if unconfirmed, gets a new link).
-* Every e-mail goes through community.notifications, in the recipient's language, with links in
+* Every e-mail goes through cms.notifications, in the recipient's language, with links in
   that language.
 """
 
@@ -24,9 +24,9 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from cms.notifications import notify
 from community.accounts.tokens import confirmation_tokens
 from community.models import MemberProfile
-from community.notifications import notify
 
 User = get_user_model()
 

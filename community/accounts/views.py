@@ -14,11 +14,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.public_forms import protected_form_response, renderer
 from cms.ratelimit import PASSWORD_RESET_LIMIT, refill
 from community.accounts import services
 from community.accounts.forms import DeleteAccountForm, EmailLoginForm, PasswordResetRequestForm, SignUpForm
@@ -36,21 +37,20 @@ def _render(request: HttpRequest, name: str, context: dict, status: int = 200) -
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("community:account")
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            decision = SIGNUP_LIMIT.hit(request)
-            if not decision:
-                return decision.mark(
-                    _render(request, "signup.html", {"form": form, "rate_limit_message": decision.message})
-                )
-            if not form.is_spam:
-                data = form.cleaned_data
-                services.sign_up(request, name=data["name"], email=data["email"], password=data["password"])
-            # The same answer whether the address was new, unconfirmed or taken: no enumeration.
-            return redirect("community:signup_done")
-        return _render(request, "signup.html", {"form": form}, 400)
-    return _render(request, "signup.html", {"form": form})
+
+    def save(form: SignUpForm) -> None:
+        data = form.cleaned_data
+        services.sign_up(request, name=data["name"], email=data["email"], password=data["password"])
+
+    # The same answer whether the address was new, unconfirmed or taken: no enumeration.
+    return protected_form_response(
+        request,
+        SignUpForm(request.POST or None),
+        limit=SIGNUP_LIMIT,
+        render=renderer(request, TEMPLATES + "signup.html", {}),
+        save=save,
+        done_url=reverse("community:signup_done"),
+    )
 
 
 def signup_done(request: HttpRequest) -> HttpResponse:
@@ -104,7 +104,7 @@ def password_reset(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             decision = PASSWORD_RESET_LIMIT.hit(request, account=form.cleaned_data["email"])
             if not decision:
-                context = {"form": form, "rate_limit_message": decision.message}
+                context = {"form": form, "rate_limited": decision.message}
                 return decision.mark(_render(request, "password_reset.html", context))
             services.send_password_reset(request, form.cleaned_data["email"])
             # The same answer for a known and an unknown address.
@@ -135,7 +135,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         decision = DELETE_ACCOUNT_LIMIT.hit(request)
         if not decision:
             form = refill(DeleteAccountForm, request.POST, user=user)
-            context = {"form": form, "rate_limit_message": decision.message}
+            context = {"form": form, "rate_limited": decision.message}
             return decision.mark(_render(request, "delete_account.html", context))
     form = DeleteAccountForm(user, request.POST or None)
     if request.method == "POST":

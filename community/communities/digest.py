@@ -3,7 +3,7 @@
 `manage.py send_community_digests` (run monthly by the scheduler, see the README) calls
 `send_all()`: for each approved community with something new since its last digest (new members,
 published messages), each active member gets one e-mail through the task worker
-(community.notifications), with the community's page in their language. A community with nothing
+(cms.notifications), with the community's page in their language. A community with nothing
 new sends nothing; `last_digest_at` moves on either way, so running twice sends nothing twice.
 """
 
@@ -15,9 +15,9 @@ from collections import defaultdict
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 
+from cms.notifications import notify
 from community.communities.services import language_of
 from community.models import Comment, CommentStatus, Community, CommunityState, Membership, MembershipStatus
-from community.notifications import notify
 
 PERIOD = datetime.timedelta(days=31)
 EXCERPTS = 5

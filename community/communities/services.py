@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms import geography
+from cms.notifications import notify
 from community.comments import services as comments
 from community.models import (
     Comment,
@@ -30,7 +31,6 @@ from community.models import (
     ModerationMode,
     Sector,
 )
-from community.notifications import notify
 
 # A member's public role says which sector they count in; they can say otherwise when joining.
 SECTOR_OF_ROLE = {

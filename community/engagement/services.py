@@ -14,10 +14,10 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
+from cms.notifications import notify
 from cms.roles import EDITORS
 from community.accounts.services import absolute_url
 from community.models import Engagement, EngagementKind, MemberProfile
-from community.notifications import notify
 
 
 class AlreadyEngaged(Exception):

@@ -16,8 +16,8 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from cms.notifications import notify
 from community.models import TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
-from community.notifications import notify
 
 
 class SupportRefused(Exception):

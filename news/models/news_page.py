@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 
 from django.db import models
 from django.db.models import F
@@ -18,6 +17,7 @@ from wagtail.search import index
 
 from cms import geography
 from cms.blocks import BodyStreamBlock, localized_pages
+from cms.feeds import page_guid
 from cms.models import BasePage, Theme
 from cms.translation import synchronised, translated
 
@@ -122,8 +122,8 @@ class NewsPage(RoutablePageMixin, BasePage):
 
     @property
     def guid(self) -> str:
-        """Stable across edits, slug changes and moves: one per item and language."""
-        return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
+        """Stable across edits, slug changes and moves: one per item and language (cms.feeds)."""
+        return page_guid(self)
 
     def get_regions(self) -> list[str]:
         return geography.regions_of(country.code for country in self.countries.all())

@@ -90,3 +90,22 @@ def test_a_visitors_practice_is_reviewed_signed_off_and_listed(live_site, page, 
     page.locator(".practice-card", has_text=title).get_by_role("link").click()
     expect(page.get_by_text("Reviewer", exact=False)).to_be_visible()
     assert "ana@example.org" not in page.content()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_share_form_puts_the_consent_box_beside_its_label_and_focuses_the_errors(live_site, page, axe, language):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_site}/{language}/practices/share/")
+    checkbox = page.locator("#id_consent")
+    label = page.locator('label[for="id_consent"]')
+    box, text = checkbox.bounding_box(), label.bounding_box()
+    assert box["width"] < 40, box  # a checkbox, not a 665 px bar
+    assert abs(box["y"] - text["y"]) < text["height"], (box, text)  # on the label's line
+    # Beside the label, on the side the script starts from.
+    assert box["x"] < text["x"] if language == "en" else box["x"] > text["x"]
+    assert axe(page) == []
+    page.locator("form.public-form button[type=submit]").click()
+    summary = page.locator("#form-errors")
+    expect(summary).to_be_focused()
+    expect(summary.locator('a[href="#id_consent"]')).to_be_visible()
+    assert axe(page) == []
