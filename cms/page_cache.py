@@ -203,17 +203,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            request.method not in ("GET", "HEAD")
-            or _personal_request(request)
-            or _excluded(request.path)
-            or getattr(request, "is_preview", False)
-        ):
+        if request.method not in ("GET", "HEAD") or _personal_request(request):
             response = self.get_response(request)
             if request.method in ("GET", "HEAD") and not response.streaming and is_personal(request, response):
                 patch_cache_control(response, private=True)
             return response
-        if not enabled():
+        if not enabled() or _excluded(request.path):
             response = self.get_response(request)
             self._mark(request, response, store=False)
             return response
