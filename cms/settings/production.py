@@ -30,6 +30,9 @@ CONTENT_SECURITY_POLICY = headers.with_media_origin(headers.PUBLIC_POLICY, env.m
 CONTENT_SECURITY_POLICY_ADMIN = headers.with_media_origin(headers.ADMIN_POLICY, env.media_origin())
 PERMISSIONS_POLICY = headers.PERMISSIONS
 
+# Anonymous pages from the cache (cms.page_cache); PAGE_CACHE_ENABLED=false switches it off.
+PAGE_CACHE_ENABLED = env.get_bool("PAGE_CACHE_ENABLED", True)
+
 # E-mails and newsletter batches wait in the database for `manage.py db_worker` (deploy/ipsp-worker.service).
 TASKS = env.tasks("database")
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -13,6 +13,9 @@ from cms.settings.dev import *  # noqa: F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Every test sees fresh pages; tests/cms/test_page_cache.py switches the page cache on.
+PAGE_CACHE_ENABLED = False
+WAGTAILFRONTENDCACHE = None
 # Unit tests read mail.outbox; the end-to-end server writes e-mails to files the browser tests read.
 EMAIL_FILE_PATH = env.get("EMAIL_FILE_PATH")
 EMAIL_BACKEND = (
