@@ -118,16 +118,18 @@
     const describedBy = select.getAttribute("aria-describedby");
     if (describedBy) filter.setAttribute("aria-describedby", describedBy);
     if (select.getAttribute("aria-invalid")) filter.setAttribute("aria-invalid", select.getAttribute("aria-invalid"));
+    const group = document.createElement("div");
+    group.setAttribute("role", "group");
     const list = document.createElement("ul");
     list.className = "multiselect__options";
-    list.setAttribute("role", "group");
+    group.append(list);
     const status = makeStatus();
 
-    // The field's own label now names the filter box and the list of checkboxes.
+    // The field's own label now names the filter box and the group of checkboxes.
     if (label) {
       label.id = label.id || id + "-label";
       label.htmlFor = filter.id;
-      list.setAttribute("aria-labelledby", label.id);
+      group.setAttribute("aria-labelledby", label.id);
     }
 
     Array.from(select.options).forEach(function (option, index) {
@@ -208,7 +210,7 @@
     filterKeys(filter, list, toggle);
     listKeys(list, filter, toggle);
 
-    root.append(chips, wrapper, list, status);
+    root.append(chips, wrapper, group, status);
     select.hidden = true;
     select.tabIndex = -1;
     select.after(root);
