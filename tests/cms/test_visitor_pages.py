@@ -11,8 +11,6 @@ import re
 import pytest
 from django.core.cache import cache
 
-from cms.factories import UserFactory
-from cms.roles import EDITORS
 from community.accounts import services as accounts
 from community.factories import ParticipantFactory
 from tests.community.consultation_support import make_consultation, url
@@ -42,7 +40,7 @@ def rendered_pages(client) -> dict[str, bytes]:
             pages[path] = client.get(path)
     pages["/ar/reports/rethinking-society/chapter-3/"] = client.get("/ar/reports/rethinking-society/chapter-3/")
     pages["/fr/about/"] = client.get("/fr/about/")
-    client.force_login(UserFactory(groups=[EDITORS]))
+    client.force_login(ParticipantFactory())  # a member, not a journalist
     wall = client.get("/ar/events/press-room/")
     pages["login at the press room, signed in without access"] = client.get(wall["Location"])
     client.force_login(ParticipantFactory())
