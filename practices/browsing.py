@@ -240,6 +240,11 @@ class PracticeBrowser:
 
     # --- URLs ------------------------------------------------------------------------------------
     @property
+    def filter_count(self) -> int:
+        """How many filter values are chosen (shown on the "Filters (n)" disclosure)."""
+        return sum(len(values) for values in self.selected.values())
+
+    @property
     def is_filtered(self) -> bool:
         return bool(self.query) or any(self.selected.values())
 

@@ -35,7 +35,20 @@ class PracticeSubmissionForm(ProtectedFormMixin, forms.Form):
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
         help_text=_("Where it takes place. Hold Ctrl (or ⌘) to choose several."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        # A filter box, checkboxes and removable chips in place of the long list (multiselect.js).
+        widget=forms.SelectMultiple(
+            attrs={
+                "size": 8,
+                "data-multiselect": "",
+                "data-multiselect-selected": _("Selected: %(count)s"),
+                "data-multiselect-matching": _("Matching: %(count)s"),
+                "data-multiselect-remove": _("Remove"),
+                "data-multiselect-chosen": _("Chosen countries"),
+                "data-multiselect-help": _(
+                    "Where it takes place. Type a few letters to find a country; you can choose several."
+                ),
+            }
+        ),
     )
     themes = forms.MultipleChoiceField(label=_("Themes"), widget=forms.CheckboxSelectMultiple)
     scale = forms.ChoiceField(label=_("Scale"), choices=Scale.choices)

@@ -126,6 +126,9 @@ AUTH_USER_MODEL = "cms.User"
 # Participants log in on the public site (community.accounts); staff use the Wagtail admin's own login.
 LOGIN_URL = "community:login"
 LOGIN_REDIRECT_URL = "community:account"
+# Wagtail's privacy wall (a page restricted to logged-in users or to groups, like the press room)
+# sends visitors to the same site-styled login, by e-mail, with `next` back to the page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

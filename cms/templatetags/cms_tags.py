@@ -35,6 +35,20 @@ def text_direction(language_code: str | None = None) -> str:
     return "rtl" if code in settings.RTL_LANGUAGES else "ltr"
 
 
+# Languages whose spelling writes language names in lowercase inside a sentence ("traduit de
+# l'anglais", "traducido del inglés", "traduzido do inglês", "переведено с английского").
+LOWERCASE_LANGUAGE_NAMES = {"fr", "es", "pt", "ru"}
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of language `code` in the active language, as written inside a sentence."""
+    name = str(get_language_info(code)["name_translated"])
+    if (get_language() or settings.LANGUAGE_CODE).split("-")[0] in LOWERCASE_LANGUAGE_NAMES:
+        return name[:1].lower() + name[1:]
+    return name
+
+
 def _request_cache(request: HttpRequest | None) -> dict:
     if request is None:
         return {}
@@ -161,7 +175,7 @@ def news_feed_url(context) -> str | None:
 def _language(code: str) -> dict:
     return {
         "code": code,
-        "name": get_language_info(code)["name_translated"],
+        "name": language_name(code),
         "name_local": dict(settings.LANGUAGES).get(code, code),
         "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
     }
@@ -264,7 +278,7 @@ def translation_notice(context, page: Page | None = None) -> dict | None:
     outdated = bool(source.synced_at and source.last_published_at and source.last_published_at > source.synced_at)
     return {
         "source": source,
-        "source_language": get_language_info(source_code)["name_translated"],
+        "source_language": language_name(source_code),
         "source_code": source_code,
         "translated_at": current.last_published_at,
         "machine_assisted": current.machine_assisted,

@@ -125,10 +125,19 @@ def sign_up(request: HttpRequest, *, name: str, email: str, password: str) -> No
         notify("community/email/accounts/already_registered", [existing.email], context, language=language)
 
 
-def confirm_email(uidb64: str, token: str):
-    """Activate the account if the link is genuine and unused; return it, or None."""
+def pending_confirmation(uidb64: str, token: str):
+    """The account a genuine, unused confirmation link is for, or None; activates nothing (a visit
+    alone, by a mail scanner for instance, must not confirm an address)."""
     user = user_from_uid(uidb64)
     if user is None or user.is_active or not confirmation_tokens.check_token(user, token):
+        return None
+    return user
+
+
+def confirm_email(uidb64: str, token: str):
+    """Activate the account if the link is genuine and unused; return it, or None."""
+    user = pending_confirmation(uidb64, token)
+    if user is None:
         return None
     user.is_active = True
     user.save(update_fields=["is_active"])
