@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import roles, staff, translation_status
+from cms import explorer, roles, staff, translation_status
 from cms.admin_views import SubmitTranslationForReviewView, TranslationStatusReportView
 from cms.models import Person, Theme
 from cms.two_factor import services as two_factor
@@ -161,3 +161,8 @@ def register_two_factor_urls():
         path("two-factor/set-up/", two_factor_views.set_up, name="two_factor_set_up"),
         path("two-factor/verify/", two_factor_views.verify, name="two_factor_verify"),
     ]
+
+
+# The explorer lists pages at a fixed number of queries (cms/explorer.py).
+hooks.register("construct_explorer_page_queryset", explorer.annotate_explorer_pages)
+explorer.install()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -207,30 +209,46 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
     def serve(self, request, *args, **kwargs):
         # Belt and braces: publishing is refused without a passed review (ExpertReviewRequiredMixin), and a
         # practice whose review record is missing is still never shown.
-        if not self.is_reviewed():
+        if not self.approved_reviews:
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    @cached_property
+    def approved_reviews(self) -> list[ExpertReview]:
+        """The approved reviews of the practice (any language): `serve` checks and the page shows them."""
+        return list(
+            ExpertReview.objects.approved()
+            .filter(translation_key=self.translation_key)
+            .only("created_at", "reviewer_name", "name_publicly", "imported_from")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         countries = list(self.countries.all())
-        theme_slugs = [theme.slug for theme in self.themes.all()]
-        themes = {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale, slug__in=theme_slugs)}
-        numbers = sorted(goal.number for goal in self.sdgs.all())
-        goals = {g.number: g for g in SustainableDevelopmentGoal.objects.filter(locale=self.locale, number__in=numbers)}
-        reviews = list(
-            ExpertReview.objects.approved()
-            .filter(translation_key=self.translation_key)
-            .only("created_at", "reviewer_name", "name_publicly", "imported_from")
-        )
+        # Themes and goals in the page's language: those the page points to when they are (no
+        # further query), else their translations.
+        linked_themes = list(self.themes.all())
+        theme_slugs = [theme.slug for theme in linked_themes]
+        themes = {theme.slug: theme for theme in linked_themes if theme.locale_id == self.locale_id}
+        if len(themes) < len(theme_slugs):
+            themes = {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale, slug__in=theme_slugs)}
+        linked_goals = list(self.sdgs.all())
+        numbers = sorted(goal.number for goal in linked_goals)
+        goals = {goal.number: goal for goal in linked_goals if goal.locale_id == self.locale_id}
+        if len(goals) < len(numbers):
+            goals = {
+                g.number: g for g in SustainableDevelopmentGoal.objects.filter(locale=self.locale, number__in=numbers)
+            }
+        reviews = self.approved_reviews
+        regions = geography.regions_of(country.code for country in countries)
         # A review recorded by an import is the importer's word, not the Panel's experts': it says so.
         by_experts = [review for review in reviews if not review.imported_from]
         context.update(
             {
                 "sections": [(name, heading, getattr(self, name)) for name, heading in SECTIONS],
                 "countries": [(c.code, geography.country_name(c.code, language)) for c in countries],
-                "regions": [(code, geography.region_name(code, language)) for code in self.get_regions()],
+                "regions": [(code, geography.region_name(code, language)) for code in regions],
                 "themes": [themes[slug] for slug in theme_slugs if slug in themes],
                 "goals": [goals[number] for number in numbers if number in goals],
                 "tags": list(self.tags.all()),
@@ -242,7 +260,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
                 "criteria": [label for _name, label in CRITERIA],
                 "lead_organisations": [b.value for b in self.organisations if b.value["role"] == "lead"],
                 "partners": [b.value for b in self.organisations if b.value["role"] != "lead"],
-                "index_url": self.get_parent().get_url(request),
+                "index_url": self._index_url(request),
                 "related": self.related_practices(theme_slugs, [c.region for c in countries]),
             }
         )
@@ -252,21 +270,40 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
             context.update(extend(self, request, context))
         return context
 
+    def _index_url(self, request) -> str | None:
+        """The practice index's URL: a practice's parent is always the index (`parent_page_types`),
+        so its URL is the practice's without the last segment (no query for the parent)."""
+        url = self.get_url(request)
+        return url[: url.rstrip("/").rfind("/") + 1] if url else self.get_parent().get_url(request)
+
     def related_practices(self, theme_slugs: list[str], regions: list[str], limit: int = 3):
-        """Other reviewed practices in this language ranked by shared themes, then shared region."""
+        """Other reviewed practices in this language ranked by shared themes, then shared region.
+
+        Each count is a subquery over one many-to-many table (not two joins multiplied together
+        and counted distinct), so the query stays quick with thousands of practices."""
         if not theme_slugs and not regions:
             return []
+        themes = PracticePage.themes.through.objects.filter(practicepage_id=OuterRef("pk"), theme__slug__in=theme_slugs)
+        places = PracticePage.countries.through.objects.filter(
+            practicepage_id=OuterRef("pk"), country__region__in=regions
+        )
         return list(
             PracticePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .filter(approved_review_exists())
-            .filter(Q(themes__slug__in=theme_slugs) | Q(countries__region__in=regions))
             .annotate(
-                shared_themes=Count("themes", filter=Q(themes__slug__in=theme_slugs), distinct=True),
-                shared_regions=Count("countries__region", filter=Q(countries__region__in=regions), distinct=True),
+                shared_themes=_count(themes, "theme_id"),
+                shared_regions=_count(places, "country__region"),
             )
+            .filter(Q(shared_themes__gt=0) | Q(shared_regions__gt=0))
             .order_by("-shared_themes", "-shared_regions", "title")
             .only("id", "title", "url_path", "path", "depth", "locale_id", "summary", "search_description")[:limit]
         )
+
+
+def _count(rows, column: str) -> Coalesce:
+    """The number of distinct `column` values of `rows` (a correlated queryset), 0 when none."""
+    counted = rows.order_by().values("practicepage_id").annotate(n=Count(column, distinct=True)).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
