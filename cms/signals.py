@@ -9,14 +9,21 @@ from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
+from wagtail_localize.models import Translation
 
-from cms import fallbacks, roles
+from cms import fallbacks, roles, translators
 
 
 @receiver(post_save)
 def apply_locale_rules_to_new_page(sender, instance, created, raw=False, **kwargs):
     if created and not raw and isinstance(instance, Page):
         roles.page_created(instance)
+
+
+@receiver(post_save, sender=Translation)
+def tell_translators_of_new_work(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        translators.translation_created(instance.pk)
 
 
 @receiver(page_published)

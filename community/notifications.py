@@ -17,6 +17,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from cms import links
 from cms.tasks import retrying_task
 
 
@@ -32,8 +33,8 @@ def send_notification(
     """Render `template` in `language` and send it to each recipient separately (no shared To: line)."""
     language = _language_for(language)
     with translation.override(language):
-        context = {**context, "LANGUAGE_CODE": language, "site_url": settings.WAGTAILADMIN_BASE_URL}
-        text = render_to_string(f"{template}.txt", context).strip()
+        context = {**context, "LANGUAGE_CODE": language, "site_url": links.base_url()}
+        text = render_to_string(f"{template}.txt", context, using="text").strip()
         subject, _sep, body = text.partition("\n")
         try:
             html = render_to_string(f"{template}.html", context)

@@ -41,6 +41,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from cms.blocks import localized_pages
+from cms.links import absolute_url
 from cms.models import Person
 from cms.roles import EDITORS, JURY, MODERATORS
 from cms.tasks import retrying_task
@@ -143,12 +144,14 @@ def create_nomination(edition: AwardEditionPage, data: dict) -> Nomination:
 @retrying_task()
 def send_nomination_emails(nomination_id: int) -> None:
     nomination = Nomination.objects.select_related("edition").get(pk=nomination_id)
-    admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("awards_nomination", args=[nomination.pk])
+    admin_url = absolute_url(reverse("awards_nomination", args=[nomination.pk]))
     context = {"nomination": nomination, "edition": nomination.edition, "admin_url": admin_url}
     with translation.override(nomination.language):
         send_mail(
-            subject=render_to_string("events/awards/email/nomination_received_subject.txt", context).strip(),
-            message=render_to_string("events/awards/email/nomination_received.txt", context),
+            subject=render_to_string(
+                "events/awards/email/nomination_received_subject.txt", context, using="text"
+            ).strip(),
+            message=render_to_string("events/awards/email/nomination_received.txt", context, using="text"),
             from_email=None,
             recipient_list=[nomination.nominator_email],
         )
@@ -162,8 +165,10 @@ def send_nomination_emails(nomination_id: int) -> None:
     if editors:
         with translation.override(settings.LANGUAGE_CODE):
             send_mail(
-                subject=render_to_string("events/awards/email/nomination_for_editors_subject.txt", context).strip(),
-                message=render_to_string("events/awards/email/nomination_for_editors.txt", context),
+                subject=render_to_string(
+                    "events/awards/email/nomination_for_editors_subject.txt", context, using="text"
+                ).strip(),
+                message=render_to_string("events/awards/email/nomination_for_editors.txt", context, using="text"),
                 from_email=None,
                 recipient_list=editors,
             )

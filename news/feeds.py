@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from cms.fallbacks import exclude_fallbacks
+from cms.links import absolute_url, page_url
 from cms.templatetags.cms_tags import SOCIAL_IMAGE_SPEC
 from news.models import Kind, NewsIndexPage, NewsPage
 
@@ -44,7 +45,7 @@ class NewsRssFeed(Feed):
         return " · ".join(parts)
 
     def link(self, index: NewsIndexPage) -> str:
-        return index.get_full_url(self.request)
+        return page_url(index, self.request)
 
     def description(self, index: NewsIndexPage) -> str:
         return index.introduction or index.title
@@ -63,7 +64,7 @@ class NewsRssFeed(Feed):
         return item.summary
 
     def item_link(self, item: NewsPage) -> str:
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item: NewsPage) -> str:
         return item.guid
@@ -84,7 +85,7 @@ class NewsRssFeed(Feed):
         if image is None:
             return []
         rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
-        return [Enclosure(self.request.build_absolute_uri(rendition.url), str(rendition.file.size), "image/jpeg")]
+        return [Enclosure(absolute_url(rendition.url), str(rendition.file.size), "image/jpeg")]
 
 
 class NewsAtomFeed(NewsRssFeed):

@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from cms.fallbacks import exclude_fallbacks
+from cms.links import absolute_url, page_url
 from cms.models import ExpertReview
 from cms.templatetags.cms_tags import SOCIAL_IMAGE_SPEC
 from practices.browsing import public_practices
@@ -34,7 +35,7 @@ class ReviewedPracticesRssFeed(Feed):
         return f"{_('Newly reviewed practices')} · {_('International Panel on Social Progress')}"
 
     def link(self, index):
-        return index.get_full_url(self.request)
+        return page_url(index, self.request)
 
     def description(self, index):
         return index.introduction or index.title
@@ -61,7 +62,7 @@ class ReviewedPracticesRssFeed(Feed):
         return item.summary
 
     def item_link(self, item: PracticePage) -> str:
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item: PracticePage) -> str:
         return f"urn:uuid:{uuid.uuid5(item.translation_key, 'practice-' + item.locale.language_code)}"
@@ -76,7 +77,7 @@ class ReviewedPracticesRssFeed(Feed):
         if item.listing_image is None:
             return []
         rendition = item.listing_image.get_rendition(SOCIAL_IMAGE_SPEC)
-        return [Enclosure(self.request.build_absolute_uri(rendition.url), str(rendition.file.size), "image/jpeg")]
+        return [Enclosure(absolute_url(rendition.url), str(rendition.file.size), "image/jpeg")]
 
 
 class ReviewedPracticesAtomFeed(ReviewedPracticesRssFeed):

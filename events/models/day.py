@@ -19,7 +19,6 @@ import secrets
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
@@ -37,11 +36,12 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Revision, Site
+from wagtail.models import Revision
 from wagtail.search import index
 
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.links import absolute_url
 from cms.models import BasePage
 from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
@@ -483,15 +483,6 @@ def confirm_endorsement(endorsement: Endorsement) -> None:
     Endorsement.objects.filter(pk=endorsement.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
 
 
-def _site_url() -> str:
-    """The public site's scheme and host, for links in e-mails (which have no request)."""
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if base:
-        return base
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url.rstrip("/") if site else ""
-
-
 @retrying_task()
 def send_endorsement_confirmation(endorsement_id: int, language: str) -> None:
     """The confirmation link, or, for an address already confirmed, a note that nothing is needed."""
@@ -502,13 +493,15 @@ def send_endorsement_confirmation(endorsement_id: int, language: str) -> None:
         "endorsement": endorsement,
         "day": day,
         "already_confirmed": endorsement.is_confirmed,
-        "confirm_url": _site_url() + page_path + day.reverse_subpage("endorse_confirm", args=[endorsement.token]),
-        "page_url": _site_url() + page_path,
+        "confirm_url": absolute_url(page_path + day.reverse_subpage("endorse_confirm", args=[endorsement.token])),
+        "page_url": absolute_url(page_path),
     }
     with translation.override(language):
         send_mail(
-            subject=render_to_string("events/day/email/endorsement_confirmation_subject.txt", context).strip(),
-            message=render_to_string("events/day/email/endorsement_confirmation.txt", context),
+            subject=render_to_string(
+                "events/day/email/endorsement_confirmation_subject.txt", context, using="text"
+            ).strip(),
+            message=render_to_string("events/day/email/endorsement_confirmation.txt", context, using="text"),
             from_email=None,
             recipient_list=[endorsement.email],
         )

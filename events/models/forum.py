@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.links import page_url
 from cms.models import BasePage
 from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
@@ -512,7 +513,7 @@ def send_registration_confirmation(registration_id: int) -> None:
     registration = ForumRegistration.objects.select_related("edition").get(pk=registration_id)
     edition = registration.edition
     with translation.override(registration.language):
-        url = edition.get_full_url()
+        url = page_url(edition)
         context = {
             "registration": registration,
             "edition": edition,
@@ -521,8 +522,10 @@ def send_registration_confirmation(registration_id: int) -> None:
             "calendar_url": f"{url}{edition.reverse_subpage('ics')}" if url else "",
         }
         send_mail(
-            subject=" ".join(render_to_string("events/forum/email/registration_subject.txt", context).split()),
-            message=render_to_string("events/forum/email/registration.txt", context),
+            subject=" ".join(
+                render_to_string("events/forum/email/registration_subject.txt", context, using="text").split()
+            ),
+            message=render_to_string("events/forum/email/registration.txt", context, using="text"),
             from_email=None,
             recipient_list=[registration.email],
         )
