@@ -96,3 +96,14 @@ def test_an_unfinished_translation_refused_for_review_names_the_segments_left(cl
     content = response.content.decode()
     first = StringSegment.objects.filter(source=translation.source).order_by("order").first()
     assert "Left to translate:" in content and first.string.data[:40] in content
+
+
+def test_the_translation_editors_primary_action_for_a_translator_is_submit_for_review(client, barefoot, locales):
+    translation = submit_for_translation(barefoot, locales["bn"])
+    translation.save_target(user=None)
+    page = Page.objects.get(translation_key=barefoot.translation_key, locale=locales["bn"])
+    client.force_login(translator("bn", "en", "nusrat@example.org"))
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    assert html.count('class="footer translator-editor__footer"') == 1
+    assert reverse("submit_translation_for_review", args=(page.pk,)) in html
+    assert "&quot;canDelete&quot;: false" in html  # wagtail-localize's own footer offers no Delete

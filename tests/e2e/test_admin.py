@@ -41,7 +41,7 @@ def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = Fal
             # Nothing is pre-set: the expert chooses each rating.
             expect(modal.get_by_role("group", name=criterion).locator("input:checked")).to_have_count(0)
         for criterion in criteria:
-            modal.get_by_role("group", name=criterion).get_by_label("Meets the criterion").check()
+            modal.get_by_role("group", name=criterion).get_by_label("Meets the criterion", exact=True).check()
         modal.get_by_role("group", name="Participation of those affected").get_by_label(
             "Partly meets the criterion"
         ).check()
