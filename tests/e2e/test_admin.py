@@ -22,7 +22,7 @@ def test_admin_login(live_site, page):
     expect(page.get_by_role("heading", name="International Panel on Social Progress")).to_be_visible()
 
 
-def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = False, page_id: int | None = None) -> None:
+def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = False, page_id: int | None = None) -> str:
     """Approve the page from the dashboard; an expert (`assess=True`) rates it against the criteria first.
     `page_id` finds the row by its edit link (a translation on a fallback is listed under the title
     readers still see). The approver is told, and the page leaves their "Awaiting your review"."""
@@ -51,12 +51,14 @@ def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = Fal
         expect(modal).to_be_hidden()
     page.wait_for_load_state("networkidle")
     expect(page.locator(".messages")).to_contain_text("left your queue")
+    told = page.locator(".messages").inner_text()
     page.goto(f"{live_site}/admin/")
     if page_id is not None:
         gone = page.locator("#awaiting-review-section tr", has=page.locator(f'a[href="/admin/pages/{page_id}/edit/"]'))
     else:
         gone = page.locator("#awaiting-review-section tr", has_text=title)
     expect(gone).to_have_count(0)
+    return told
 
 
 def test_editor_submits_expert_reviewer_approves_moderator_publishes(live_site, page, login, screenshot):
