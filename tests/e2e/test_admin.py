@@ -33,7 +33,7 @@ def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = Fal
         row = page.locator("#awaiting-review-section tr", has_text=title)
     row.get_by_role("button", name="Actions").click()
     # "Approve", or "Approve (from Europe: an expert from another region must also approve)".
-    row.get_by_role("button", name=re.compile(r"^Approve")).click()
+    row.get_by_role("button", name=re.compile(r"^Approve(?! with comment)")).click()
     if assess:
         modal = page.locator(".modal-content")
         criteria = ("Evidence of results", "Relevance to social progress", "Adaptability elsewhere")
