@@ -31,6 +31,7 @@ from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_c
 from wagtail.models import Page, Site
 
 from cms import page_cache
+from cms.links import page_url
 
 logger = logging.getLogger("ipsp.page_cache")
 
@@ -104,7 +105,7 @@ def urls_showing(page: Page) -> set[str]:
 
 
 def _page_urls(page: Page) -> set[str]:
-    url = page.get_full_url()
+    url = page_url(page)
     return {url} if url else set()
 
 
@@ -112,7 +113,7 @@ def _feed_urls(page: Page) -> set[str]:
     specific_class = page.specific_class
     if specific_class is None or not hasattr(specific_class, "reverse_subpage"):
         return set()
-    url = page.get_full_url()
+    url = page_url(page)
     if not url:
         return set()
     specific = page.specific_deferred
@@ -142,7 +143,7 @@ def moved_urls(page: Page, url_path_before: str, url_path_after: str) -> set[str
     """The URLs the page and its descendants had before a move."""
     found = set()
     for item in Page.objects.descendant_of(page, inclusive=True):
-        url = item.get_full_url()
+        url = page_url(item)
         if not url or not item.url_path.startswith(url_path_after):
             continue
         after = _below_home(item.url_path)

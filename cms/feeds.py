@@ -16,6 +16,7 @@ import uuid
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
+from cms.links import absolute_url, page_url
 from cms.templatetags.cms_tags import SOCIAL_IMAGE_SPEC
 
 FEED_LENGTH = 30
@@ -45,7 +46,7 @@ class PageFeed(Feed):
         """Read the query parameters that narrow the feed (none by default)."""
 
     def link(self, index) -> str:
-        return index.get_full_url(self.request)
+        return page_url(index, self.request)
 
     def description(self, index) -> str:
         return index.introduction or index.title
@@ -60,7 +61,7 @@ class PageFeed(Feed):
         return item.summary
 
     def item_link(self, item) -> str:
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item) -> str:
         return page_guid(item)
@@ -80,4 +81,4 @@ class PageFeed(Feed):
         if image is None:
             return []
         rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)  # 1200×630, as for social cards
-        return [Enclosure(self.request.build_absolute_uri(rendition.url), str(rendition.file.size), "image/jpeg")]
+        return [Enclosure(absolute_url(rendition.url), str(rendition.file.size), "image/jpeg")]

@@ -28,6 +28,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from cms import links
 from cms.tasks import retrying_task
 
 Language = str | None  # a code of settings.LANGUAGES; None or another: the site's default
@@ -43,10 +44,10 @@ def render_message(template: str, context: dict, language: str | None = None) ->
     """(subject, text body, HTML body or None) of `template` in `language`."""
     language = _language_for(language)
     with translation.override(language):
-        context = {"LANGUAGE_CODE": language, "site_url": settings.WAGTAILADMIN_BASE_URL, **context}
-        text = render_to_string(f"{template}.txt", context).strip()
+        context = {"LANGUAGE_CODE": language, "site_url": links.base_url(), **context}
+        text = render_to_string(f"{template}.txt", context, using="text").strip()
         try:
-            subject, body = render_to_string(f"{template}_subject.txt", context), text
+            subject, body = render_to_string(f"{template}_subject.txt", context, using="text"), text
         except TemplateDoesNotExist:
             subject, _sep, body = text.partition("\n")
         try:

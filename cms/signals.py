@@ -10,14 +10,21 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import Translation
 
-from cms import cache_purge, fallbacks, roles
+from cms import cache_purge, fallbacks, roles, translators
 
 
 @receiver(post_save)
 def apply_locale_rules_to_new_page(sender, instance, created, raw=False, **kwargs):
     if created and not raw and isinstance(instance, Page):
         roles.page_created(instance)
+
+
+@receiver(post_save, sender=Translation)
+def tell_translators_of_new_work(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        translators.translation_created(instance.pk)
 
 
 @receiver(page_published)

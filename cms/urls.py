@@ -20,6 +20,11 @@ urlpatterns = [
     path("admin/password_reset/", AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     # wagtail-localize's "convert to alias", for people who may publish the page (cms.admin_views).
     path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_views.convert_to_alias),
+    # Wagtail's workflow action (approve / request changes) with a confirmation and a refused double approval.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        admin_views.ConfirmedWorkflowActionView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),

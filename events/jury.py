@@ -37,6 +37,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from cms.blocks import localized_pages
+from cms.links import absolute_url
 from cms.models import Person
 from cms.notifications import deliver, deliver_to_staff
 from cms.roles import EDITORS, JURY, MODERATORS
@@ -140,7 +141,7 @@ def create_nomination(edition: AwardEditionPage, data: dict) -> Nomination:
 @retrying_task()
 def send_nomination_emails(nomination_id: int) -> None:
     nomination = Nomination.objects.select_related("edition").get(pk=nomination_id)
-    admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("awards_nomination", args=[nomination.pk])
+    admin_url = absolute_url(reverse("awards_nomination", args=[nomination.pk]))
     context = {"nomination": nomination, "edition": nomination.edition, "admin_url": admin_url}
     deliver("events/awards/email/nomination_received", [nomination.nominator_email], context, nomination.language)
     deliver_to_staff("events/awards/email/nomination_for_editors", EDITORS, context)

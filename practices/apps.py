@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class PracticesConfig(AppConfig):
     name = "practices"
+
+    def ready(self):
+        from practices import signals  # noqa: F401 - registers the receivers

@@ -16,9 +16,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.html import strip_tags
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 from wagtail.api import APIField
 
+from cms.links import absolute_url, page_url
 from cms.models import Theme
 
 Schema = dict[str, Any]
@@ -40,6 +41,19 @@ class ItemField:
         if self.description:
             schema["description"] = self.description
         return schema
+
+
+class DetailUrlField(Field):
+    """`meta.detail_url`, on the public host (cms.links) like every other address the API gives."""
+
+    def get_attribute(self, instance):
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        if not path:
+            raise SkipField
+        return absolute_url(path)
+
+    def to_representation(self, url):
+        return url
 
 
 class ComputedField(Field):
@@ -111,7 +125,7 @@ CODES_SCHEMA: Schema = {"type": "array", "items": {"type": "string"}}
 
 def html_url(page, lookups: Lookups) -> str | None:
     """The page's address as an ASCII URI: translated slugs may be written in any script."""
-    url = page.full_url
+    url = page_url(page)
     return iri_to_uri(url) if url else None
 
 

@@ -89,7 +89,7 @@ class PartnerPagesAPIViewSet(PagesAPIViewSet):
     body_fields: ClassVar[list] = ["id"]
     meta_fields: ClassVar[list] = [
         "type",
-        "detail_url",
+        APIField("detail_url", serializer=f.DetailUrlField(read_only=True)),
         APIField("html_url", serializer=ComputedField(f.html_url)),
         "slug",
         "first_published_at",

@@ -72,8 +72,10 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     objects = PageManager.from_queryset(PageQuerySet)()
 
     promote_panels = SeoFieldsMixin.promote_panels + ListingFieldsMixin.listing_panels
-    # A listing image is usually language-free; a translator may swap one that contains text.
-    override_translatable_fields = synchronised("listing_image", overridable=True)
+    # A listing image is usually language-free; a translator may swap one that contains text. The slug
+    # sits on the Promote tab, out of the translator's sight: it follows the original (a translation is
+    # told apart by its language prefix), so the segments a translator sees are all there is to do.
+    override_translatable_fields = synchronised("listing_image", overridable=True) + synchronised("slug")
     search_fields = [*Page.search_fields, index.SearchField("search_description")]
 
     class Meta:

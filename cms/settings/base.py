@@ -117,6 +117,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text e-mail (subjects and bodies): nothing to escape, so "Tenants' Housing" stays
+        # itself instead of "Tenants&#x27; Housing". Render `.txt` mail with `using="text"`.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {"default": env.database(str(BASE_DIR / "db.sqlite3"))}

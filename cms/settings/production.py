@@ -12,6 +12,8 @@ if len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env.require("ALLOWED_HOSTS", "comma-separated host names this site answers to, e.g. ipsp.org")
+# Every absolute link (e-mails, feeds, the API, the sitemap, citations) is built from it (cms/links.py).
+WAGTAILADMIN_BASE_URL = env.require("WAGTAILADMIN_BASE_URL", "the public address, e.g. https://ipsp.org")
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_localize.models import StringTranslation, TranslationSource
 
+from cms.links import absolute_url, page_url
+
 register = template.Library()
 CHROME_FIELDS = ("id", "title", "url_path", "locale_id", "path", "depth", "numchild", "search_description")
 
@@ -375,13 +377,13 @@ def social_card(context, page: Page | None = None) -> dict | None:
     current = get_language()
     # A fallback's canonical URL is its original's: search engines index the content once.
     original = _original_of(request, page)
-    url = (original or page).get_full_url(request) or request.build_absolute_uri(request.path)
+    url = page_url(original or page, request) or absolute_url(request.path)
     image = getattr(page, "card_image", None) or getattr(page, "listing_image", None)
     if image is not None:
         rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
-        image_url, image_alt = request.build_absolute_uri(rendition.url), image.description or image.title
+        image_url, image_alt = absolute_url(rendition.url), image.description or image.title
     else:
-        image_url = request.build_absolute_uri(static("cms/img/social-card.png"))
+        image_url = absolute_url(static("cms/img/social-card.png"))
         image_alt = _("International Panel on Social Progress")
     alternates = [item for item in language_alternates(context, page) if item["url"] and item["code"] != current]
     return {
@@ -394,3 +396,9 @@ def social_card(context, page: Page | None = None) -> dict | None:
         "alternate_locales": [OG_LOCALES.get(item["code"], item["code"]) for item in alternates],
         "type": "article" if page.specific_class.__name__ == "NewsPage" else "website",
     }
+
+
+@register.simple_tag(name="absolute_url")
+def absolute_url_tag(path: str) -> str:
+    """`path` on the public host (cms.links): for share links and anything copied out of the page."""
+    return absolute_url(path)

@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from cms import links
 from cms.notifications import notify
 from community.accounts.tokens import confirmation_tokens
 from community.models import MemberProfile
@@ -35,7 +36,7 @@ def absolute_url(request: HttpRequest, viewname: str, language: str | None = Non
     """An absolute link to a named route, with the language prefix of `language` (the recipient's)."""
     with translation.override(language or translation.get_language()):
         path = reverse(viewname, kwargs=kwargs or None)
-    return request.build_absolute_uri(path)
+    return links.absolute_url(path)
 
 
 def language_of(user) -> str:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 
+from cms.links import page_url
 from cms.notifications import notify
 from community.communities.services import language_of
 from community.models import Comment, CommentStatus, Community, CommunityState, Membership, MembershipStatus
@@ -50,7 +51,7 @@ def send(community: Community, *, now: datetime.datetime | None = None) -> int:
         with translation.override(language):
             context = {
                 "name": page.title if page is not None else community.name,
-                "url": page.get_full_url() if page is not None else "",
+                "url": page_url(page) if page is not None else "",
                 "message_count": len(messages),
                 "new_members": new_members,
                 "excerpts": excerpts,

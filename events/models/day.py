@@ -19,7 +19,6 @@ import secrets
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
@@ -35,11 +34,12 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Revision, Site
+from wagtail.models import Revision
 from wagtail.search import index
 
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.links import absolute_url
 from cms.models import BasePage
 from cms.notifications import deliver
 from cms.public_forms import protected_form_response, renderer
@@ -479,15 +479,6 @@ def confirm_endorsement(endorsement: Endorsement) -> None:
     Endorsement.objects.filter(pk=endorsement.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
 
 
-def _site_url() -> str:
-    """The public site's scheme and host, for links in e-mails (which have no request)."""
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if base:
-        return base
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url.rstrip("/") if site else ""
-
-
 @retrying_task()
 def send_endorsement_confirmation(endorsement_id: int, language: str) -> None:
     """The confirmation link, or, for an address already confirmed, a note that nothing is needed."""
@@ -498,7 +489,7 @@ def send_endorsement_confirmation(endorsement_id: int, language: str) -> None:
         "endorsement": endorsement,
         "day": day,
         "already_confirmed": endorsement.is_confirmed,
-        "confirm_url": _site_url() + page_path + day.reverse_subpage("endorse_confirm", args=[endorsement.token]),
-        "page_url": _site_url() + page_path,
+        "confirm_url": absolute_url(page_path + day.reverse_subpage("endorse_confirm", args=[endorsement.token])),
+        "page_url": absolute_url(page_path),
     }
     deliver("events/day/email/endorsement_confirmation", [endorsement.email], context, language)

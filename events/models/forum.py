@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.links import page_url
 from cms.models import BasePage
 from cms.notifications import deliver
 from cms.public_forms import protected_form_response, renderer
@@ -505,7 +506,7 @@ def send_registration_confirmation(registration_id: int) -> None:
     registration = ForumRegistration.objects.select_related("edition").get(pk=registration_id)
     edition = registration.edition
     with translation.override(registration.language):
-        url = edition.get_full_url()
+        url = page_url(edition)
         context = {
             "registration": registration,
             "edition": edition,

@@ -22,6 +22,7 @@ from cms import geography
 from cms.blocks import RICH_TEXT_FEATURES, ImageBlock
 from cms.models import BasePage, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
+from cms.page_forms import LocaleThemesPageForm
 from cms.translation import synchronised, translated
 from practices.blocks import IndicatorBlock, OrganisationBlock, ResourceStreamBlock
 from practices.models.taxonomy import SustainableDevelopmentGoal
@@ -147,6 +148,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
             ObjectList(review_panels, heading=_("Expert review")),
         ]
     )
+    base_form_class = LocaleThemesPageForm
 
     # Title (boost 2, from Wagtail's Page) above what says what and where the practice is, above
     # the body; places and themes are found by the names readers use, in their language.

@@ -171,3 +171,20 @@ def test_site_search_never_finds_an_unreviewed_practice(client, index):
 @pytest.mark.parametrize("url", ['/en/search/?q="', '/en/practices/?q="housing', "/ar/search/?q=%22%22%22"])
 def test_quotes_in_a_query_are_harmless(client, url):
     assert client.get(url).status_code == 200
+
+
+def test_the_theme_chooser_offers_only_the_themes_of_the_pages_language(admin_client, locales):
+    from cms.models import Theme
+
+    english = PracticePage.objects.filter(locale=locales["en"]).first()
+    html = admin_client.get(f"/admin/pages/{english.pk}/edit/").content.decode()
+    english_themes = list(Theme.objects.filter(locale=locales["en"]))
+    assert english_themes
+    assert html.count('name="themes"') == len(english_themes)
+    spanish_theme = Theme.objects.get(locale=locales["es"], slug=english_themes[0].slug)
+    assert f'name="themes" value="{spanish_theme.pk}"' not in html
+
+    form_class = type(english).get_edit_handler().get_form_class()
+    form = form_class(instance=english, for_user=None)
+    assert set(form.fields["themes"].queryset) == set(english_themes)
+    assert not form.fields["themes"].queryset.filter(pk=spanish_theme.pk).exists()
