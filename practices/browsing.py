@@ -4,7 +4,8 @@ Every filter lives in the URL (`?theme=health&region=002&sort=title`), so a filt
 shared and works without JavaScript. Within a facet, values are alternatives (OR); across facets
 they all apply (AND). Each facet's counts apply every *other* facet's filters, so a visitor sees
 how many practices each further choice would give. The number of SQL queries is fixed: one per
-facet, one count and one page of results, whatever the number of practices.
+facet (and one for the keywords' names, shared with the cards), one count, one page of results and
+one for the keywords its cards show, whatever the number of practices.
 
 The query (`?q=`) goes through the same search backend and query syntax as site search
 (`search.query`: every word optional, pages matching most words first) and, when there is one,
@@ -30,8 +31,9 @@ from wagtail.models import Locale
 from cms import geography
 from cms.models import ExpertReview, Theme
 from cms.models.reviews import approved_review_exists
+from cms.templatetags.cms_tags import text_direction
 from practices.models.practice import ActorType, PracticePage, Scale, Status
-from practices.models.taxonomy import SustainableDevelopmentGoal
+from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels_for_pages
 
 PER_PAGE = 12
 RELEVANCE = "relevance"
@@ -53,6 +55,8 @@ class Option:
     label: str
     count: int
     selected: bool
+    lang: str = ""  # the label's language when it is not the reader's (a keyword not translated yet)
+    dir: str = ""
 
 
 @dataclass
@@ -72,6 +76,7 @@ FACETS: dict[str, tuple[str, str]] = {
     "region": (_("Region"), "countries__region__in"),  # or a sub-region: see `_region_filter`
     "country": (_("Country"), "countries__code__in"),
     "sdg": (_("Sustainable Development Goal"), "sdgs__number__in"),
+    "keyword": (_("Keyword"), "keywords__slug__in"),  # the slug all translations of a keyword share
     "scale": (_("Scale"), "scale__in"),
     "status": (_("Status"), "status__in"),
     "actor": (_("Type of actor"), "actor_type__in"),
@@ -154,7 +159,7 @@ class PracticeBrowser:
             .order_by(*SORTS[self.sort][1])
         )
         if self.sort != RELEVANCE or not self.query:
-            return Paginator(queryset, PER_PAGE).get_page(page_number)
+            return self._with_keywords(Paginator(queryset, PER_PAGE).get_page(page_number))
         # By relevance: the search's order, applied to the ids the filters keep; one query for the
         # ids, one for the practices shown.
         rank = {pk: position for position, pk in enumerate(self.ranked_ids)}
@@ -162,6 +167,16 @@ class PracticeBrowser:
         page = Paginator(ids, PER_PAGE).get_page(page_number)
         shown = queryset.in_bulk(page.object_list)
         page.object_list = [shown[pk] for pk in page.object_list]
+        return self._with_keywords(page)
+
+    def _with_keywords(self, page):
+        """Each practice of a page of results gets `keyword_labels`, in the reader's language (one query
+        for the links; the names are the facet's)."""
+        page.object_list = list(page.object_list)
+        names = {slug: name for slug, (name, language) in self.keyword_names.items() if language == self.language}
+        labels = keyword_labels_for_pages([practice.pk for practice in page.object_list], self.locale, names)
+        for practice in page.object_list:
+            practice.keyword_labels = labels.get(practice.pk, [])
         return page
 
     def suggestion(self, results) -> tuple[str, str] | None:
@@ -198,6 +213,11 @@ class PracticeBrowser:
             .values_list("sustainabledevelopmentgoal__number")
             .annotate(n=Count("practicepage_id", distinct=True))
         )
+        keyword_counts = dict(
+            through.keywords.through.objects.filter(practicepage_id__in=ids["keyword"])
+            .values_list("keyword__slug")
+            .annotate(n=Count("practicepage_id", distinct=True))
+        )
         choice_counts = {
             name: dict(
                 PracticePage.objects.filter(pk__in=ids[name]).order_by().values_list(column).annotate(n=Count("pk"))
@@ -221,11 +241,33 @@ class PracticeBrowser:
                 lambda number: f"{number}. {goal_names.get(int(number), '')}",
                 sort_key=lambda option: int(option.value),
             ),
+            self._keyword_facet(keyword_counts),
         ]
         for name, counts in choice_counts.items():
             labels = CHOICE_LABELS[name]
             facets.append(self._facet(name, counts, lambda value, labels=labels: str(labels.get(value, value))))
         return facets
+
+    @cached_property
+    def keyword_names(self) -> dict[str, tuple[str, str]]:
+        """{slug: (name, its language)} of the keywords of this language's practices: the reader's
+        language's name, else (not translated yet) the keyword's own. One query, for facet and cards."""
+        linked = Keyword.objects.filter(practices__locale=self.locale).values("slug")
+        rows = Keyword.objects.filter(slug__in=linked).values_list("slug", "name", "locale__language_code")
+        names: dict[str, tuple[str, str]] = {}
+        for slug, name, language in rows.order_by("locale_id"):
+            if language == self.language or slug not in names:
+                names[slug] = (name, language)
+        return names
+
+    def _keyword_facet(self, counts: dict[str, int]) -> Facet:
+        names = self.keyword_names
+        facet = self._facet("keyword", counts, lambda slug: names.get(slug, (slug, ""))[0])
+        for option in facet.options:
+            language = names.get(option.value, ("", self.language))[1]
+            if language != self.language:
+                option.lang, option.dir = language, text_direction(language)
+        return facet
 
     def _facet(self, name, counts, label, sort_key=None) -> Facet:
         selected = set(self.selected[name])
