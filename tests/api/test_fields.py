@@ -16,7 +16,7 @@ FIELDS = {
     "news": SHARED | {"summary", "date", "kind", "countries", "regions", "authors", "licence", "licence_url"},
     "practices": SHARED
     | {"summary", "date", "countries", "regions", "scale", "status", "actor_type", "start_year", "website"}
-    | {"organisations", "sdgs"},
+    | {"organisations", "sdgs", "keywords"},
     "reports": SHARED
     | {"subtitle", "summary", "edition_year", "contributors", "recommendations", "publisher", "isbn", "doi", "licence"},
     "briefs": SHARED | {"summary", "date", "contributors", "recommendations"},

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page
 
 from cms import fallbacks
@@ -271,3 +272,23 @@ def test_practice_pages_with_keywords_have_no_html_errors(client, cash_transfers
 @pytest.mark.browser
 def test_practice_pages_with_keywords_have_no_accessibility_violations(client, cash_transfers):
     assert axe_violations(keyword_documents(client, cash_transfers)) == {}
+
+
+# --- Editors and translators ----------------------------------------------------------------------
+
+
+def test_editors_choose_among_the_keywords_of_the_practices_language(admin_client, cash_transfers, locales):
+    content = admin_client.get(reverse("wagtailadmin_pages:edit", args=(cash_transfers.pk,))).content.decode()
+    offered = set(map(int, re.findall(r'name="keywords" value="(\d+)"', content)))
+    english = set(Keyword.objects.filter(locale=locales["en"]).values_list("pk", flat=True))
+    assert offered == english  # not the nine other languages' translations of them
+    checked = set(map(int, re.findall(r'name="keywords" value="(\d+)"[^>]*\bchecked', content)))
+    assert checked and checked == {keyword.pk for keyword in cash_transfers.keywords.all()}
+
+
+def test_translators_find_keywords_among_the_snippets(admin_client, locales):
+    keyword = Keyword.objects.get(slug="cash-transfers", locale=locales["ar"])
+    listing = admin_client.get(reverse("wagtailsnippets_practices_keyword:list"), {"locale": "ar"}).content.decode()
+    assert KEYWORDS["cash transfers"]["ar"] in listing
+    edit = admin_client.get(reverse("wagtailsnippets_practices_keyword:edit", args=(keyword.pk,)))
+    assert edit.status_code == 200
