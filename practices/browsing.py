@@ -4,8 +4,8 @@ Every filter lives in the URL (`?theme=health&region=002&sort=title`), so a filt
 shared and works without JavaScript. Within a facet, values are alternatives (OR); across facets
 they all apply (AND). Each facet's counts apply every *other* facet's filters, so a visitor sees
 how many practices each further choice would give. The number of SQL queries is fixed, whatever
-the number of practices: four for every facet's counts and the total (`facet_values`), one page of
-results.
+the number of practices: five for every facet's counts and the total (`facet_values`), one for the
+keywords' names (shared with the cards), one page of results and one for the keywords its cards show.
 
 The query (`?q=`) goes through the same search backend and query syntax as site search
 (`search.query`: every word optional, pages matching most words first) and, when there is one,
@@ -32,8 +32,9 @@ from wagtail.models import Locale
 from cms import geography
 from cms.models import ExpertReview, Theme
 from cms.models.reviews import approved_review_exists
+from cms.templatetags.cms_tags import text_direction
 from practices.models.practice import ActorType, PracticePage, Scale, Status
-from practices.models.taxonomy import SustainableDevelopmentGoal
+from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels_for_pages
 
 PER_PAGE = 12
 RELEVANCE = "relevance"
@@ -55,6 +56,8 @@ class Option:
     label: str
     count: int
     selected: bool
+    lang: str = ""  # the label's language when it is not the reader's (a keyword not translated yet)
+    dir: str = ""
 
 
 @dataclass
@@ -74,6 +77,7 @@ FACETS: dict[str, tuple[str, str]] = {
     "region": (_("Region"), "countries__region__in"),  # or a sub-region: see `_region_filter`
     "country": (_("Country"), "countries__code__in"),
     "sdg": (_("Sustainable Development Goal"), "sdgs__number__in"),
+    "keyword": (_("Keyword"), "keywords__slug__in"),  # the slug all translations of a keyword share
     "scale": (_("Scale"), "scale__in"),
     "status": (_("Status"), "status__in"),
     "actor": (_("Type of actor"), "actor_type__in"),
@@ -160,7 +164,7 @@ class PracticeBrowser:
             paginator = Paginator(queryset, PER_PAGE)
             if "_counts" in self.__dict__:  # the facets counted the matches already: no COUNT query
                 paginator.count = self._counts[1]
-            return paginator.get_page(page_number)
+            return self._with_keywords(paginator.get_page(page_number))
         # By relevance: the search's order, applied to the ids the filters keep; one query for the
         # ids, one for the practices shown.
         rank = {pk: position for position, pk in enumerate(self.ranked_ids)}
@@ -168,6 +172,16 @@ class PracticeBrowser:
         page = Paginator(ids, PER_PAGE).get_page(page_number)
         shown = queryset.in_bulk(page.object_list)
         page.object_list = [shown[pk] for pk in page.object_list]
+        return self._with_keywords(page)
+
+    def _with_keywords(self, page):
+        """Each practice of a page of results gets `keyword_labels`, in the reader's language (one query
+        for the links; the names are the facet's)."""
+        page.object_list = list(page.object_list)
+        names = {slug: name for slug, (name, language) in self.keyword_names.items() if language == self.language}
+        labels = keyword_labels_for_pages([practice.pk for practice in page.object_list], self.locale, names)
+        for practice in page.object_list:
+            practice.keyword_labels = labels.get(practice.pk, [])
         return page
 
     def suggestion(self, results) -> tuple[str, str] | None:
@@ -183,14 +197,14 @@ class PracticeBrowser:
     def facet_values(self) -> dict[int, dict[str, set[str]]]:
         """Every public practice of the listing (the query applied) with its values for each facet.
 
-        Four queries, the live/public/reviewed conditions once each: the practices with their
-        choice fields, then their themes, countries and goals. Counting happens in Python, so every
+        Five queries, the live/public/reviewed conditions once each: the practices with their
+        choice fields, then their themes, countries, goals and keywords. Counting happens in Python, so every
         facet's counts (each applying every *other* facet's filters) cost nothing more.
         """
         base = self.base()
         practices: dict[int, dict[str, set[str]]] = {}
         for pk, *choices in base.order_by().values_list("pk", *CHOICES.values()):
-            values = {"theme": set(), "region": set(), "country": set(), "sdg": set()}
+            values = {"theme": set(), "region": set(), "country": set(), "sdg": set(), "keyword": set()}
             practices[pk] = values | {name: {value} for name, value in zip(CHOICES, choices, strict=True)}
         ids = base.values("pk")
         through = PracticePage
@@ -207,6 +221,10 @@ class PracticeBrowser:
             "practicepage_id", "sustainabledevelopmentgoal__number"
         ):
             practices[pk]["sdg"].add(str(number))
+        for pk, slug in through.keywords.through.objects.filter(practicepage_id__in=ids).values_list(
+            "practicepage_id", "keyword__slug"
+        ):
+            practices[pk]["keyword"].add(slug)
         return practices
 
     @cached_property
@@ -250,11 +268,33 @@ class PracticeBrowser:
                 lambda number: f"{number}. {goal_names.get(int(number), '')}",
                 sort_key=lambda option: int(option.value),
             ),
+            self._keyword_facet(counts["keyword"]),
         ]
         for name in CHOICES:
             labels = CHOICE_LABELS[name]
             facets.append(self._facet(name, counts[name], lambda value, labels=labels: str(labels.get(value, value))))
         return facets
+
+    @cached_property
+    def keyword_names(self) -> dict[str, tuple[str, str]]:
+        """{slug: (name, its language)} of the keywords of this language's practices: the reader's
+        language's name, else (not translated yet) the keyword's own. One query, for facet and cards."""
+        linked = Keyword.objects.filter(practices__locale=self.locale).values("slug")
+        rows = Keyword.objects.filter(slug__in=linked).values_list("slug", "name", "locale__language_code")
+        names: dict[str, tuple[str, str]] = {}
+        for slug, name, language in rows.order_by("locale_id"):
+            if language == self.language or slug not in names:
+                names[slug] = (name, language)
+        return names
+
+    def _keyword_facet(self, counts: dict[str, int]) -> Facet:
+        names = self.keyword_names
+        facet = self._facet("keyword", counts, lambda slug: names.get(slug, (slug, ""))[0])
+        for option in facet.options:
+            language = names.get(option.value, ("", self.language))[1]
+            if language != self.language:
+                option.lang, option.dir = language, text_direction(language)
+        return facet
 
     def _facet(self, name, counts, label, sort_key=None) -> Facet:
         selected = set(self.selected[name])

@@ -10,7 +10,7 @@ workflow of their language's practice index, like the visitor submissions of `pr
 repository): each practice is published, with an approved `ExpertReview` recorded in the importing
 user's name, because a practice without one is never shown (`PracticePage.serve`, the listings).
 
-Lookups (languages, countries, themes, goals, existing practices and their latest revisions) are
+Lookups (languages, countries, themes, goals, keywords, existing practices and their latest revisions) are
 loaded once for the whole file; only the page writes themselves are per row.
 """
 
@@ -43,13 +43,32 @@ from wagtail.signals import task_submitted, workflow_submitted
 
 from cms.models import Country, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, Rating
-from practices.models import ActorType, PracticeIndexPage, PracticePage, Scale, Status, SustainableDevelopmentGoal
+from practices.models import (
+    ActorType,
+    Keyword,
+    PracticeIndexPage,
+    PracticePage,
+    Scale,
+    Status,
+    SustainableDevelopmentGoal,
+)
+from practices.models.taxonomy import keyword_for_name
 from search.analysis import normalise
 
 FORMATS = ("csv", "json")
 REQUIRED = ("external_id", "title", "summary", "language", "scale")
 # `organisation` and `status` may be left empty: the practice then shows "not given", never a guess.
-OPTIONAL = ("organisation", "country_codes", "themes", "sdgs", "start_year", "status", "website", "actor_type")
+OPTIONAL = (
+    "organisation",
+    "country_codes",
+    "themes",
+    "sdgs",
+    "keywords",
+    "start_year",
+    "status",
+    "website",
+    "actor_type",
+)
 COLUMNS = REQUIRED + OPTIONAL
 LIST_SEPARATORS = re.compile(r"[;,]")
 FIRST_YEAR = 1800
@@ -65,6 +84,7 @@ MAX_LENGTHS = {
     "website": _meta.get_field("website").max_length,
     "organisation": 255,  # OrganisationBlock.name
 }
+KEYWORD_LENGTH = Keyword._meta.get_field("name").max_length
 CHOICES = {
     "scale": [value for value, _label in Scale.choices],
     "status": [value for value, _label in Status.choices],
@@ -116,6 +136,8 @@ class PracticeRow:
     countries: list[Country]
     themes: list[Theme]
     sdgs: list[SustainableDevelopmentGoal]
+    # Keywords in the row's language, found by name or slug; a new one is unsaved until the row is applied.
+    keywords: list[Keyword] = field(default_factory=list)
 
 
 @dataclass
@@ -128,6 +150,7 @@ class Lookups:
     themes: dict[tuple[int, str], Theme]  # (locale id, slug)
     theme_slugs: set[str]  # in any locale, to tell a missing translation from a typo
     goals: dict[tuple[int, int], SustainableDevelopmentGoal]  # (locale id, number)
+    keywords: dict[tuple[int, str], Keyword]  # (locale id, folded name or slug)
     existing: dict[tuple[str, int], list[int]]  # (external id, locale id) → practice page ids
     # country code ("" for none) → (folded title, title, page id, language) of every practice
     titles: dict[str, list[tuple[str, str, int, str]]] = field(default_factory=dict)
@@ -151,6 +174,11 @@ class Lookups:
             themes=themes,
             theme_slugs={slug for _locale, slug in themes},
             goals={(goal.locale_id, goal.number): goal for goal in SustainableDevelopmentGoal.objects.all()},
+            keywords={
+                (keyword.locale_id, key): keyword
+                for keyword in Keyword.objects.all()
+                for key in (keyword.slug, keyword.name.casefold())
+            },
             existing=dict(existing),
         )
 
@@ -397,6 +425,7 @@ def _clean(source: SourceRow, lookups: Lookups) -> tuple[PracticeRow | None, lis
     countries = _countries(_items(values.get("country_codes"), "country_codes", reasons), lookups, reasons)
     themes = _themes(_items(values.get("themes"), "themes", reasons), lookups, locale_id, language, reasons)
     sdgs = _goals(_items(values.get("sdgs"), "sdgs", reasons), lookups, locale_id, language, reasons)
+    keywords = _keywords(_items(values.get("keywords"), "keywords", reasons), lookups, locale_id, reasons)
 
     external_id = text["external_id"]
     if external_id and locale_id and len(lookups.existing.get((external_id, locale_id), [])) > 1:
@@ -424,6 +453,7 @@ def _clean(source: SourceRow, lookups: Lookups) -> tuple[PracticeRow | None, lis
         countries=countries,
         themes=themes,
         sdgs=sdgs,
+        keywords=keywords,
     )
     return row, reasons, key
 
@@ -455,6 +485,26 @@ def _themes(
         elif locale_id:
             reasons.append(f'theme "{slug}" has no "{language}" version yet')
     return themes
+
+
+def _keywords(names: list[str] | None, lookups: Lookups, locale_id: int | None, reasons: list[str]) -> list[Keyword]:
+    """Keywords are written in the row's language: an existing one (by name or slug) or a new one."""
+    keywords: list[Keyword] = []
+    for name in names or []:
+        name = " ".join(name.split())
+        if len(name) > KEYWORD_LENGTH:
+            reasons.append(f'keyword "{name[:40]}…" is {len(name)} characters long (at most {KEYWORD_LENGTH})')
+            continue
+        slug = slugify(name, allow_unicode=True)[:KEYWORD_LENGTH]
+        if not slug:
+            reasons.append(f'keyword "{name}" has no letters or digits')
+            continue
+        keyword = lookups.keywords.get((locale_id, name.casefold())) or lookups.keywords.get((locale_id, slug))
+        if keyword is None:
+            keyword = Keyword(locale_id=locale_id, name=name, slug=slug)
+        if keyword.slug not in {chosen.slug for chosen in keywords}:
+            keywords.append(keyword)
+    return keywords
 
 
 def _goals(
@@ -611,6 +661,7 @@ def _matches(entry: PlannedRow, *, publish: bool) -> bool:
         and set(content.get("countries") or []) == {country.pk for country in row.countries}
         and set(content.get("themes") or []) == {theme.pk for theme in row.themes}
         and set(content.get("sdgs") or []) == {goal.pk for goal in row.sdgs}
+        and set(content.get("keywords") or []) == {keyword.pk for keyword in row.keywords}
         and (_lead_organisation(content.get("organisations")) or "") == row.organisation
     )
 
@@ -739,6 +790,10 @@ def _assign(page: PracticePage, row: PracticeRow) -> None:
     page.countries = row.countries
     page.themes = row.themes
     page.sdgs = row.sdgs
+    # A keyword new to the site is created with the first row that uses it, in the row's language.
+    page.keywords = [
+        keyword if keyword.pk else keyword_for_name(keyword.name, keyword.locale_id) for keyword in row.keywords
+    ]
 
 
 def _is_lead(block: dict) -> bool:

@@ -137,6 +137,12 @@ def shared_schemas() -> dict[str, Schema]:
     return {
         "Error": obj({"message": {"type": "string", "description": "What went wrong, in English."}}),
         "Theme": obj({"slug": string, "name": {"type": "string", "description": "In the item's language."}}),
+        "Keyword": obj(
+            {
+                "slug": {"type": "string", "description": "Shared by the keyword's translations."},
+                "name": {"type": "string", "description": "In the item's language once translated, else its own."},
+            }
+        ),
         "Recommendation": obj({"identifier": string, "statement": string}),
         "Contributor": obj({"name": string, "role": {"type": "string", "enum": _contributor_roles()}}),
         "Organisation": obj(

@@ -10,9 +10,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
@@ -25,7 +23,7 @@ from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_rev
 from cms.page_forms import LocaleThemesPageForm
 from cms.translation import synchronised, translated
 from practices.blocks import IndicatorBlock, OrganisationBlock, ResourceStreamBlock
-from practices.models.taxonomy import SustainableDevelopmentGoal
+from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels
 
 
 class Scale(models.TextChoices):
@@ -60,8 +58,17 @@ SECTIONS = [
 ]
 
 
-class PracticeTag(TaggedItemBase):
-    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items")
+class PracticePageForm(LocaleThemesPageForm):
+    """Offers the themes and keywords of the practice's language (and the keywords it already has), not
+    all ten languages'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "keywords" in self.fields and self.instance.locale_id:
+            chosen = [keyword.pk for keyword in self.instance.keywords.all()] if self.instance.pk else []
+            self.fields["keywords"].queryset = Keyword.objects.filter(
+                Q(locale_id=self.instance.locale_id) | Q(pk__in=chosen)
+            )
 
 
 def _rich_text(label):
@@ -92,7 +99,13 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         related_name="practices",
         verbose_name=_("Sustainable Development Goals"),
     )
-    tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("tags"))
+    keywords = ParentalManyToManyField(
+        Keyword,
+        blank=True,
+        related_name="practices",
+        verbose_name=_("keywords"),
+        help_text=_("Keywords of this language; translators translate them under Snippets › Keywords."),
+    )
     scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices)
     # Blank when the source does not say (an import): shown as "not given", never guessed.
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, blank=True)
@@ -131,7 +144,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         FieldRowPanel([FieldPanel("scale"), FieldPanel("status"), FieldPanel("actor_type"), FieldPanel("start_year")]),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
+        FieldPanel("keywords", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("external_id")],
             heading=_("Contact"),
@@ -148,7 +161,6 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
             ObjectList(review_panels, heading=_("Expert review")),
         ]
     )
-    base_form_class = LocaleThemesPageForm
 
     # Title (boost 2, from Wagtail's Page) above what says what and where the practice is, above
     # the body; places and themes are found by the names readers use, in their language.
@@ -159,6 +171,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         index.SearchField("organisations", boost=1.5),
         index.SearchField("search_places", boost=1.5),
         index.SearchField("search_themes", boost=1.5),
+        index.SearchField("search_keywords", boost=1.5),
         index.FilterField("scale"),
         index.FilterField("status"),
         index.FilterField("actor_type"),
@@ -170,13 +183,12 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         *BasePage.override_translatable_fields,
         *translated("summary", *[name for name, _heading in SECTIONS], "indicators", "resources", "images"),
         *translated("organisations"),
-        *synchronised(
-            "countries", "themes", "sdgs", "tags", "tagged_items", "scale", "status", "actor_type", "start_year"
-        ),
+        *synchronised("countries", "themes", "sdgs", "keywords", "scale", "status", "actor_type", "start_year"),
         *synchronised("website", "contact_name", "contact_email", "external_id"),
     ]
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = PracticePageForm
 
     class Meta:
         verbose_name = _("practice")
@@ -199,6 +211,16 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
             return ""
         names = Theme.objects.filter(slug__in=slugs, locale__language_code__in=self.search_languages())
         return " · ".join(dict.fromkeys(names.values_list("name", flat=True)))
+
+    def search_keywords(self) -> str:
+        """The keywords' names in every language the page is read in (and as linked), for search."""
+        linked = list(self.keywords.all())
+        if not linked:
+            return ""
+        names = Keyword.objects.filter(
+            slug__in=[keyword.slug for keyword in linked], locale__language_code__in=self.search_languages()
+        ).values_list("name", flat=True)
+        return " · ".join(dict.fromkeys([*names, *(keyword.name for keyword in linked)]))
 
     def get_regions(self) -> list[str]:
         return geography.regions_of(country.code for country in self.countries.all())
@@ -253,7 +275,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
                 "regions": [(code, geography.region_name(code, language)) for code in regions],
                 "themes": [themes[slug] for slug in theme_slugs if slug in themes],
                 "goals": [goals[number] for number in numbers if number in goals],
-                "tags": list(self.tags.all()),
+                "keywords": keyword_labels(self.keywords.select_related("locale"), self.locale),
                 "reviewed_at": max((review.created_at for review in by_experts), default=None),
                 "reviewers": sorted({review.reviewer_name for review in by_experts if review.name_publicly}),
                 "imported_reviews": sorted(
