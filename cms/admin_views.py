@@ -7,17 +7,22 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
-from wagtail.models import Locale, Page
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.models import Locale, Page, TaskState
 from wagtail_localize.models import Translation
 
 from cms import fallbacks, translation_status
 from cms.csv_export import FormulaSafeExportMixin
+from cms.models import reviews
 
 
 class TranslationStatusFilterForm(forms.Form):
@@ -86,6 +91,14 @@ class SubmitTranslationForReviewView(View):
     revision of the page and the page enters its workflow (editorial sign-off; a translation of
     expert-reviewed content skips the experts). Translators cannot publish; moderators do."""
 
+    @staticmethod
+    def back_to(request) -> str:
+        """The translation editor the translator came from, or their dashboard."""
+        url = request.POST.get("next", "")
+        if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+            return url
+        return reverse("wagtailadmin_home")
+
     def post(self, request, page_id: int):
         page = get_object_or_404(Page, pk=page_id).specific
         if page.locale_id == Locale.get_default().pk or not page.permissions_for_user(request.user).can_edit():
@@ -97,12 +110,16 @@ class SubmitTranslationForReviewView(View):
             raise Http404
         total, done = translation.get_progress()
         if done < total:
+            left = "; ".join(f"“{Truncator(text).chars(60)}”" for text in translation_status.segments_left(translation))
             messages.error(
                 request,
-                _("“%(title)s” still has %(count)s segment(s) to translate; it can be submitted once all are done.")
-                % {"title": page.title, "count": total - done},
+                _(
+                    "“%(title)s” still has %(count)s segment(s) to translate; it can be submitted once all are "
+                    "done. Left to translate: %(left)s"
+                )
+                % {"title": page.title, "count": total - done, "left": left},
             )
-            return redirect("wagtailadmin_home")
+            return redirect(self.back_to(request))
         if page.workflow_in_progress:
             messages.warning(request, _("“%(title)s” is already awaiting review.") % {"title": page.title})
             return redirect("wagtailadmin_home")
@@ -135,3 +152,42 @@ def convert_to_alias(request, page_id: int):
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     return localize_convert_to_alias(request, page_id)
+
+
+class ConfirmedWorkflowActionView(WorkflowActionView):
+    """Wagtail's workflow action (the dashboard's and the page header's Approve / Request changes)
+    with a confirmation once done, and a clear refusal of a second approval by the same expert."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.object.workflow_in_progress and reviews.has_approved(self.task_state, request.user):
+            messages.error(request, already_approved_message(self.object))
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                return self.render_modal_json(request, {"step": "success", "redirect": self.redirect_url})
+            return redirect(self.redirect_url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        task_state = TaskState.objects.get(pk=self.task_state.pk)
+        done = task_state.status != TaskState.STATUS_IN_PROGRESS or reviews.has_approved(task_state, request.user)
+        if done:
+            messages.success(request, action_done_message(self.object, self.action_name, task_state))
+        return response
+
+
+def already_approved_message(page) -> str:
+    return _("You have already approved “%(title)s”; it now waits for another reviewer.") % {
+        "title": page.get_admin_display_title()
+    }
+
+
+def action_done_message(page, action_name: str, task_state) -> str:
+    title = page.get_admin_display_title()
+    if action_name != "approve":
+        return _("Your decision on “%(title)s” has been recorded.") % {"title": title}
+    if task_state.status == TaskState.STATUS_IN_PROGRESS:
+        return _(
+            "Thank you: your approval of “%(title)s” is recorded. It has left your queue and waits for "
+            "an expert from another region."
+        ) % {"title": title}
+    return _("Thank you: “%(title)s” is approved and has left your queue.") % {"title": title}

@@ -1,5 +1,5 @@
-"""Every password check of the site goes through `LockoutBackend`: the admin login, Wagtail's
-front-end login (`/<lang>/_util/login/`, the privacy wall), the community login.
+"""Every password check of the site goes through `LockoutBackend`: the admin login and the community
+login (which is also Wagtail's privacy wall, WAGTAIL_FRONTEND_LOGIN_URL).
 
 A refused attempt (account locked, or too many attempts from one address) is remembered on the
 request; the login forms below then say when to try again, and `LoginRefusedMiddleware` turns the
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.forms import ValidationError
 from django.http import HttpResponse
@@ -74,17 +72,6 @@ class LockoutMessageMixin:
 
 class AdminLoginForm(LockoutMessageMixin, WagtailLoginForm):
     """WAGTAILADMIN_USER_LOGIN_FORM."""
-
-
-class FrontendLoginForm(LockoutMessageMixin, AuthenticationForm):
-    pass
-
-
-class FrontendLoginView(LoginView):
-    """Wagtail's `_util/login/` (privacy wall) with the lock-out message."""
-
-    authentication_form = FrontendLoginForm
-    template_name = "wagtailcore/login.html"
 
 
 class AdminPasswordResetView(WagtailPasswordResetView):

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Q
@@ -6,6 +7,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from cms.fallbacks import exclude_fallbacks
+from cms.links import absolute_url, page_url
 from cms.models.reviews import without_unreviewed
 
 
@@ -39,7 +41,7 @@ class MultilingualSitemap(Sitemap):
         )
         for sibling in siblings:
             translations[sibling.translation_key].append(
-                (sibling.locale.language_code, sibling.get_full_url(self.request))
+                (sibling.locale.language_code, page_url(sibling, self.request))
             )
         urls, last_mods = [], set()
         for item in items:
@@ -48,7 +50,13 @@ class MultilingualSitemap(Sitemap):
             if len(alternates) > 1 and default:
                 alternates.append({"lang_code": "x-default", "location": default[0]["location"]})
             for url_info in item.get_sitemap_urls(self.request):
-                urls.append({**url_info, "alternates": alternates if len(alternates) > 1 else []})
+                urls.append(
+                    {
+                        **url_info,
+                        "location": absolute_url(urlsplit(url_info["location"]).path),
+                        "alternates": alternates if len(alternates) > 1 else [],
+                    }
+                )
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)

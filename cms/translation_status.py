@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Exists, Max, OuterRef
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -202,3 +202,21 @@ def ready_for_review(language_codes: list[str]) -> list[Page]:
         if not page.live or (translated_at and page.last_published_at and translated_at > page.last_published_at):
             ready.append(page)
     return sorted(ready, key=lambda page: page.title)
+
+
+def segments_left(translation, limit: int = 10) -> list[str]:
+    """The source texts of the segments `translation` still lacks (the first `limit`), in the order
+    the editor shows them: what a translator has left to do."""
+    done = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=translation.target_locale_id,
+        has_error=False,
+    )
+    left = (
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .exclude(Exists(done))
+        .select_related("string")
+        .order_by("order")[:limit]
+    )
+    return [segment.string.data for segment in left]

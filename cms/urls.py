@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import admin_views, po_views
 from cms import views as cms_views
-from cms.auth import AdminPasswordResetView, FrontendLoginView, authenticate_with_password
+from cms.auth import AdminPasswordResetView, authenticate_with_password
 from cms.sitemaps import MultilingualSitemap
 from search import views as search_views
 
@@ -20,6 +20,11 @@ urlpatterns = [
     path("admin/password_reset/", AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     # wagtail-localize's "convert to alias", for people who may publish the page (cms.admin_views).
     path("admin/localize/page/<int:page_id>/convert_to_alias/", admin_views.convert_to_alias),
+    # Wagtail's workflow action (approve / request changes) with a confirmation and a refused double approval.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        admin_views.ConfirmedWorkflowActionView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("cms.api.urls")),
@@ -42,8 +47,13 @@ urlpatterns += i18n_patterns(
     path("", include("reports.urls")),
     path("", include("news.urls")),
     path("", include("community.urls")),
-    # Wagtail's front-end login (privacy wall), with the lock-out message (cms.auth).
-    path("_util/login/", FrontendLoginView.as_view(), name="wagtailcore_login"),
+    # Wagtail's own front-end login: its privacy wall uses the community login instead
+    # (WAGTAIL_FRONTEND_LOGIN_URL); old links to this address land there too, `next` kept.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="community:login", query_string=True),
+        name="wagtailcore_login",
+    ),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         authenticate_with_password,

@@ -1,18 +1,21 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import TaskState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import roles, staff, translation_status
+from cms import admin_views, explorer, roles, staff, translation_status, translators
 from cms.admin_views import SubmitTranslationForReviewView, TranslationStatusReportView
-from cms.models import Person, Theme
+from cms.models import Person, Theme, reviews
 from cms.two_factor import services as two_factor
 from cms.two_factor import views as two_factor_views
 
@@ -83,6 +86,11 @@ class TranslationsWaitingPanel(Component):
                 {"page": row.page, "name": names[code], "count": count}
                 for row, code, count in translation_status.most_requested(self.language_codes)
             ],
+            "arrivals": [
+                {"name": names[code], "sections": sections}
+                for code, sections in translators.recent_arrivals(self.language_codes).items()
+            ],
+            "recent_days": translators.RECENT_DAYS,
             "report_url": reverse("translation_status"),
             "csrf_token": (parent_context or {}).get("csrf_token"),
         }
@@ -137,6 +145,34 @@ def refuse_cancel_workflow_from_reviewers(request, page):
     return None
 
 
+def _workflow_action(request) -> str:
+    if request.method == "POST" and request.POST.get("action-workflow-action"):
+        return request.POST.get("workflow-action-name", "")
+    return ""
+
+
+@hooks.register("before_edit_page")
+def refuse_second_approval(request, page):
+    """The page header's Approve, like the dashboard's (cms.admin_views.ConfirmedWorkflowActionView)."""
+    if not _workflow_action(request):
+        return None
+    task_state = page.current_workflow_task_state
+    if _workflow_action(request) == "approve" and reviews.has_approved(task_state, request.user):
+        messages.error(request, admin_views.already_approved_message(page))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    request.acted_on_task_state_id = task_state.pk if task_state else None  # for the confirmation below
+    return None
+
+
+@hooks.register("after_edit_page")
+def confirm_workflow_action(request, page):
+    task_state_id = getattr(request, "acted_on_task_state_id", None)
+    if task_state_id is not None:
+        task_state = TaskState.objects.get(pk=task_state_id)
+        messages.success(request, admin_views.action_done_message(page, _workflow_action(request), task_state))
+    return None
+
+
 @hooks.register("register_log_actions")
 def register_staff_log_actions(actions):
     """The staff audit trail written by cms.staff."""
@@ -161,3 +197,8 @@ def register_two_factor_urls():
         path("two-factor/set-up/", two_factor_views.set_up, name="two_factor_set_up"),
         path("two-factor/verify/", two_factor_views.verify, name="two_factor_verify"),
     ]
+
+
+# The explorer lists pages at a fixed number of queries (cms/explorer.py).
+hooks.register("construct_explorer_page_queryset", explorer.annotate_explorer_pages)
+explorer.install()

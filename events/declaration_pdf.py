@@ -29,6 +29,8 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from cms.links import page_url
+
 LAYOUT_VERSION = 1  # bump when the template changes, so cached PDFs are regenerated
 CACHE_SECONDS = 30 * 24 * 3600
 
@@ -92,7 +94,7 @@ def render_declaration_pdf(day, embargo: datetime.datetime | None = None) -> byt
                 "addressee_sections": day.addressee_sections(),
                 "embargo_local": ZonedTime(embargo, day.time_zone) if embargo else None,
                 "embargo_utc": ZonedTime(embargo, "UTC") if embargo else None,
-                "page_url": day.full_url if embargo is None else "",
+                "page_url": page_url(day) if embargo is None else "",
             },
         )
         document = weasyprint.HTML(string=html, url_fetcher=_url_fetcher())

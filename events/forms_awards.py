@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.forms import ProtectedFormMixin
 from cms.models.reviews import approved_review_exists
 from events.models import Nomination
 
@@ -36,7 +37,7 @@ class PracticeChoiceField(forms.ModelChoiceField):
         return obj.title
 
 
-class NominationForm(forms.Form):
+class NominationForm(ProtectedFormMixin, forms.Form):
     nominee_type = forms.ChoiceField(
         label=_("Who or what do you nominate?"), choices=Nomination.NomineeType.choices, widget=forms.RadioSelect
     )
@@ -71,12 +72,6 @@ class NominationForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=_("The information is accurate to the best of my knowledge, and the Panel may contact me about it.")
-    )
-    # A field people never see: bots fill it in.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def __init__(self, *args, categories: list[tuple[str, str, str]], locale: Locale, **kwargs) -> None:
@@ -114,10 +109,6 @@ class NominationForm(forms.Form):
         if practice is not None and nominee_type and nominee_type != Nomination.NomineeType.PRACTICE:
             self.add_error("practice", _("Choose a practice only when you nominate a practice."))
         return data
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("homepage"))
 
 
 class ScoreForm(forms.Form):

@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms import geography
+from cms.forms import ProtectedFormMixin
 from cms.models import Country
 
 
-class EndorsementForm(forms.Form):
+class EndorsementForm(ProtectedFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     organisation = forms.CharField(
         label=_("Organisation"),
@@ -28,12 +29,6 @@ class EndorsementForm(forms.Form):
             "organisation) and my country are published with it."
         )
     )
-    # A field people never see: bots fill it in.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, language: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -48,7 +43,3 @@ class EndorsementForm(forms.Form):
         if not Country.objects.filter(code=code).exists():
             raise forms.ValidationError(_("Choose a country from the list."))
         return code
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("homepage"))

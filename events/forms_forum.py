@@ -6,11 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms import geography
+from cms.forms import ProtectedFormMixin
 from cms.models import Country
 from events.models.forum import ForumEditionPage, is_registered, normalise_email
 
 
-class ForumRegistrationForm(forms.Form):
+class ForumRegistrationForm(ProtectedFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -26,12 +27,6 @@ class ForumRegistrationForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), help_text=_("Where you live or work."))
     consent = forms.BooleanField(
         label=_("The Panel may keep these details to organise the Forum and write to me about this edition.")
-    )
-    # A field people never see: bots fill it in.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def __init__(self, *args, edition: ForumEditionPage, **kwargs) -> None:
@@ -59,7 +54,3 @@ class ForumRegistrationForm(forms.Form):
         if country is None:
             raise forms.ValidationError(_("Choose a country from the list."), code="invalid_choice")
         return country
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("homepage"))

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from cms import links
 from events.models.forum import ForumEditionPage, ProgrammeSession
 
 PRODID = "-//International Panel on Social Progress//World Social Progress Forum//EN"
@@ -50,7 +51,7 @@ def edition_calendar(
     edition: ForumEditionPage, sessions: list[ProgrammeSession], request: HttpRequest | None = None
 ) -> icalendar.Calendar:
     language = edition.locale.language_code
-    page_url = edition.get_full_url(request)
+    page_url = links.page_url(edition, request)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -23,17 +23,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -41,7 +37,9 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from cms.blocks import localized_pages
+from cms.links import absolute_url
 from cms.models import Person
+from cms.notifications import deliver, deliver_to_staff
 from cms.roles import EDITORS, JURY, MODERATORS
 from cms.tasks import retrying_task
 from events.models import AwardEditionPage, AwardResult, ConflictOfInterest, JuryScore, Nomination
@@ -143,30 +141,10 @@ def create_nomination(edition: AwardEditionPage, data: dict) -> Nomination:
 @retrying_task()
 def send_nomination_emails(nomination_id: int) -> None:
     nomination = Nomination.objects.select_related("edition").get(pk=nomination_id)
-    admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("awards_nomination", args=[nomination.pk])
+    admin_url = absolute_url(reverse("awards_nomination", args=[nomination.pk]))
     context = {"nomination": nomination, "edition": nomination.edition, "admin_url": admin_url}
-    with translation.override(nomination.language):
-        send_mail(
-            subject=render_to_string("events/awards/email/nomination_received_subject.txt", context).strip(),
-            message=render_to_string("events/awards/email/nomination_received.txt", context),
-            from_email=None,
-            recipient_list=[nomination.nominator_email],
-        )
-    editors = list(
-        get_user_model()
-        .objects.filter(groups__name=EDITORS, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    if editors:
-        with translation.override(settings.LANGUAGE_CODE):
-            send_mail(
-                subject=render_to_string("events/awards/email/nomination_for_editors_subject.txt", context).strip(),
-                message=render_to_string("events/awards/email/nomination_for_editors.txt", context),
-                from_email=None,
-                recipient_list=editors,
-            )
+    deliver("events/awards/email/nomination_received", [nomination.nominator_email], context, nomination.language)
+    deliver_to_staff("events/awards/email/nomination_for_editors", EDITORS, context)
 
 
 # --- scores ------------------------------------------------------------------------------------------

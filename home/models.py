@@ -82,17 +82,17 @@ class HomePage(BasePage):
         return found
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsIndexPage, NewsPage
+        from cms.templatetags.cms_tags import chrome_child  # the chrome's query finds both links
+        from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = NewsIndexPage.objects.child_of(self).live().public().first()
+        context["news_index"] = chrome_child(request, self, "news.NewsIndexPage")
         context["next_events"] = self.next_events()
         # Every open consultation, in every language while it is open (a fallback where untranslated).
-        from community.models import TakePartPage
         from community.take_part import open_consultations
 
         context["open_consultations"] = open_consultations(self)
-        context["take_part"] = TakePartPage.objects.child_of(self).live().public().first()
+        context["take_part"] = chrome_child(request, self, "community.TakePartPage")
         context["latest_news"] = (
             NewsPage.objects.descendant_of(self)
             .live()

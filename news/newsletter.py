@@ -24,18 +24,20 @@ from babel.dates import format_date
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives, get_connection, send_mail
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Min, OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from cms.geography import to_babel
+from cms.links import absolute_url, base_url
 from cms.models import ExpertReview
 from cms.models.reviews import approved_review_exists
+from cms.notifications import deliver
 from cms.tasks import TRANSIENT_ERRORS, RetryFrom, retrying_task
 from news.models import NewsIndexPage, NewsletterIssue, NewsletterSubscription, NewsPage
 from practices.models import PracticeIndexPage, PracticePage
@@ -54,20 +56,11 @@ TOKEN_PLACEHOLDER = "subscriber-token"  # noqa: S105 (not a secret: a marker)
 # --- Subscriptions -----------------------------------------------------------------------------
 
 
-def site_url() -> str:
-    """The public site's scheme and host, for links in e-mails (which have no request)."""
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if base:
-        return base
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url.rstrip("/") if site else ""
-
-
 def newsletter_url(name: str, language: str, token: str | None = None) -> str:
     """An absolute URL of the newsletter pages in `language` (/<lang>/newsletter/...)."""
     with translation.override(language):
         path = reverse(name, args=[token] if token is not None else [])
-    return site_url() + path
+    return absolute_url(path)
 
 
 def _address_key(email: str, language: str) -> str:
@@ -144,13 +137,7 @@ def send_confirmation(subscription_id: int) -> None:
         "subscribe_url": newsletter_url("newsletter_subscribe", subscription.language),
         "already_confirmed": subscription.is_confirmed,
     }
-    with translation.override(subscription.language):
-        send_mail(
-            subject=render_to_string("news/email/confirmation_subject.txt", context).strip(),
-            message=render_to_string("news/email/confirmation.txt", context),
-            from_email=None,
-            recipient_list=[subscription.email],
-        )
+    deliver("news/email/confirmation", [subscription.email], context, subscription.language)
 
 
 # --- The digest --------------------------------------------------------------------------------
@@ -206,7 +193,7 @@ def _long_date(day: datetime.date, language: str) -> str:
 def _absolute(url: str | None) -> str:
     if not url:
         return ""
-    return url if url.startswith(("http://", "https://")) else site_url() + url
+    return absolute_url(url)
 
 
 def _latest(queryset, recent_filter: dict) -> list:
@@ -346,13 +333,13 @@ def render_digest(digest: Digest, token: str = TOKEN_PLACEHOLDER) -> tuple[str, 
     context = {
         "digest": digest,
         "sections": [section for section in digest.sections if section.items],
-        "site_url": site_url(),
+        "site_url": base_url(),
         "home_url": _absolute(_home_url(digest.language)),
         "unsubscribe_url": newsletter_url("newsletter_unsubscribe", digest.language, token),
     }
     with translation.override(digest.language):
         html = render_to_string("news/email/digest.html", context)
-        text = render_to_string("news/email/digest.txt", context)
+        text = render_to_string("news/email/digest.txt", context, using="text")
     return html, text
 
 

@@ -30,6 +30,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from cms import ratelimit
+from cms.forms import ProtectedFormMixin
+from cms.public_forms import protected_form_response, renderer
 from news import newsletter
 from news.models import NewsletterIssue, NewsletterSubscription
 
@@ -40,7 +42,7 @@ SEND_PERMISSION = "news.send_newsletterissue"
 # --- Public pages --------------------------------------------------------------------------------
 
 
-class SubscriptionForm(forms.Form):
+class SubscriptionForm(ProtectedFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         help_text=_("We send you a link to confirm. Your address is used for the digest only and never published."),
@@ -51,16 +53,6 @@ class SubscriptionForm(forms.Form):
             "I can unsubscribe at any time with the link in every message."
         )
     )
-    # A field people never see: bots fill it in.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("homepage"))
 
 
 def _language() -> str:
@@ -73,19 +65,15 @@ def _language() -> str:
 @never_cache
 def subscribe(request: HttpRequest) -> HttpResponse:
     language = _language()
-    form = SubscriptionForm(request.POST or None)
-    decision, status = ratelimit.ALLOWED, 200
-    if request.method == "POST" and form.is_valid():
-        decision = SUBSCRIPTION_LIMIT.hit(request)
-        if decision:
-            if not form.is_spam:
-                newsletter.subscribe(form.cleaned_data["email"], language)
-            # The same answer whether the address was new, pending, confirmed or cancelled.
-            return redirect("newsletter_thanks")
-    elif request.method == "POST":
-        status = 400
-    context = {"form": form, "rate_limited": decision.message}
-    return decision.mark(TemplateResponse(request, "news/newsletter/subscribe.html", context, status=status))
+    # The same answer whether the address was new, pending, confirmed or cancelled.
+    return protected_form_response(
+        request,
+        SubscriptionForm(request.POST or None),
+        limit=SUBSCRIPTION_LIMIT,
+        render=renderer(request, "news/newsletter/subscribe.html", {}),
+        save=lambda form: newsletter.subscribe(form.cleaned_data["email"], language),
+        done_url=reverse("newsletter_thanks"),
+    )
 
 
 def subscribe_thanks(request: HttpRequest) -> HttpResponse:

@@ -3,8 +3,9 @@
 Every filter lives in the URL (`?theme=health&region=002&sort=title`), so a filtered listing can be
 shared and works without JavaScript. Within a facet, values are alternatives (OR); across facets
 they all apply (AND). Each facet's counts apply every *other* facet's filters, so a visitor sees
-how many practices each further choice would give. The number of SQL queries is fixed: one per
-facet, one count and one page of results, whatever the number of practices.
+how many practices each further choice would give. The number of SQL queries is fixed, whatever
+the number of practices: five for every facet's counts and the total (`facet_values`), one for the
+keywords' names (shared with the cards), one page of results and one for the keywords its cards show.
 
 The query (`?q=`) goes through the same search backend and query syntax as site search
 (`search.query`: every word optional, pages matching most words first) and, when there is one,
@@ -16,10 +17,11 @@ refused with a message (`errors`), never turned into an empty listing.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -30,8 +32,9 @@ from wagtail.models import Locale
 from cms import geography
 from cms.models import ExpertReview, Theme
 from cms.models.reviews import approved_review_exists
+from cms.templatetags.cms_tags import text_direction
 from practices.models.practice import ActorType, PracticePage, Scale, Status
-from practices.models.taxonomy import SustainableDevelopmentGoal
+from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels_for_pages
 
 PER_PAGE = 12
 RELEVANCE = "relevance"
@@ -53,6 +56,8 @@ class Option:
     label: str
     count: int
     selected: bool
+    lang: str = ""  # the label's language when it is not the reader's (a keyword not translated yet)
+    dir: str = ""
 
 
 @dataclass
@@ -72,10 +77,12 @@ FACETS: dict[str, tuple[str, str]] = {
     "region": (_("Region"), "countries__region__in"),  # or a sub-region: see `_region_filter`
     "country": (_("Country"), "countries__code__in"),
     "sdg": (_("Sustainable Development Goal"), "sdgs__number__in"),
+    "keyword": (_("Keyword"), "keywords__slug__in"),  # the slug all translations of a keyword share
     "scale": (_("Scale"), "scale__in"),
     "status": (_("Status"), "status__in"),
     "actor": (_("Type of actor"), "actor_type__in"),
 }
+CHOICES = {"scale": "scale", "status": "status", "actor": "actor_type"}  # facet → PracticePage field
 CHOICE_LABELS = {"scale": dict(Scale.choices), "status": dict(Status.choices), "actor": dict(ActorType.choices)}
 
 
@@ -154,7 +161,10 @@ class PracticeBrowser:
             .order_by(*SORTS[self.sort][1])
         )
         if self.sort != RELEVANCE or not self.query:
-            return Paginator(queryset, PER_PAGE).get_page(page_number)
+            paginator = Paginator(queryset, PER_PAGE)
+            if "_counts" in self.__dict__:  # the facets counted the matches already: no COUNT query
+                paginator.count = self._counts[1]
+            return self._with_keywords(paginator.get_page(page_number))
         # By relevance: the search's order, applied to the ids the filters keep; one query for the
         # ids, one for the practices shown.
         rank = {pk: position for position, pk in enumerate(self.ranked_ids)}
@@ -162,6 +172,16 @@ class PracticeBrowser:
         page = Paginator(ids, PER_PAGE).get_page(page_number)
         shown = queryset.in_bulk(page.object_list)
         page.object_list = [shown[pk] for pk in page.object_list]
+        return self._with_keywords(page)
+
+    def _with_keywords(self, page):
+        """Each practice of a page of results gets `keyword_labels`, in the reader's language (one query
+        for the links; the names are the facet's)."""
+        page.object_list = list(page.object_list)
+        names = {slug: name for slug, (name, language) in self.keyword_names.items() if language == self.language}
+        labels = keyword_labels_for_pages([practice.pk for practice in page.object_list], self.locale, names)
+        for practice in page.object_list:
+            practice.keyword_labels = labels.get(practice.pk, [])
         return page
 
     def suggestion(self, results) -> tuple[str, str] | None:
@@ -174,58 +194,107 @@ class PracticeBrowser:
         return (corrected, self.querystring(q=corrected)) if corrected else None
 
     # --- facets ----------------------------------------------------------------------------------
-    def facets(self) -> list[Facet]:
+    def facet_values(self) -> dict[int, dict[str, set[str]]]:
+        """Every public practice of the listing (the query applied) with its values for each facet.
+
+        Five queries, the live/public/reviewed conditions once each: the practices with their
+        choice fields, then their themes, countries, goals and keywords. Counting happens in Python, so every
+        facet's counts (each applying every *other* facet's filters) cost nothing more.
+        """
         base = self.base()
-        ids = {name: self.filtered(base, excluding=name).values("pk") for name in FACETS}
+        practices: dict[int, dict[str, set[str]]] = {}
+        for pk, *choices in base.order_by().values_list("pk", *CHOICES.values()):
+            values = {"theme": set(), "region": set(), "country": set(), "sdg": set(), "keyword": set()}
+            practices[pk] = values | {name: {value} for name, value in zip(CHOICES, choices, strict=True)}
+        ids = base.values("pk")
         through = PracticePage
-        theme_counts = dict(
-            through.themes.through.objects.filter(practicepage_id__in=ids["theme"])
-            .values_list("theme__slug")
-            .annotate(n=Count("practicepage_id", distinct=True))
-        )
-        in_region = through.countries.through.objects.filter(practicepage_id__in=ids["region"])
-        region_counts = {
-            **dict(in_region.values_list("country__region").annotate(n=Count("practicepage_id", distinct=True))),
-            **dict(in_region.values_list("country__subregion").annotate(n=Count("practicepage_id", distinct=True))),
-        }
-        country_counts = dict(
-            through.countries.through.objects.filter(practicepage_id__in=ids["country"])
-            .values_list("country_id")
-            .annotate(n=Count("practicepage_id", distinct=True))
-        )
-        sdg_counts = dict(
-            through.sdgs.through.objects.filter(practicepage_id__in=ids["sdg"])
-            .values_list("sustainabledevelopmentgoal__number")
-            .annotate(n=Count("practicepage_id", distinct=True))
-        )
-        choice_counts = {
-            name: dict(
-                PracticePage.objects.filter(pk__in=ids[name]).order_by().values_list(column).annotate(n=Count("pk"))
-            )
-            for name, column in (("scale", "scale"), ("status", "status"), ("actor", "actor_type"))
-        }
+        for pk, slug in through.themes.through.objects.filter(practicepage_id__in=ids).values_list(
+            "practicepage_id", "theme__slug"
+        ):
+            practices[pk]["theme"].add(slug)
+        for pk, code, region, subregion in through.countries.through.objects.filter(
+            practicepage_id__in=ids
+        ).values_list("practicepage_id", "country_id", "country__region", "country__subregion"):
+            practices[pk]["country"].add(code)
+            practices[pk]["region"].update(value for value in (region, subregion) if value)
+        for pk, number in through.sdgs.through.objects.filter(practicepage_id__in=ids).values_list(
+            "practicepage_id", "sustainabledevelopmentgoal__number"
+        ):
+            practices[pk]["sdg"].add(str(number))
+        for pk, slug in through.keywords.through.objects.filter(practicepage_id__in=ids).values_list(
+            "practicepage_id", "keyword__slug"
+        ):
+            practices[pk]["keyword"].add(slug)
+        return practices
+
+    @cached_property
+    def _counts(self) -> tuple[dict[str, dict[str, int]], int]:
+        """(facet → value → practices, practices matching every filter)."""
+        wanted = {name: self._wanted(name) for name in FACETS}
+        counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in FACETS}
+        matching = 0
+        for values in self.facet_values().values():
+            missed = [name for name, accepted in wanted.items() if accepted and not values[name] & accepted]
+            if len(missed) > 1:
+                continue
+            matching += not missed
+            for name in missed or FACETS:
+                for value in values[name]:
+                    counts[name][value] += 1
+        return counts, matching
+
+    def _wanted(self, name: str) -> set[str]:
+        """The selected values of one facet as `facet_values` spells them."""
+        if name == "sdg":
+            return {str(int(value)) for value in self.selected[name]}
+        return set(self.selected[name])
+
+    def facets(self) -> list[Facet]:
+        counts = self._counts[0]
         theme_names = dict(Theme.objects.filter(locale=self.locale).values_list("slug", "name"))
         goal_names = dict(SustainableDevelopmentGoal.objects.filter(locale=self.locale).values_list("number", "title"))
         facets = [
-            self._facet("theme", theme_counts, lambda slug: theme_names.get(slug, slug)),
+            self._facet("theme", counts["theme"], lambda slug: theme_names.get(slug, slug)),
             self._facet(
                 "region",
-                region_counts,
+                counts["region"],
                 lambda code: geography.region_name(code, self.language),
                 sort_key=lambda option: REGION_CODES.index(option.value),
             ),
-            self._facet("country", country_counts, lambda code: geography.country_name(code, self.language)),
+            self._facet("country", counts["country"], lambda code: geography.country_name(code, self.language)),
             self._facet(
                 "sdg",
-                {str(number): n for number, n in sdg_counts.items()},
+                counts["sdg"],
                 lambda number: f"{number}. {goal_names.get(int(number), '')}",
                 sort_key=lambda option: int(option.value),
             ),
+            self._keyword_facet(counts["keyword"]),
         ]
-        for name, counts in choice_counts.items():
+        for name in CHOICES:
             labels = CHOICE_LABELS[name]
-            facets.append(self._facet(name, counts, lambda value, labels=labels: str(labels.get(value, value))))
+            facets.append(self._facet(name, counts[name], lambda value, labels=labels: str(labels.get(value, value))))
         return facets
+
+    @cached_property
+    def keyword_names(self) -> dict[str, tuple[str, str]]:
+        """{slug: (name, its language)} of the keywords of this language's practices: the reader's
+        language's name, else (not translated yet) the keyword's own. One query, for facet and cards."""
+        linked = Keyword.objects.filter(practices__locale=self.locale).values("slug")
+        rows = Keyword.objects.filter(slug__in=linked).values_list("slug", "name", "locale__language_code")
+        names: dict[str, tuple[str, str]] = {}
+        for slug, name, language in rows.order_by("locale_id"):
+            if language == self.language or slug not in names:
+                names[slug] = (name, language)
+        return names
+
+    def _keyword_facet(self, counts: dict[str, int]) -> Facet:
+        names = self.keyword_names
+        facet = self._facet("keyword", counts, lambda slug: names.get(slug, (slug, ""))[0])
+        for option in facet.options:
+            language = names.get(option.value, ("", self.language))[1]
+            if language != self.language:
+                option.lang, option.dir = language, text_direction(language)
+        return facet
 
     def _facet(self, name, counts, label, sort_key=None) -> Facet:
         selected = set(self.selected[name])
@@ -239,6 +308,11 @@ class PracticeBrowser:
         return Facet(name=name, label=str(FACETS[name][0]), options=options)
 
     # --- URLs ------------------------------------------------------------------------------------
+    @property
+    def filter_count(self) -> int:
+        """How many filter values are chosen (shown on the "Filters (n)" disclosure)."""
+        return sum(len(values) for values in self.selected.values())
+
     @property
     def is_filtered(self) -> bool:
         return bool(self.query) or any(self.selected.values())

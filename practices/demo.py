@@ -1,4 +1,5 @@
-"""Demo seeder for practices: the Panel's themes in ten languages and 38 real, documented practices.
+"""Demo seeder for practices: the Panel's themes and the practices' keywords in ten languages, and 38
+real, documented practices.
 
 Each practice is published only after an expert review is recorded, as the workflow would: the
 approving demo expert always comes from a world region other than the practice's own. Six
@@ -12,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cms import geography
@@ -19,7 +21,8 @@ from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, ot
 from cms.models import Country, ExpertReview, Theme
 from cms.roles import EXPERT_REVIEWERS
 from practices.demo_content import PRACTICES
-from practices.models import PracticeIndexPage, PracticePage, SustainableDevelopmentGoal
+from practices.keyword_data import KEYWORDS
+from practices.models import Keyword, PracticeIndexPage, PracticePage, SustainableDevelopmentGoal
 from practices.models.practice import SECTIONS
 from practices.taxonomy_data import THEMES
 
@@ -29,18 +32,29 @@ catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
 
 def seed_themes(context: SeedContext, english: Locale) -> dict[str, Theme]:
     """The Panel's themes, each in English and (as a wagtail-localize translation) every other language."""
-    themes = {}
-    for slug, names in THEMES.items():
-        theme, created = Theme.objects.get_or_create(slug=slug, locale=english, defaults={"name": names["en"]})
+    return _seed_named(context, english, Theme, THEMES)
+
+
+def seed_keywords(context: SeedContext, english: Locale) -> dict[str, Keyword]:
+    """The demo practices' keywords (by English name), translated into every other language."""
+    by_slug = _seed_named(context, english, Keyword, {slugify(name): names for name, names in KEYWORDS.items()})
+    return {name: by_slug[slugify(name)] for name in KEYWORDS}
+
+
+def _seed_named(context: SeedContext, english: Locale, model, rows: dict[str, dict[str, str]]) -> dict:
+    """{slug: English row} of a translatable taxonomy with `slug` and `name`, translated into every language."""
+    created_rows = {}
+    for slug, names in rows.items():
+        row, created = model.objects.get_or_create(slug=slug, locale=english, defaults={"name": names["en"]})
         context.created += created
-        themes[slug] = theme
+        created_rows[slug] = row
         for locale in other_locales(context):
-            if not Theme.objects.filter(translation_key=theme.translation_key, locale=locale).exists():
-                translation = theme.copy_for_translation(locale)
+            if not model.objects.filter(translation_key=row.translation_key, locale=locale).exists():
+                translation = row.copy_for_translation(locale)
                 translation.name = names[locale.language_code]
                 translation.save()
                 context.translated += 1
-    return themes
+    return created_rows
 
 
 def _reviewer_for(regions: list[str], reviewers: list) -> object:
@@ -72,6 +86,7 @@ def _record_review(page: PracticePage, reviewer, number: int) -> None:
 def seed(context: SeedContext) -> None:
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     themes = seed_themes(context, english)
+    keywords = seed_keywords(context, english)
     index = PracticeIndexPage.objects.filter(locale=english).first()
     if index is None:
         context.log("No English practice index page; skipping practices.")
@@ -105,7 +120,7 @@ def seed(context: SeedContext) -> None:
             page.countries = [countries[code] for code in data["countries"]]
             page.themes = [themes[slug] for slug in data["themes"]]
             page.sdgs = [goals[goal] for goal in data["sdgs"]]
-            page.tags.add(*data["tags"])
+            page.keywords = [keywords[name] for name in data["keywords"]]
             index.add_child(instance=page)
             page.save_revision(user=context.admin)
             if reviewers:

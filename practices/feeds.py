@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-import uuid
-
-from django.contrib.syndication.views import Feed
 from django.db.models import OuterRef, Subquery
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from cms.fallbacks import exclude_fallbacks
+from cms.feeds import FEED_LENGTH, PageFeed
 from cms.models import ExpertReview
-from cms.templatetags.cms_tags import SOCIAL_IMAGE_SPEC
 from practices.browsing import public_practices
-from practices.models import PracticeIndexPage, PracticePage
-
-FEED_LENGTH = 30
+from practices.models import PracticePage
 
 
-class ReviewedPracticesRssFeed(Feed):
-    feed_type = Rss201rev2Feed
-    item_guid_is_permalink = False
-
-    def __init__(self, index: PracticeIndexPage) -> None:
-        super().__init__()
-        self.index = index
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return self.index
-
+class ReviewedPracticesRssFeed(PageFeed):
     def title(self, index):
         return f"{_('Newly reviewed practices')} · {_('International Panel on Social Progress')}"
-
-    def link(self, index):
-        return index.get_full_url(self.request)
-
-    def description(self, index):
-        return index.introduction or index.title
 
     def items(self, index):
         reviewed_at = (
@@ -54,31 +32,12 @@ class ReviewedPracticesRssFeed(Feed):
             .order_by("-reviewed_at", "-id")[:FEED_LENGTH]
         )
 
-    def item_title(self, item: PracticePage) -> str:
-        return item.title
-
-    def item_description(self, item: PracticePage) -> str:
-        return item.summary
-
-    def item_link(self, item: PracticePage) -> str:
-        return item.get_full_url(self.request)
-
-    def item_guid(self, item: PracticePage) -> str:
-        return f"urn:uuid:{uuid.uuid5(item.translation_key, 'practice-' + item.locale.language_code)}"
-
     def item_pubdate(self, item: PracticePage):
         return item.reviewed_at
 
-    def item_updateddate(self, item: PracticePage):
-        return item.last_published_at
-
-    def item_enclosures(self, item: PracticePage):
-        if item.listing_image is None:
-            return []
-        rendition = item.listing_image.get_rendition(SOCIAL_IMAGE_SPEC)
-        return [Enclosure(self.request.build_absolute_uri(rendition.url), str(rendition.file.size), "image/jpeg")]
+    def item_image(self, item: PracticePage):
+        return item.listing_image
 
 
 class ReviewedPracticesAtomFeed(ReviewedPracticesRssFeed):
     feed_type = Atom1Feed
-    subtitle = ReviewedPracticesRssFeed.description

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms import geography
+from cms.forms import ProtectedFormMixin
 from cms.models import Theme
 from practices.models import ActorType, Scale
 
 
-class PracticeSubmissionForm(forms.Form):
+class PracticeSubmissionForm(ProtectedFormMixin, forms.Form):
     title = forms.CharField(label=_("Name of the practice"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"),
@@ -34,7 +35,20 @@ class PracticeSubmissionForm(forms.Form):
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
         help_text=_("Where it takes place. Hold Ctrl (or ⌘) to choose several."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        # A filter box, checkboxes and removable chips in place of the long list (multiselect.js).
+        widget=forms.SelectMultiple(
+            attrs={
+                "size": 8,
+                "data-multiselect": "",
+                "data-multiselect-selected": _("Selected: %(count)s"),
+                "data-multiselect-matching": _("Matching: %(count)s"),
+                "data-multiselect-remove": _("Remove"),
+                "data-multiselect-chosen": _("Chosen countries"),
+                "data-multiselect-help": _(
+                    "Where it takes place. Type a few letters to find a country; you can choose several."
+                ),
+            }
+        ),
     )
     themes = forms.MultipleChoiceField(label=_("Themes"), widget=forms.CheckboxSelectMultiple)
     scale = forms.ChoiceField(label=_("Scale"), choices=Scale.choices)
@@ -47,12 +61,6 @@ class PracticeSubmissionForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=_("The information is accurate to the best of my knowledge, and the Panel may contact me about it.")
-    )
-    # A field people never see: bots fill it in.
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def __init__(self, *args, locale: Locale, **kwargs) -> None:
@@ -67,7 +75,3 @@ class PracticeSubmissionForm(forms.Form):
         if year and year > datetime.date.today().year:
             raise forms.ValidationError(_("The start year cannot be in the future."))
         return year
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("homepage"))

@@ -10,7 +10,7 @@ workflow of their language's practice index, like the visitor submissions of `pr
 repository): each practice is published, with an approved `ExpertReview` recorded in the importing
 user's name, because a practice without one is never shown (`PracticePage.serve`, the listings).
 
-Lookups (languages, countries, themes, goals, existing practices and their latest revisions) are
+Lookups (languages, countries, themes, goals, keywords, existing practices and their latest revisions) are
 loaded once for the whole file; only the page writes themselves are per row.
 """
 
@@ -33,20 +33,42 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.text import slugify
+from modelsearch import signal_handlers as search_signal_handlers
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.log_actions import log
 from wagtail.models import Locale, Revision, TaskState, Workflow, WorkflowState
 from wagtail.signals import task_submitted, workflow_submitted
 
 from cms.models import Country, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, Rating
-from practices.models import ActorType, PracticeIndexPage, PracticePage, Scale, Status, SustainableDevelopmentGoal
+from practices.models import (
+    ActorType,
+    Keyword,
+    PracticeIndexPage,
+    PracticePage,
+    Scale,
+    Status,
+    SustainableDevelopmentGoal,
+)
+from practices.models.taxonomy import keyword_for_name
 from search.analysis import normalise
 
 FORMATS = ("csv", "json")
 REQUIRED = ("external_id", "title", "summary", "language", "scale")
 # `organisation` and `status` may be left empty: the practice then shows "not given", never a guess.
-OPTIONAL = ("organisation", "country_codes", "themes", "sdgs", "start_year", "status", "website", "actor_type")
+OPTIONAL = (
+    "organisation",
+    "country_codes",
+    "themes",
+    "sdgs",
+    "keywords",
+    "start_year",
+    "status",
+    "website",
+    "actor_type",
+)
 COLUMNS = REQUIRED + OPTIONAL
 LIST_SEPARATORS = re.compile(r"[;,]")
 FIRST_YEAR = 1800
@@ -62,6 +84,7 @@ MAX_LENGTHS = {
     "website": _meta.get_field("website").max_length,
     "organisation": 255,  # OrganisationBlock.name
 }
+KEYWORD_LENGTH = Keyword._meta.get_field("name").max_length
 CHOICES = {
     "scale": [value for value, _label in Scale.choices],
     "status": [value for value, _label in Status.choices],
@@ -113,6 +136,8 @@ class PracticeRow:
     countries: list[Country]
     themes: list[Theme]
     sdgs: list[SustainableDevelopmentGoal]
+    # Keywords in the row's language, found by name or slug; a new one is unsaved until the row is applied.
+    keywords: list[Keyword] = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +150,7 @@ class Lookups:
     themes: dict[tuple[int, str], Theme]  # (locale id, slug)
     theme_slugs: set[str]  # in any locale, to tell a missing translation from a typo
     goals: dict[tuple[int, int], SustainableDevelopmentGoal]  # (locale id, number)
+    keywords: dict[tuple[int, str], Keyword]  # (locale id, folded name or slug)
     existing: dict[tuple[str, int], list[int]]  # (external id, locale id) → practice page ids
     # country code ("" for none) → (folded title, title, page id, language) of every practice
     titles: dict[str, list[tuple[str, str, int, str]]] = field(default_factory=dict)
@@ -148,6 +174,11 @@ class Lookups:
             themes=themes,
             theme_slugs={slug for _locale, slug in themes},
             goals={(goal.locale_id, goal.number): goal for goal in SustainableDevelopmentGoal.objects.all()},
+            keywords={
+                (keyword.locale_id, key): keyword
+                for keyword in Keyword.objects.all()
+                for key in (keyword.slug, keyword.name.casefold())
+            },
             existing=dict(existing),
         )
 
@@ -394,6 +425,7 @@ def _clean(source: SourceRow, lookups: Lookups) -> tuple[PracticeRow | None, lis
     countries = _countries(_items(values.get("country_codes"), "country_codes", reasons), lookups, reasons)
     themes = _themes(_items(values.get("themes"), "themes", reasons), lookups, locale_id, language, reasons)
     sdgs = _goals(_items(values.get("sdgs"), "sdgs", reasons), lookups, locale_id, language, reasons)
+    keywords = _keywords(_items(values.get("keywords"), "keywords", reasons), lookups, locale_id, reasons)
 
     external_id = text["external_id"]
     if external_id and locale_id and len(lookups.existing.get((external_id, locale_id), [])) > 1:
@@ -421,6 +453,7 @@ def _clean(source: SourceRow, lookups: Lookups) -> tuple[PracticeRow | None, lis
         countries=countries,
         themes=themes,
         sdgs=sdgs,
+        keywords=keywords,
     )
     return row, reasons, key
 
@@ -452,6 +485,26 @@ def _themes(
         elif locale_id:
             reasons.append(f'theme "{slug}" has no "{language}" version yet')
     return themes
+
+
+def _keywords(names: list[str] | None, lookups: Lookups, locale_id: int | None, reasons: list[str]) -> list[Keyword]:
+    """Keywords are written in the row's language: an existing one (by name or slug) or a new one."""
+    keywords: list[Keyword] = []
+    for name in names or []:
+        name = " ".join(name.split())
+        if len(name) > KEYWORD_LENGTH:
+            reasons.append(f'keyword "{name[:40]}…" is {len(name)} characters long (at most {KEYWORD_LENGTH})')
+            continue
+        slug = slugify(name, allow_unicode=True)[:KEYWORD_LENGTH]
+        if not slug:
+            reasons.append(f'keyword "{name}" has no letters or digits')
+            continue
+        keyword = lookups.keywords.get((locale_id, name.casefold())) or lookups.keywords.get((locale_id, slug))
+        if keyword is None:
+            keyword = Keyword(locale_id=locale_id, name=name, slug=slug)
+        if keyword.slug not in {chosen.slug for chosen in keywords}:
+            keywords.append(keyword)
+    return keywords
 
 
 def _goals(
@@ -608,6 +661,7 @@ def _matches(entry: PlannedRow, *, publish: bool) -> bool:
         and set(content.get("countries") or []) == {country.pk for country in row.countries}
         and set(content.get("themes") or []) == {theme.pk for theme in row.themes}
         and set(content.get("sdgs") or []) == {goal.pk for goal in row.sdgs}
+        and set(content.get("keywords") or []) == {keyword.pk for keyword in row.keywords}
         and (_lead_organisation(content.get("organisations")) or "") == row.organisation
     )
 
@@ -736,6 +790,10 @@ def _assign(page: PracticePage, row: PracticeRow) -> None:
     page.countries = row.countries
     page.themes = row.themes
     page.sdgs = row.sdgs
+    # A keyword new to the site is created with the first row that uses it, in the row's language.
+    page.keywords = [
+        keyword if keyword.pk else keyword_for_name(keyword.name, keyword.locale_id) for keyword in row.keywords
+    ]
 
 
 def _is_lead(block: dict) -> bool:
@@ -778,6 +836,40 @@ def workflow_emails_muted() -> Iterator[None]:
     finally:
         for signal, receiver, sender, uid in muted:
             signal.connect(receiver, sender=sender, dispatch_uid=uid)
+
+
+class DeferredSearchUpdates:
+    """Index each imported practice once, after its row, instead of after every save of the row.
+
+    Creating a practice saves it twice (the page, then its first revision), each save asking the
+    search backend to index it again (a third of an import's time). While this is active, saves of
+    practices are only noted; `flush()` indexes each noted practice once, from the database, as
+    the saves would have in the end.
+    """
+
+    def __init__(self) -> None:
+        self.pending: dict[int, None] = {}
+
+    def _note(self, instance, raw=False, **kwargs) -> None:
+        if not raw:
+            self.pending[instance.pk] = None
+
+    def __enter__(self) -> DeferredSearchUpdates:
+        self.muted = post_save.disconnect(search_signal_handlers.post_save_signal_handler, sender=PracticePage)
+        post_save.connect(self._note, sender=PracticePage, weak=False)
+        return self
+
+    def flush(self) -> None:
+        for pk in self.pending:
+            insert_or_update_object_task.enqueue(PracticePage._meta.app_label, PracticePage._meta.model_name, str(pk))
+        self.pending.clear()
+
+    def __exit__(self, exc_type, *exc) -> None:
+        post_save.disconnect(self._note, sender=PracticePage)
+        if self.muted:
+            post_save.connect(search_signal_handlers.post_save_signal_handler, sender=PracticePage)
+        if exc_type is None:
+            self.flush()
 
 
 def _error_reasons(error: ValidationError) -> list[str]:
@@ -838,13 +930,16 @@ def import_practices(
     total = len(result.planned)
     # All or nothing: one transaction for the file. Otherwise each row commits on its own, so a
     # long import that stops half-way keeps what it did, and running it again finishes the job.
-    with workflow_emails_muted(), transaction.atomic() if all_or_nothing else nullcontext():
+    deferred = DeferredSearchUpdates()
+    with workflow_emails_muted(), deferred, transaction.atomic() if all_or_nothing else nullcontext():
         for number, entry in enumerate(result.planned, start=1):
             try:
                 if entry.action in ("create", "update"):
                     with transaction.atomic():
                         applier.apply(entry)
+                    deferred.flush()
             except ValidationError as error:
+                deferred.pending.clear()  # rolled back: nothing to index
                 # The checks above mirror the model's; this catches whatever they missed.
                 result.errors.append(RowError(entry.row.position, _error_reasons(error)))
                 if entry.action == "create":

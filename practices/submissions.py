@@ -8,17 +8,15 @@ The confirmation to the submitter and the notice to editors are background tasks
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from cms.links import absolute_url, page_url
 from cms.models import Country, Theme
+from cms.notifications import deliver, deliver_to_staff, notify
 from cms.roles import EDITORS
 from cms.tasks import retrying_task
 from practices.models import PracticeIndexPage, PracticePage, PracticeSubmission
@@ -79,26 +77,22 @@ def create_draft(index: PracticeIndexPage, data: dict, language: str) -> Practic
 def send_submission_emails(submission_id: int) -> None:
     submission = PracticeSubmission.objects.select_related("page").get(pk=submission_id)
     page = submission.page
-    admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/" if page else ""
+    admin_url = absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])) if page else ""
     context = {"submission": submission, "title": submission.data.get("title", ""), "admin_url": admin_url}
-    with translation.override(submission.language):
-        send_mail(
-            subject=render_to_string("practices/email/submission_received_subject.txt", context).strip(),
-            message=render_to_string("practices/email/submission_received.txt", context),
-            from_email=None,
-            recipient_list=[submission.submitter_email],
+    deliver("practices/email/submission_received", [submission.submitter_email], context, submission.language)
+    deliver_to_staff("practices/email/submission_for_editors", EDITORS, context)
+
+
+def tell_proposers_it_is_live(page) -> None:
+    """On a practice's first publication: each person who proposed it is told, in the language they
+    proposed it in, with the public address (in that language when the practice exists in it)."""
+    if page.alias_of_id is not None or page.first_published_at != page.last_published_at:
+        return  # a fallback in another language (Wagtail publishes those too), or published before
+    for submission in PracticeSubmission.objects.filter(page__translation_key=page.translation_key).distinct():
+        locale = Locale.objects.filter(language_code=submission.language).first()
+        translated = page.get_translation_or_none(locale) if locale else None
+        shown = translated if translated is not None and translated.live else page
+        context = {"title": shown.title, "name": submission.submitter_name, "url": page_url(shown)}
+        notify(
+            "practices/email/practice_published", [submission.submitter_email], context, language=submission.language
         )
-    editors = list(
-        get_user_model()
-        .objects.filter(groups__name=EDITORS, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if editors:
-        with translation.override(settings.LANGUAGE_CODE):
-            send_mail(
-                subject=render_to_string("practices/email/submission_for_editors_subject.txt", context).strip(),
-                message=render_to_string("practices/email/submission_for_editors.txt", context),
-                from_email=None,
-                recipient_list=editors,
-            )

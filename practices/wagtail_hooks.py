@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from practices.models import SustainableDevelopmentGoal
+from practices.models import Keyword, SustainableDevelopmentGoal
 
 
 class SustainableDevelopmentGoalViewSet(SnippetViewSet):
@@ -19,6 +19,22 @@ class SustainableDevelopmentGoalViewSet(SnippetViewSet):
 
 
 register_snippet(SustainableDevelopmentGoalViewSet)
+
+
+class KeywordViewSet(SnippetViewSet):
+    """Practice keywords; translators translate them here like other snippets (wagtail-localize)."""
+
+    model = Keyword
+    icon = "tag"
+    menu_label = gettext_lazy("Keywords")
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None  # the database's own search: keywords are not in the search index
+    ordering = ["name"]
+
+
+register_snippet(KeywordViewSet)
 
 
 def _unreviewed_message(page) -> str:

@@ -1,12 +1,17 @@
 """Citations of reports, chapters and briefs: APA, Chicago, BibTeX and RIS.
 
-One `Citation` value is built from the page; each format is a small pure function of it.
+One `Citation` value is built from the page; each format is a small pure function of it. The text
+styles (APA, Chicago) are written in the citation's language ("In", "Eds.", "edited by"); the files
+(BibTeX, RIS) use their formats' own field names.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
 
 
 @dataclass(frozen=True)
@@ -51,33 +56,53 @@ def _chicago_names(names: list[Name]) -> str:
     rest = [f"{name.given} {name.family}".strip() for name in names[1:]]
     if not rest:
         return first
-    return ", ".join([first, *rest[:-1]]) + ", and " + rest[-1]
+    return ", ".join([first, *rest[:-1]]) + pgettext("Chicago citation, before the last author", ", and ") + rest[-1]
 
 
 def _link(citation: Citation) -> str:
     return f"https://doi.org/{citation.doi}" if citation.doi else citation.url
 
 
+def _organisation() -> str:
+    return gettext("International Panel on Social Progress")
+
+
+def _no_date() -> str:
+    return pgettext("citation: no date", "n.d.")
+
+
 def apa(citation: Citation) -> str:
-    authors = _apa_names(citation.authors) or "International Panel on Social Progress"
-    year = f"({citation.year})" if citation.year else "(n.d.)"
-    if citation.kind == "chapter":
-        editors = ", ".join(f"{name.initials} {name.family}".strip() for name in citation.editors)
-        eds = f"In {editors} (Eds.), " if editors else "In "
-        source = f"{eds}{citation.container_title}"
-        return f"{authors} {year}. {citation.title}. {source}. {citation.publisher}. {_link(citation)}"
-    return f"{authors} {year}. {citation.title}. {citation.publisher}. {_link(citation)}"
+    with translation.override(citation.language):
+        authors = _apa_names(citation.authors) or _organisation()
+        year = f"({citation.year})" if citation.year else f"({_no_date()})"
+        if citation.kind == "chapter":
+            editors = ", ".join(f"{name.initials} {name.family}".strip() for name in citation.editors)
+            if editors:
+                source = pgettext("APA citation", "In %(editors)s (Eds.), %(book)s") % {
+                    "editors": editors,
+                    "book": citation.container_title,
+                }
+            else:
+                source = pgettext("APA citation", "In %(book)s") % {"book": citation.container_title}
+            return f"{authors} {year}. {citation.title}. {source}. {citation.publisher}. {_link(citation)}"
+        return f"{authors} {year}. {citation.title}. {citation.publisher}. {_link(citation)}"
 
 
 def chicago(citation: Citation) -> str:
-    authors = _chicago_names(citation.authors) or "International Panel on Social Progress"
-    year = str(citation.year) if citation.year else "n.d."
-    if citation.kind == "chapter":
-        editors = ", ".join(f"{name.given} {name.family}".strip() for name in citation.editors)
-        edited = f", edited by {editors}" if editors else ""
-        container = f"In {citation.container_title}{edited}"
-        return f"{authors}. {year}. “{citation.title}.” {container}. {citation.publisher}. {_link(citation)}."
-    return f"{authors}. {year}. {citation.title}. {citation.publisher}. {_link(citation)}."
+    with translation.override(citation.language):
+        authors = _chicago_names(citation.authors) or _organisation()
+        year = str(citation.year) if citation.year else _no_date()
+        if citation.kind == "chapter":
+            editors = ", ".join(f"{name.given} {name.family}".strip() for name in citation.editors)
+            if editors:
+                container = pgettext("Chicago citation", "In %(book)s, edited by %(editors)s") % {
+                    "book": citation.container_title,
+                    "editors": editors,
+                }
+            else:
+                container = pgettext("Chicago citation", "In %(book)s") % {"book": citation.container_title}
+            return f"{authors}. {year}. “{citation.title}.” {container}. {citation.publisher}. {_link(citation)}."
+        return f"{authors}. {year}. {citation.title}. {citation.publisher}. {_link(citation)}."
 
 
 def _bibtex_escape(value: str) -> str:

@@ -30,4 +30,5 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
         .defer_streamfields()
         .distinct(),
     }
-    return TemplateResponse(request, "reports/author.html", {"person": person, **pages})
+    context = {"person": person, "person_elsewhere": person.locale_id != active.pk, **pages}
+    return TemplateResponse(request, "reports/author.html", context)

@@ -12,14 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.db import models
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.html import strip_tags
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 from wagtail.api import APIField
 
-from cms.models import Theme
+from cms.links import absolute_url, page_url
 
 Schema = dict[str, Any]
 
@@ -42,6 +43,19 @@ class ItemField:
         return schema
 
 
+class DetailUrlField(Field):
+    """`meta.detail_url`, on the public host (cms.links) like every other address the API gives."""
+
+    def get_attribute(self, instance):
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        if not path:
+            raise SkipField
+        return absolute_url(path)
+
+    def to_representation(self, url):
+        return url
+
+
 class ComputedField(Field):
     """A read-only value computed from the whole page."""
 
@@ -57,26 +71,33 @@ class ComputedField(Field):
 
 
 class Lookups:
-    """What items share, loaded once per request: themes by id and their names in every language."""
+    """What items share, loaded once per request: the rows of each translatable taxonomy (themes,
+    practice keywords) by id, and their names in every language."""
 
     def __init__(self) -> None:
-        self._themes: dict[int, tuple[int, str, str]] | None = None
-        self._names: dict[tuple[int, str], str] = {}
+        self._taxonomies: dict[str, tuple[dict[int, tuple[int, str, str]], dict[tuple[int, str], str]]] = {}
 
-    def _load(self) -> dict[int, tuple[int, str, str]]:
-        if self._themes is None:
-            self._themes = {
+    def _load(self, label: str) -> tuple[dict[int, tuple[int, str, str]], dict[tuple[int, str], str]]:
+        if label not in self._taxonomies:
+            # By label: the API is shared code and does not import the apps whose taxonomies it lists.
+            model = django_apps.get_model(label)
+            rows = {
                 pk: (locale_id, slug, name)
-                for pk, locale_id, slug, name in Theme.objects.values_list("pk", "locale_id", "slug", "name")
+                for pk, locale_id, slug, name in model.objects.values_list("pk", "locale_id", "slug", "name")
             }
-            self._names = {(locale_id, slug): name for locale_id, slug, name in self._themes.values()}
-        return self._themes
+            names = {(locale_id, slug): name for locale_id, slug, name in rows.values()}
+            self._taxonomies[label] = (rows, names)
+        return self._taxonomies[label]
+
+    def named(self, label: str, locale_id: int, ids: list[int]) -> list[dict[str, str]]:
+        """Rows as {slug, name}, named in the item's language: a page may link the rows of any language
+        (a row not translated yet keeps its own name)."""
+        rows, names = self._load(label)
+        slugs = {rows[pk][1]: rows[pk][2] for pk in ids if pk in rows}
+        return [{"slug": slug, "name": names.get((locale_id, slug), slugs[slug])} for slug in sorted(slugs)]
 
     def themes(self, locale_id: int, theme_ids: list[int]) -> list[dict[str, str]]:
-        """Themes as {slug, name}, named in the item's language: a page may link the rows of any language."""
-        themes = self._load()
-        slugs = {themes[pk][1]: themes[pk][2] for pk in theme_ids if pk in themes}
-        return [{"slug": slug, "name": self._names.get((locale_id, slug), slugs[slug])} for slug in sorted(slugs)]
+        return self.named("cms.Theme", locale_id, theme_ids)
 
 
 # --- Schemas ------------------------------------------------------------------------------------
@@ -103,6 +124,10 @@ THEMES_SCHEMA: Schema = {
     "type": "array",
     "items": {"$ref": "#/components/schemas/Theme"},
 }
+KEYWORDS_SCHEMA: Schema = {
+    "type": "array",
+    "items": {"$ref": "#/components/schemas/Keyword"},
+}
 CODES_SCHEMA: Schema = {"type": "array", "items": {"type": "string"}}
 
 
@@ -111,7 +136,7 @@ CODES_SCHEMA: Schema = {"type": "array", "items": {"type": "string"}}
 
 def html_url(page, lookups: Lookups) -> str | None:
     """The page's address as an ASCII URI: translated slugs may be written in any script."""
-    url = page.full_url
+    url = page_url(page)
     return iri_to_uri(url) if url else None
 
 
@@ -121,6 +146,10 @@ def language(page, lookups: Lookups) -> str:
 
 def themes(page, lookups: Lookups) -> list[dict[str, str]]:
     return lookups.themes(page.locale_id, [theme.pk for theme in page.themes.all()])
+
+
+def keywords(page, lookups: Lookups) -> list[dict[str, str]]:
+    return lookups.named("practices.Keyword", page.locale_id, [keyword.pk for keyword in page.keywords.all()])
 
 
 def recommendation_themes(page, lookups: Lookups) -> list[dict[str, str]]:

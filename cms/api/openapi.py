@@ -11,12 +11,12 @@ from typing import Any
 from django.apps import apps
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
-from wagtail.api.utils import get_full_url
 
 from cms import geography
 from cms.api import params as p
 from cms.api.throttling import PartnerRateThrottle
 from cms.api.views import CORS_HEADERS, ENDPOINTS, PartnerPagesAPIViewSet
+from cms.links import absolute_url
 
 Schema = dict[str, Any]
 
@@ -137,6 +137,12 @@ def shared_schemas() -> dict[str, Schema]:
     return {
         "Error": obj({"message": {"type": "string", "description": "What went wrong, in English."}}),
         "Theme": obj({"slug": string, "name": {"type": "string", "description": "In the item's language."}}),
+        "Keyword": obj(
+            {
+                "slug": {"type": "string", "description": "Shared by the keyword's translations."},
+                "name": {"type": "string", "description": "In the item's language once translated, else its own."},
+            }
+        ),
         "Recommendation": obj({"identifier": string, "statement": string}),
         "Contributor": obj({"name": string, "role": {"type": "string", "enum": _contributor_roles()}}),
         "Organisation": obj(
@@ -286,8 +292,8 @@ def build(server_url: str) -> Schema:
 
 @require_GET
 def openapi_json(request: HttpRequest) -> JsonResponse:
-    # The site's own address, as in every item's detail_url (WAGTAILAPI_BASE_URL or the Site's root URL).
-    server_url = get_full_url(request, request.path.removesuffix("openapi.json")).rstrip("/")
+    # The public address (cms.links), as in every item's detail_url.
+    server_url = absolute_url(request.path.removesuffix("openapi.json")).rstrip("/")
     response = JsonResponse(build(server_url), json_dumps_params={"ensure_ascii": False, "indent": 2})
     for header, value in CORS_HEADERS.items():
         response[header] = value

@@ -89,7 +89,7 @@ class PartnerPagesAPIViewSet(PagesAPIViewSet):
     body_fields: ClassVar[list] = ["id"]
     meta_fields: ClassVar[list] = [
         "type",
-        "detail_url",
+        APIField("detail_url", serializer=f.DetailUrlField(read_only=True)),
         APIField("html_url", serializer=ComputedField(f.html_url)),
         "slug",
         "first_published_at",
@@ -339,7 +339,7 @@ class PracticesAPIViewSet(PartnerPagesAPIViewSet):
     order_fields = {"date": "first_published_at", "title": "title"}
     default_order = "-date"
     region_filter = True
-    prefetch = ("themes", "countries", "sdgs")
+    prefetch = ("themes", "countries", "sdgs", "keywords")
     streamfields = ("organisations",)
     item_fields = [
         TITLE,
@@ -371,6 +371,7 @@ class PracticesAPIViewSet(PartnerPagesAPIViewSet):
             f.sdgs,
             "Numbers of the UN Sustainable Development Goals it contributes to.",
         ),
+        ItemField("keywords", f.KEYWORDS_SCHEMA, f.keywords, "Keywords, named in the item's language."),
     ]
 
     def public_pages(self) -> QuerySet:

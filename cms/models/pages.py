@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet as BasePageQuerySet
 from wagtail.search import index
 
 from cms.translation import synchronised
@@ -50,12 +53,29 @@ class ListingFieldsMixin(models.Model):
         abstract = True
 
 
+class PageQuerySet(BasePageQuerySet):
+    """Wagtail's page queryset whose `.public()` costs no query of its own.
+
+    Wagtail reads every view restriction from the database each time `.public()` is called (a
+    query per listing on every page); here the restrictions are a subquery of the page query
+    itself: a page is private when its own or an ancestor's path has a restriction.
+    """
+
+    def private_q(self) -> Q:
+        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        return Q(Exists(restricted))
+
+
 class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     """Abstract base of every page on the site."""
 
+    objects = PageManager.from_queryset(PageQuerySet)()
+
     promote_panels = SeoFieldsMixin.promote_panels + ListingFieldsMixin.listing_panels
-    # A listing image is usually language-free; a translator may swap one that contains text.
-    override_translatable_fields = synchronised("listing_image", overridable=True)
+    # A listing image is usually language-free; a translator may swap one that contains text. The slug
+    # sits on the Promote tab, out of the translator's sight: it follows the original (a translation is
+    # told apart by its language prefix), so the segments a translator sees are all there is to do.
+    override_translatable_fields = synchronised("listing_image", overridable=True) + synchronised("slug")
     search_fields = [*Page.search_fields, index.SearchField("search_description")]
 
     class Meta:

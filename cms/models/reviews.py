@@ -87,6 +87,15 @@ class ExpertReview(models.Model):
         verbose_name = _("expert review")
         verbose_name_plural = _("expert reviews")
         ordering = ["-created_at", "-id"]
+        constraints = [
+            # One approval per reviewer and review round: a second click, a second tab or a replayed
+            # request must not count twice towards completing the review.
+            models.UniqueConstraint(
+                fields=["task_state", "reviewer"],
+                condition=Q(decision="approved"),
+                name="one_approval_per_reviewer_and_task",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.reviewer_name}: {self.get_decision_display()}"
@@ -157,17 +166,20 @@ def unreviewed_ids(queryset) -> list[int]:
     return list(queryset.exclude(pk__in=reviewed_or_free).values_list("pk", flat=True))
 
 
+def _rating_field(name: str, label) -> forms.ChoiceField:
+    # Radio buttons with none checked: the expert chooses each rating; nothing is pre-set to approve.
+    return forms.ChoiceField(
+        label=label, help_text=CRITERIA_HELP[name], choices=Rating.choices, widget=forms.RadioSelect, required=True
+    )
+
+
 class ExpertReviewForm(forms.Form):
     """What an expert fills in to approve or request changes; every field is kept if one is missing."""
 
-    evidence = forms.ChoiceField(label=CRITERIA[0][1], help_text=CRITERIA_HELP["evidence"], choices=Rating.choices)
-    relevance = forms.ChoiceField(label=CRITERIA[1][1], help_text=CRITERIA_HELP["relevance"], choices=Rating.choices)
-    adaptability = forms.ChoiceField(
-        label=CRITERIA[2][1], help_text=CRITERIA_HELP["adaptability"], choices=Rating.choices
-    )
-    participation = forms.ChoiceField(
-        label=CRITERIA[3][1], help_text=CRITERIA_HELP["participation"], choices=Rating.choices
-    )
+    evidence = _rating_field("evidence", CRITERIA[0][1])
+    relevance = _rating_field("relevance", CRITERIA[1][1])
+    adaptability = _rating_field("adaptability", CRITERIA[2][1])
+    participation = _rating_field("participation", CRITERIA[3][1])
     assessment = forms.CharField(
         label=_("Assessment"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -188,6 +200,18 @@ def content_regions(page) -> list[str]:
         return []
     # The draft under review may have changed the countries since the page was last published.
     return list(specific.get_latest_revision_as_object().get_regions())
+
+
+def has_approved(task_state, user) -> bool:
+    """The user already approved in this review round (their approval is recorded; the task may wait for
+    an expert from another region)."""
+    if task_state is None or user is None or not user.pk:
+        return False
+    return ExpertReview.objects.approved().filter(task_state=task_state, reviewer=user).exists()
+
+
+class AlreadyApproved(PermissionDenied):
+    """A second approval by the same reviewer in the same review round."""
 
 
 def completes_review(regions: list[str], approving_regions: list[str]) -> bool:
@@ -226,8 +250,19 @@ class ExpertReviewTask(AbstractGroupApprovalTask):
             )
         return task_state
 
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        """Leave out the rounds the expert already approved: the item leaves their "Awaiting your review"
+        while it waits for an expert from another region."""
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if not user.pk:
+            return states
+        mine = ExpertReview.objects.approved().filter(task_state=OuterRef("pk"), reviewer=user)
+        return states.exclude(Exists(mine))
+
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        if has_approved(getattr(obj, "current_workflow_task_state", None), user):
             return []
         regions = content_regions(obj)
         user_region = getattr(user, "region", "")
@@ -252,7 +287,9 @@ class ExpertReviewTask(AbstractGroupApprovalTask):
         decision = (
             ExpertReview.Decision.APPROVED if action_name == "approve" else ExpertReview.Decision.CHANGES_REQUESTED
         )
-        ratings = {name: kwargs.get(name) or Rating.PARTLY for name, _label in CRITERIA}
+        if decision == ExpertReview.Decision.APPROVED and has_approved(task_state, user):
+            raise AlreadyApproved("This reviewer already approved this version.")
+        ratings = {name: kwargs[name] for name, _label in CRITERIA}
         assessment = (kwargs.get("assessment") or "").strip()
         ExpertReview.objects.create(
             page=page,

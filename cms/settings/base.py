@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: the form renderer finds Django's widget templates through the template engine.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +73,10 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy when the settings below name them (cms.headers).
     "cms.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 Not Modified on If-None-Match/If-Modified-Since, for cached pages too (the ETag is stored).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, language and authentication: a hit costs one cache read (cms.page_cache).
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +97,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
 
+# One set of form templates for the whole site (cms/templates/cms/forms/): `{{ form }}` and
+# `{{ field.as_field_group }}` render them.
+FORM_RENDERER = "cms.forms.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -107,6 +117,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text e-mail (subjects and bodies): nothing to escape, so "Tenants' Housing" stays
+        # itself instead of "Tenants&#x27; Housing". Render `.txt` mail with `using="text"`.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {"default": env.database(str(BASE_DIR / "db.sqlite3"))}
@@ -116,6 +135,9 @@ AUTH_USER_MODEL = "cms.User"
 # Participants log in on the public site (community.accounts); staff use the Wagtail admin's own login.
 LOGIN_URL = "community:login"
 LOGIN_REDIRECT_URL = "community:account"
+# Wagtail's privacy wall (a page restricted to logged-in users or to groups, like the press room)
+# sends visitors to the same site-styled login, by e-mail, with `next` back to the page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -225,6 +247,34 @@ else:
 # backend runs a task when it is enqueued, after the transaction commits; TASKS_BACKEND=database
 # queues it for `manage.py db_worker` (production's default) without touching the code that enqueues.
 TASKS = env.tasks("immediate")
+
+# --- Page cache and CDN ------------------------------------------------------------------------
+# Anonymous pages are stored in the cache above and purged on every publish (cms.page_cache,
+# cms.cache_purge); production switches it on. The Cache-Control headers are sent either way.
+PAGE_CACHE_ENABLED = env.get_bool("PAGE_CACHE_ENABLED", False)
+PAGE_CACHE_TIMEOUT = env.get_int("PAGE_CACHE_TIMEOUT", 600, minimum=1)  # seconds an entry lives at most
+PAGE_CACHE_MAX_AGE = env.get_int("PAGE_CACHE_MAX_AGE", 60)  # browsers: Cache-Control max-age
+PAGE_CACHE_S_MAXAGE = env.get_int("PAGE_CACHE_S_MAXAGE", 300)  # a CDN between purges: s-maxage
+# Never stored: the admin, documents (collection privacy), the API (per-client throttling), logins.
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz", "/static/", "/media/")
+# A write to these apps may change what a page shows: the cache's generation is bumped.
+PAGE_CACHE_CONTENT_APPS = {
+    "cms", "home", "practices", "reports", "events", "news", "community",
+    "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "wagtailsearchpromotions", "taggit",
+}  # fmt: skip
+# ...except what no anonymous reader sees (revisions, logs, renditions, private records).
+PAGE_CACHE_IGNORED_MODELS = {
+    "cms.user", "cms.user_groups", "cms.user_user_permissions", "cms.translationrequest", "cms.customrendition",
+    "wagtailimages.rendition", "news.newslettersubscription", "practices.practicesubmission",
+    "community.membermessage", "community.commentflag", "events.juryscore", "events.conflictofinterest",
+    "wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry", "wagtailcore.referenceindex",
+    "wagtailcore.workflowstate", "wagtailcore.taskstate", "wagtailcore.pagesubscription",
+    "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.uploadedfile",
+}  # fmt: skip
+# The CDN or reverse proxy purged on publish (Cloudflare, CloudFront or HTTP PURGE; cms.settings.env).
+WAGTAILFRONTENDCACHE = env.frontend_cache()
+# cms.cache_purge lists each language's URLs itself; Wagtail must not multiply them by language.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 _email = env.email()

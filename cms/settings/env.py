@@ -261,6 +261,36 @@ def media_origin() -> str | None:
     return "https://*.amazonaws.com"
 
 
+def frontend_cache() -> dict | None:
+    """`WAGTAILFRONTENDCACHE` for the CDN or reverse proxy in front of the site, purged on every
+    publish (`cms.cache_purge`): `FRONTEND_CACHE_BACKEND` is `cloudflare` (`CLOUDFLARE_ZONE_ID` and
+    `CLOUDFLARE_API_TOKEN`), `cloudfront` (`CLOUDFRONT_DISTRIBUTION_ID`; AWS credentials as boto3
+    reads them) or `http` (`FRONTEND_CACHE_PURGE_URL`, a Varnish or nginx that accepts PURGE);
+    None when unset."""
+    backend = get("FRONTEND_CACHE_BACKEND")
+    if backend is None:
+        return None
+    if backend == "cloudflare":
+        config = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": require("CLOUDFLARE_ZONE_ID", "the Cloudflare zone whose cache is purged"),
+            "BEARER_TOKEN": require("CLOUDFLARE_API_TOKEN", "a Cloudflare API token with Cache Purge permission"),
+        }
+    elif backend == "cloudfront":
+        config = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": require("CLOUDFRONT_DISTRIBUTION_ID", "the CloudFront distribution to invalidate"),
+        }
+    elif backend == "http":
+        url = require("FRONTEND_CACHE_PURGE_URL", "where PURGE requests go, e.g. http://127.0.0.1:6081")
+        if urlparse(url).scheme not in {"http", "https"} or not urlparse(url).hostname:
+            raise ConfigurationError(f"FRONTEND_CACHE_PURGE_URL must be an http(s) URL, got {url!r}.")
+        config = {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+    else:
+        raise ConfigurationError(f"FRONTEND_CACHE_BACKEND must be cloudflare, cloudfront or http, not {backend!r}.")
+    return {"default": config}
+
+
 def running_tests() -> bool:
     return "pytest" in sys.modules
 

@@ -12,6 +12,8 @@ if len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env.require("ALLOWED_HOSTS", "comma-separated host names this site answers to, e.g. ipsp.org")
+# Every absolute link (e-mails, feeds, the API, the sitemap, citations) is built from it (cms/links.py).
+WAGTAILADMIN_BASE_URL = env.require("WAGTAILADMIN_BASE_URL", "the public address, e.g. https://ipsp.org")
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -29,6 +31,9 @@ X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = headers.with_media_origin(headers.PUBLIC_POLICY, env.media_origin())
 CONTENT_SECURITY_POLICY_ADMIN = headers.with_media_origin(headers.ADMIN_POLICY, env.media_origin())
 PERMISSIONS_POLICY = headers.PERMISSIONS
+
+# Anonymous pages from the cache (cms.page_cache); PAGE_CACHE_ENABLED=false switches it off.
+PAGE_CACHE_ENABLED = env.get_bool("PAGE_CACHE_ENABLED", True)
 
 # E-mails and newsletter batches wait in the database for `manage.py db_worker` (deploy/ipsp-worker.service).
 TASKS = env.tasks("database")

@@ -13,6 +13,9 @@ from cms.settings.dev import *  # noqa: F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Every test sees fresh pages; tests/cms/test_page_cache.py switches the page cache on.
+PAGE_CACHE_ENABLED = False
+WAGTAILFRONTENDCACHE = None
 # Unit tests read mail.outbox; the end-to-end server writes e-mails to files the browser tests read.
 EMAIL_FILE_PATH = env.get("EMAIL_FILE_PATH")
 EMAIL_BACKEND = (
@@ -21,6 +24,9 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.locmem.EmailBackend"
 )
 ALLOWED_HOSTS = ["*"]
+# Every absolute address comes from this one setting (cms.links); the tests' Site is "localhost" too.
+# The end-to-end server is started with its own address (tests/e2e/conftest.py).
+WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://localhost")
 # The admin tests log in with force_login or the password alone; tests/security/test_two_factor.py
 # and tests/e2e/test_two_factor.py switch two-factor authentication on.
 STAFF_TWO_FACTOR_REQUIRED = False

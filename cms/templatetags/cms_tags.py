@@ -1,7 +1,8 @@
 """Template tags for the site chrome: language alternates, navigation, breadcrumbs.
 
-The chrome runs on every page, so each tag reads what it needs in one query and shares it
-through the request: the home pages of all locales, and the view restrictions of the site.
+The chrome runs on every page, so the tags share one query per request (`_chrome_pages`): the home
+page and news index of every locale, the page's translations, and the active language's menu and
+footer links, with the site's view restrictions applied inside it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.text import slugify
@@ -18,6 +20,8 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_localize.models import StringTranslation, TranslationSource
+
+from cms.links import absolute_url, page_url
 
 register = template.Library()
 CHROME_FIELDS = ("id", "title", "url_path", "locale_id", "path", "depth", "numchild", "search_description")
@@ -33,6 +37,20 @@ def anchor(text: str) -> str:
 def text_direction(language_code: str | None = None) -> str:
     code = (language_code or get_language() or settings.LANGUAGE_CODE).lower()
     return "rtl" if code in settings.RTL_LANGUAGES else "ltr"
+
+
+# Languages whose spelling writes language names in lowercase inside a sentence ("traduit de
+# l'anglais", "traducido del inglés", "traduzido do inglês", "переведено с английского").
+LOWERCASE_LANGUAGE_NAMES = {"fr", "es", "pt", "ru"}
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of language `code` in the active language, as written inside a sentence."""
+    name = str(get_language_info(code)["name_translated"])
+    if (get_language() or settings.LANGUAGE_CODE).split("-")[0] in LOWERCASE_LANGUAGE_NAMES:
+        return name[:1].lower() + name[1:]
+    return name
 
 
 def _request_cache(request: HttpRequest | None) -> dict:
@@ -55,9 +73,16 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
         condition = Q(depth=2) | Q(depth=3, content_type=ContentType.objects.get_for_model(news_index))
         if isinstance(page, Page):
             condition |= Q(translation_key=page.translation_key)
+        # So do the active language's menu and footer links (`menu_pages`, `footer_pages`).
+        condition |= Q(locale__language_code=get_language()) & (
+            Q(depth=3, show_in_menus=True)
+            | Q(content_type=_content_type("home", "StandardPage"), standardpage__show_in_footer=True)
+            | Q(depth=3, content_type=_content_type("community", "TakePartPage"))
+        )
         homes: dict[str, Page] = {}
         translations: dict[str, Page] = {}
         news: dict[str, Page] = {}
+        links: list[Page] = []
         queryset = (
             Page.objects.live()
             .filter(condition)
@@ -72,6 +97,7 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                     .order_by("-last_updated_at")
                     .values("last_updated_at")[:1]
                 ),
+                in_footer=F("standardpage__show_in_footer"),
                 machine_assisted=Exists(
                     StringTranslation.objects.filter(
                         context__object_id=OuterRef("translation_key"),
@@ -88,9 +114,12 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             "locale__language_code",
             "alias_of_id",
             "content_type_id",
+            "show_in_menus",
         )
-        for candidate in _public(queryset, request).only(*fields):
+        for candidate in _public(queryset, request).only(*fields).order_by("path"):
             code = candidate.locale.language_code
+            if candidate.depth >= 3 and code == get_language():
+                links.append(candidate)
             if candidate.depth == 2:
                 homes[code] = candidate
             elif candidate.depth == 3 and candidate.content_type_id == ContentType.objects.get_for_model(news_index).pk:
@@ -98,6 +127,7 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             if isinstance(page, Page) and candidate.translation_key == page.translation_key:
                 translations[code] = candidate
         cache["homes"], cache["translations"], cache["news"] = homes, translations, news
+        cache["links"] = links
     return cache["homes"], cache["translations"]
 
 
@@ -109,15 +139,11 @@ def _original_of(request: HttpRequest | None, page: Page | None) -> Page | None:
     return next((item for item in translations.values() if item.pk == page.alias_of_id), None)
 
 
-def _public(queryset: QuerySet, request: HttpRequest | None) -> QuerySet:
-    """Like `.public()`, but reads the site's view restrictions once per request."""
-    cache = _request_cache(request)
-    if "restricted_paths" not in cache:
-        cache["restricted_paths"] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    restricted = Q()
-    for path in cache["restricted_paths"]:
-        restricted |= Q(path__startswith=path)
-    return queryset.exclude(restricted) if cache["restricted_paths"] else queryset
+def _public(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
+    """Like `.public()`, but inside the page query itself: no separate query for the site's view
+    restrictions (a page is private when it or an ancestor has one)."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return queryset.exclude(Exists(restricted))
 
 
 @register.simple_tag(takes_context=True)
@@ -127,6 +153,15 @@ def language_alternates(context, page: Page | None = None) -> list[dict]:
     that language's interface (an alias, `fallback` true); else that language's home page."""
     request = context.get("request")
     current = get_language()
+    # base.html and the social card both ask: build the ten URLs once per request.
+    cache = _request_cache(request).setdefault("alternates", {})
+    key = (getattr(page, "pk", None), current)
+    if key not in cache:
+        cache[key] = _language_alternates(request, page, current)
+    return cache[key]
+
+
+def _language_alternates(request: HttpRequest | None, page: Page | None, current: str) -> list[dict]:
     site = Site.find_for_request(request) if request else None
     homes, translations = _chrome_pages(request, page)
     alternates = []
@@ -161,7 +196,7 @@ def news_feed_url(context) -> str | None:
 def _language(code: str) -> dict:
     return {
         "code": code,
-        "name": get_language_info(code)["name_translated"],
+        "name": language_name(code),
         "name_local": dict(settings.LANGUAGES).get(code, code),
         "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
     }
@@ -199,10 +234,49 @@ def locale_home(context) -> Page | None:
     return _chrome_pages(context.get("request"), context.get("page"))[0].get(get_language())
 
 
+def _content_type(app_label: str, model_name: str) -> ContentType:
+    return ContentType.objects.get_for_model(apps.get_model(app_label, model_name))
+
+
+def _chrome_links(context, home: Page) -> list[Page] | None:
+    """Live public pages of the active language under its home page that the menu or footer may
+    show, loaded by `_chrome_pages`'s query; None when `home` is not that home page."""
+    request = context.get("request")
+    homes, _translations = _chrome_pages(request, context.get("page"))
+    if request is None or homes.get(get_language()) is None or homes[get_language()].pk != home.pk:
+        return None
+    return [link for link in _request_cache(request)["links"] if link.path.startswith(home.path)]
+
+
+def chrome_child(request: HttpRequest | None, home: Page, model: str) -> Page | None:
+    """The live public child of `home` of one model (`"news.NewsIndexPage"`, `"community.TakePartPage"`),
+    from the chrome's query when `home` is the active language's home page (no further query)."""
+    app_label, model_name = model.split(".")
+    content_type = _content_type(app_label, model_name)
+    homes, _translations = _chrome_pages(request, home)
+    if request is not None and getattr(homes.get(get_language()), "pk", None) == home.pk:
+        cache = _request_cache(request)
+        candidates = [*cache["links"], *([cache["news"][get_language()]] if get_language() in cache["news"] else [])]
+        return next(
+            (
+                page
+                for page in sorted(candidates, key=lambda page: page.path)
+                if page.content_type_id == content_type.pk
+                and page.depth == home.depth + 1
+                and page.path.startswith(home.path)
+            ),
+            None,
+        )
+    return content_type.model_class().objects.child_of(home).live().public().first()
+
+
 @register.simple_tag(takes_context=True)
 def menu_pages(context, home: Page | None) -> list[Page]:
     if home is None:
         return []
+    links = _chrome_links(context, home)
+    if links is not None:
+        return [link for link in links if link.depth == home.depth + 1 and link.show_in_menus]
     return list(_public(home.get_children().live().in_menu(), context.get("request")).only(*CHROME_FIELDS))
 
 
@@ -210,22 +284,27 @@ def menu_pages(context, home: Page | None) -> list[Page]:
 def footer_pages(context, home: Page | None) -> list[Page]:
     if home is None:
         return []
-    standard_page = apps.get_model("home", "StandardPage")
-    take_part = apps.get_model("community", "TakePartPage")
-    # The Take part page first, then the standard pages marked for the footer: one query.
-    pages = (
-        Page.objects.live()
-        .descendant_of(home)
-        .filter(
-            Q(content_type=ContentType.objects.get_for_model(standard_page), standardpage__show_in_footer=True)
-            | Q(content_type=ContentType.objects.get_for_model(take_part), depth=home.depth + 1)
+    standard_page, take_part = _content_type("home", "StandardPage"), _content_type("community", "TakePartPage")
+    links = _chrome_links(context, home)
+    if links is not None:
+        links = [
+            link
+            for link in links
+            if (link.content_type_id == standard_page.pk and link.in_footer)
+            or (link.content_type_id == take_part.pk and link.depth == home.depth + 1)
+        ]
+    else:
+        pages = (
+            Page.objects.live()
+            .descendant_of(home)
+            .filter(
+                Q(content_type=standard_page, standardpage__show_in_footer=True)
+                | Q(content_type=take_part, depth=home.depth + 1)
+            )
         )
-    )
-    pages = sorted(
-        _public(pages, context.get("request")).only(*CHROME_FIELDS, "content_type_id"),
-        key=lambda page: (page.content_type_id != ContentType.objects.get_for_model(take_part).pk, page.path),
-    )
-    return pages
+        links = list(_public(pages, context.get("request")).only(*CHROME_FIELDS, "content_type_id"))
+    # The Take part page first, then the standard pages marked for the footer.
+    return sorted(links, key=lambda page: (page.content_type_id != take_part.pk, page.path))
 
 
 @register.simple_tag
@@ -264,7 +343,7 @@ def translation_notice(context, page: Page | None = None) -> dict | None:
     outdated = bool(source.synced_at and source.last_published_at and source.last_published_at > source.synced_at)
     return {
         "source": source,
-        "source_language": get_language_info(source_code)["name_translated"],
+        "source_language": language_name(source_code),
         "source_code": source_code,
         "translated_at": current.last_published_at,
         "machine_assisted": current.machine_assisted,
@@ -298,13 +377,13 @@ def social_card(context, page: Page | None = None) -> dict | None:
     current = get_language()
     # A fallback's canonical URL is its original's: search engines index the content once.
     original = _original_of(request, page)
-    url = (original or page).get_full_url(request) or request.build_absolute_uri(request.path)
+    url = page_url(original or page, request) or absolute_url(request.path)
     image = getattr(page, "card_image", None) or getattr(page, "listing_image", None)
     if image is not None:
         rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
-        image_url, image_alt = request.build_absolute_uri(rendition.url), image.description or image.title
+        image_url, image_alt = absolute_url(rendition.url), image.description or image.title
     else:
-        image_url = request.build_absolute_uri(static("cms/img/social-card.png"))
+        image_url = absolute_url(static("cms/img/social-card.png"))
         image_alt = _("International Panel on Social Progress")
     alternates = [item for item in language_alternates(context, page) if item["url"] and item["code"] != current]
     return {
@@ -317,3 +396,9 @@ def social_card(context, page: Page | None = None) -> dict | None:
         "alternate_locales": [OG_LOCALES.get(item["code"], item["code"]) for item in alternates],
         "type": "article" if page.specific_class.__name__ == "NewsPage" else "website",
     }
+
+
+@register.simple_tag(name="absolute_url")
+def absolute_url_tag(path: str) -> str:
+    """`path` on the public host (cms.links): for share links and anything copied out of the page."""
+    return absolute_url(path)

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from cms.auth import refusal
-from community.accounts.protection import HoneypotMixin
+from cms.forms import ProtectedFormMixin
 from community.accounts.services import find_by_email, is_unconfirmed
 
 
@@ -28,7 +28,7 @@ def _email_field() -> forms.EmailField:
     )
 
 
-class SignUpForm(HoneypotMixin, forms.Form):
+class SignUpForm(ProtectedFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=150,

@@ -6,7 +6,7 @@ Choices made here:
 * No account enumeration: signing up with an address that already has an account, or asking a
   reset for an unknown address, gives the visitor the same answer as the normal case; the owner
   of an existing account is told by e-mail instead (or, if unconfirmed, gets a new link).
-* Every e-mail goes through community.notifications, in the recipient's language, with links in
+* Every e-mail goes through cms.notifications, in the recipient's language, with links in
   that language.
 """
 
@@ -24,9 +24,10 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from cms import links
+from cms.notifications import notify
 from community.accounts.tokens import confirmation_tokens
 from community.models import MemberProfile
-from community.notifications import notify
 
 User = get_user_model()
 
@@ -35,7 +36,7 @@ def absolute_url(request: HttpRequest, viewname: str, language: str | None = Non
     """An absolute link to a named route, with the language prefix of `language` (the recipient's)."""
     with translation.override(language or translation.get_language()):
         path = reverse(viewname, kwargs=kwargs or None)
-    return request.build_absolute_uri(path)
+    return links.absolute_url(path)
 
 
 def language_of(user) -> str:
@@ -125,10 +126,19 @@ def sign_up(request: HttpRequest, *, name: str, email: str, password: str) -> No
         notify("community/email/accounts/already_registered", [existing.email], context, language=language)
 
 
-def confirm_email(uidb64: str, token: str):
-    """Activate the account if the link is genuine and unused; return it, or None."""
+def pending_confirmation(uidb64: str, token: str):
+    """The account a genuine, unused confirmation link is for, or None; activates nothing (a visit
+    alone, by a mail scanner for instance, must not confirm an address)."""
     user = user_from_uid(uidb64)
     if user is None or user.is_active or not confirmation_tokens.check_token(user, token):
+        return None
+    return user
+
+
+def confirm_email(uidb64: str, token: str):
+    """Activate the account if the link is genuine and unused; return it, or None."""
+    user = pending_confirmation(uidb64, token)
+    if user is None:
         return None
     user.is_active = True
     user.save(update_fields=["is_active"])

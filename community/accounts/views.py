@@ -14,11 +14,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from cms.public_forms import protected_form_response, renderer
 from cms.ratelimit import PASSWORD_RESET_LIMIT, refill
 from community.accounts import services
 from community.accounts.forms import DeleteAccountForm, EmailLoginForm, PasswordResetRequestForm, SignUpForm
@@ -36,39 +38,61 @@ def _render(request: HttpRequest, name: str, context: dict, status: int = 200) -
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("community:account")
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            decision = SIGNUP_LIMIT.hit(request)
-            if not decision:
-                return decision.mark(
-                    _render(request, "signup.html", {"form": form, "rate_limit_message": decision.message})
-                )
-            if not form.is_spam:
-                data = form.cleaned_data
-                services.sign_up(request, name=data["name"], email=data["email"], password=data["password"])
-            # The same answer whether the address was new, unconfirmed or taken: no enumeration.
-            return redirect("community:signup_done")
-        return _render(request, "signup.html", {"form": form}, 400)
-    return _render(request, "signup.html", {"form": form})
+
+    def save(form: SignUpForm) -> None:
+        data = form.cleaned_data
+        services.sign_up(request, name=data["name"], email=data["email"], password=data["password"])
+
+    # The same answer whether the address was new, unconfirmed or taken: no enumeration.
+    return protected_form_response(
+        request,
+        SignUpForm(request.POST or None),
+        limit=SIGNUP_LIMIT,
+        render=renderer(request, TEMPLATES + "signup.html", {}),
+        save=save,
+        done_url=reverse("community:signup_done"),
+    )
 
 
 def signup_done(request: HttpRequest) -> HttpResponse:
     return _render(request, "signup_done.html", {})
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
 def confirm_email(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
-    user = services.confirm_email(uidb64, token)
+    """The link in the mail shows a button; only its POST activates the account (mail scanners
+    open links, they do not press buttons), like the newsletter's confirmation."""
+    if request.method == "POST":
+        user = services.confirm_email(uidb64, token)
+    else:
+        user = services.pending_confirmation(uidb64, token)
     if user is None:
         return _render(request, "confirm_invalid.html", {}, 400)
+    if request.method == "GET":
+        return _render(request, "confirm_email.html", {"email": user.email, "uidb64": uidb64, "token": token})
     messages.success(request, _("Thank you: your e-mail address is confirmed. You can now log in."))
     return redirect("community:login")
 
 
 class LoginView(auth_views.LoginView):
+    """The site's login, by e-mail; also Wagtail's privacy wall (WAGTAIL_FRONTEND_LOGIN_URL), so a
+    journalist sent here from the press room goes back there (`next`) once logged in."""
+
     template_name = TEMPLATES + "login.html"
     authentication_form = EmailLoginForm
     redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        # A logged-in member sent here by a page they may not read (the press room) would be sent
+        # straight back, and back here again: they see the form, to log in with another account.
+        self.without_access = request.user.is_authenticated and bool(self.get_redirect_url())
+        if self.without_access:
+            self.redirect_authenticated_user = False
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "without_access": self.without_access}
 
     def form_invalid(self, form):
         # A refused attempt (account locked) becomes 429 with Retry-After in cms.auth's middleware.
@@ -104,7 +128,7 @@ def password_reset(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             decision = PASSWORD_RESET_LIMIT.hit(request, account=form.cleaned_data["email"])
             if not decision:
-                context = {"form": form, "rate_limit_message": decision.message}
+                context = {"form": form, "rate_limited": decision.message}
                 return decision.mark(_render(request, "password_reset.html", context))
             services.send_password_reset(request, form.cleaned_data["email"])
             # The same answer for a known and an unknown address.
@@ -135,7 +159,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         decision = DELETE_ACCOUNT_LIMIT.hit(request)
         if not decision:
             form = refill(DeleteAccountForm, request.POST, user=user)
-            context = {"form": form, "rate_limit_message": decision.message}
+            context = {"form": form, "rate_limited": decision.message}
             return decision.mark(_render(request, "delete_account.html", context))
     form = DeleteAccountForm(user, request.POST or None)
     if request.method == "POST":

@@ -1,6 +1,6 @@
 """The e-mails a comment's author receives: a visible reply, and a moderator's decision.
 
-Each is rendered in the recipient's language (community.notifications), with the link to the
+Each is rendered in the recipient's language (cms.notifications), with the link to the
 page in that language; nothing is sent to people replying to themselves or without an address.
 """
 
@@ -10,9 +10,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.text import Truncator
 
+from cms.notifications import notify_user
 from community.comments import targets
 from community.models import Comment, CommentStatus
-from community.notifications import notify_user
 
 EXCERPT_WORDS = 40
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from cms.links import page_url
 from community.models import Comment, ConsultationPage, ModerationMode
 
 
@@ -51,10 +52,10 @@ def full_url(comment: Comment, language: str | None = None) -> str:
     language = language or settings.LANGUAGE_CODE
     if comment.community_id:
         page = _community_page(comment, language)
-        return f"{page.get_full_url()}#comment-{comment.pk}" if page is not None else ""
+        return f"{page_url(page)}#comment-{comment.pk}" if page is not None else ""
     if comment.consultation_id:
         page = consultation_in(comment.consultation, language)
-        return f"{page.get_full_url()}#comment-{comment.pk}"
+        return f"{page_url(page)}#comment-{comment.pk}"
     from community.topics.services import proposal_full_url
 
     url = proposal_full_url(comment.proposal, language) if comment.proposal_id else ""

@@ -120,8 +120,10 @@ def thread_context(
     closed_message: str = "",
     failed: FailedComment | None = None,
     flagged: set[int] | None = None,
+    premoderated: bool = False,
 ) -> dict:
-    """Everything "community/comments/thread.html" needs for one list of threads and its form."""
+    """Everything "community/comments/thread.html" needs for one list of threads and its form
+    (`premoderated`: the buttons say the comment goes to the moderators, not that it is published)."""
     viewer = request.user
     if flagged is None:
         flagged = viewer_flags(viewer, all_comments(threads))
@@ -137,6 +139,7 @@ def thread_context(
         "accepting": accepting,
         "form_label": form_label,
         "closed_message": closed_message,
+        "premoderated": premoderated,
         # Where the flag forms bring the reader back (not the address of a refused POST).
         "return_url": request.get_full_path() if request.method == "GET" else "",
     }

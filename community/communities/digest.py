@@ -3,7 +3,7 @@
 `manage.py send_community_digests` (run monthly by the scheduler, see the README) calls
 `send_all()`: for each approved community with something new since its last digest (new members,
 published messages), each active member gets one e-mail through the task worker
-(community.notifications), with the community's page in their language. A community with nothing
+(cms.notifications), with the community's page in their language. A community with nothing
 new sends nothing; `last_digest_at` moves on either way, so running twice sends nothing twice.
 """
 
@@ -15,9 +15,10 @@ from collections import defaultdict
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 
+from cms.links import page_url
+from cms.notifications import notify
 from community.communities.services import language_of
 from community.models import Comment, CommentStatus, Community, CommunityState, Membership, MembershipStatus
-from community.notifications import notify
 
 PERIOD = datetime.timedelta(days=31)
 EXCERPTS = 5
@@ -50,7 +51,7 @@ def send(community: Community, *, now: datetime.datetime | None = None) -> int:
         with translation.override(language):
             context = {
                 "name": page.title if page is not None else community.name,
-                "url": page.get_full_url() if page is not None else "",
+                "url": page_url(page) if page is not None else "",
                 "message_count": len(messages),
                 "new_members": new_members,
                 "excerpts": excerpts,

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms import geography
+from cms.forms import ProtectedFormMixin
 from cms.models import Theme
-from community.accounts.protection import HoneypotMixin
 from community.models import MembershipMode, ModerationMode
 
 
-class ProposeCommunityForm(HoneypotMixin, forms.Form):
+class ProposeCommunityForm(ProtectedFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Name of the community"),
         max_length=150,

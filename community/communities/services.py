@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms import geography
+from cms.links import page_url
+from cms.notifications import notify
 from community.comments import services as comments
 from community.models import (
     Comment,
@@ -30,7 +32,6 @@ from community.models import (
     ModerationMode,
     Sector,
 )
-from community.notifications import notify
 
 # A member's public role says which sector they count in; they can say otherwise when joining.
 SECTOR_OF_ROLE = {
@@ -292,7 +293,7 @@ def _tell(template: str, community: Community, user, extra: dict | None = None) 
     with translation.override(language):
         context = {
             "name": page.title if page is not None else community.name,
-            "url": page.get_full_url() if page is not None else "",
+            "url": page_url(page) if page is not None else "",
             **(extra or {}),
         }
     notify(template, [user.email], context, language=language)
@@ -304,7 +305,7 @@ def _tell_coordinators_of_request(community: Community, membership: Membership) 
     ).select_related("user")
     for coordinator in coordinators:
         page = community.page_in(language_of(coordinator.user))
-        coordinate_url = page.get_full_url() + page.reverse_subpage("coordinate").lstrip("/") if page else ""
+        coordinate_url = page_url(page) + page.reverse_subpage("coordinate").lstrip("/") if page else ""
         _tell("community/email/communities/request", community, coordinator.user, {"coordinate_url": coordinate_url})
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from cms import geography
 from cms.models import Theme
+from cms.public_forms import protected_form_response, renderer
 from cms.ratelimit import Limit
 from community.comments import services as comment_services
 from community.comments import views as comments
@@ -106,26 +107,22 @@ def propose(request: HttpRequest, page: CommunityIndexPage) -> HttpResponse:
     if not request.user.is_authenticated:
         return _login(request, request.get_full_path())
     form = ProposeCommunityForm(request.POST or None, locale=page.locale)
-    status, retry_at = 200, None
-    if request.method == "POST" and form.is_valid():
-        decision = PROPOSALS.hit(request)
-        if not decision:
-            status, retry_at = 429, decision.retry_at
-        elif form.is_spam:
-            return redirect(page.url)
-        else:
-            services.propose(proposer=request.user, **form.proposal_data())
-            messages.success(
-                request, _("Thank you: the editors will look at your proposal and write to you when it is decided.")
-            )
-            return redirect(page.url)
-    elif request.method == "POST":
-        status = 400
-    context = {**page.get_context(request), "form": form, "retry_at": retry_at}
-    response = TemplateResponse(request, "community/communities/propose.html", context, status=status)
-    if retry_at is not None:
-        response["Retry-After"] = str(decision.retry_after)
-    return response
+
+    def save(form: ProposeCommunityForm) -> str:
+        services.propose(proposer=request.user, **form.proposal_data())
+        messages.success(
+            request, _("Thank you: the editors will look at your proposal and write to you when it is decided.")
+        )
+        return page.url
+
+    return protected_form_response(
+        request,
+        form,
+        limit=PROPOSALS,
+        render=renderer(request, "community/communities/propose.html", lambda: page.get_context(request)),
+        save=save,
+        done_url=page.url,
+    )
 
 
 # --- A community

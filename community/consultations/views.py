@@ -84,6 +84,7 @@ def discussion_context(page: ConsultationPage, request: HttpRequest, failed: Fai
         by_section[comment.section_key].append(comment)
     flagged = viewer_flags(request.user, comments)
     closed_message = "" if accepting else _closed_message(page)
+    premoderated = page.moderation == ModerationMode.PRE
 
     def block(section: ConsultationSection | None) -> CommentBlock:
         threads = services.build_threads(by_section[section.translation_key if section else None])
@@ -97,6 +98,7 @@ def discussion_context(page: ConsultationPage, request: HttpRequest, failed: Fai
             closed_message=closed_message,
             failed=failed,
             flagged=flagged,
+            premoderated=premoderated,
         )
         return CommentBlock(
             key=block_key(section),
@@ -112,7 +114,7 @@ def discussion_context(page: ConsultationPage, request: HttpRequest, failed: Fai
         "section_blocks": [block(section) for section in sections],
         "is_open": accepting,
         "is_closed": closed,
-        "is_premoderated": page.moderation == ModerationMode.PRE,
+        "is_premoderated": premoderated,
         "participation": participation(comments_of(page).visible(), language) if closed else None,
     }
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.accounts.protection import HoneypotMixin
+from cms.forms import ProtectedFormMixin
 from community.models import EngagementKind
 
 
-class EngagementForm(HoneypotMixin, forms.Form):
+class EngagementForm(ProtectedFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("What do you want to tell the people behind this practice?"), widget=forms.RadioSelect
     )

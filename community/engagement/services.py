@@ -14,10 +14,11 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
+from cms.links import page_url
+from cms.notifications import notify
 from cms.roles import EDITORS
 from community.accounts.services import absolute_url
 from community.models import Engagement, EngagementKind, MemberProfile
-from community.notifications import notify
 
 
 class AlreadyEngaged(Exception):
@@ -62,7 +63,7 @@ def engage(request: HttpRequest, practice, *, user, kind: str, message: str) -> 
         if profile and profile.is_public
         else "",
         "practice_title": practice.title,
-        "practice_url": practice.get_full_url(request) or "",
+        "practice_url": page_url(practice),
         "kind": kind,
         "message": message,
     }

@@ -10,11 +10,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from cms.public_forms import protected_form_response, renderer
 from community.accounts.protection import ENGAGEMENT_LIMIT
 from community.engagement import services
 from community.engagement.forms import EngagementForm
@@ -35,23 +35,26 @@ def engage(request: HttpRequest, practice_id: int) -> HttpResponse:
     kinds = services.available_kinds(practice, request.user)
     if not kinds:
         return redirect(back)
-    context = {"practice": practice}
+    thanks = _("Thank you: your message is on its way to the people behind this practice.")
+
+    def save(form: EngagementForm) -> None:
+        data = form.cleaned_data
+        try:
+            services.engage(request, practice, user=request.user, kind=data["kind"], message=data["message"])
+        except services.AlreadyEngaged:
+            pass  # sent twice: the first one counts, and the answer is the same
+        messages.success(request, thanks)
+
+    def spam(form: EngagementForm) -> None:
+        messages.success(request, thanks)
+
     form = EngagementForm(request.POST or None, available_kinds=kinds)
-    if request.method == "POST":
-        if form.is_valid():
-            decision = ENGAGEMENT_LIMIT.hit(request)
-            if not decision:
-                context.update(form=form, rate_limit_message=decision.message)
-                return decision.mark(TemplateResponse(request, "community/engagement/engage.html", context))
-            if not form.is_spam:
-                data = form.cleaned_data
-                try:
-                    services.engage(request, practice, user=request.user, kind=data["kind"], message=data["message"])
-                except services.AlreadyEngaged:
-                    pass  # sent twice: the first one counts, and the answer is the same
-            messages.success(request, _("Thank you: your message is on its way to the people behind this practice."))
-            return redirect(back)
-        context["form"] = form
-        return TemplateResponse(request, "community/engagement/engage.html", context, status=400)
-    context["form"] = form
-    return TemplateResponse(request, "community/engagement/engage.html", context)
+    return protected_form_response(
+        request,
+        form,
+        limit=ENGAGEMENT_LIMIT,
+        render=renderer(request, "community/engagement/engage.html", {"practice": practice}),
+        save=save,
+        spam=spam,
+        done_url=back,
+    )

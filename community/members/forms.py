@@ -9,7 +9,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from cms import geography
-from community.accounts.protection import HoneypotMixin
+from cms.forms import ProtectedFormMixin
 from community.members.languages import language_choices
 from community.members.photos import check_photo
 from community.models import MemberProfile, MemberRole
@@ -147,7 +147,7 @@ class DirectoryFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
-class ContactMemberForm(HoneypotMixin, forms.Form):
+class ContactMemberForm(ProtectedFormMixin, forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=150)
     body = forms.CharField(
         label=_("Message"),

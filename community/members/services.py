@@ -18,10 +18,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from cms.models import Country, Theme
+from cms.notifications import notify_user
 from community.accounts.services import absolute_url, language_of
 from community.members.photos import reencode_photo
 from community.models import MemberLanguage, MemberMessage, MemberProfile, ProfileStatus
-from community.notifications import notify_user
 
 
 def theme_names(language: str | None = None) -> dict[str, str]:

@@ -8,14 +8,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cms.blocks import localized_pages
 from cms.models import Theme
+from cms.public_forms import protected_form_response, renderer
 from community.accounts.protection import CONTACT_MEMBER_LIMIT, PROFILE_EDIT_LIMIT
 from community.members import listing, services
 from community.members.forms import ContactMemberForm, DirectoryFilterForm, ProfileForm
@@ -84,25 +86,26 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     profile = MemberProfile.objects.filter(user=request.user).first() or MemberProfile(user=request.user)
     language = get_language()
     options = {"language": language, "theme_choices": list(services.theme_names(language).items())}
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile, **options)
-    if request.method == "POST":
-        if form.is_valid():
-            decision = PROFILE_EDIT_LIMIT.hit(request)
-            if not decision:
-                context = {"form": form, "profile": profile, "rate_limit_message": decision.message}
-                return decision.mark(_render(request, "profile_edit.html", context))
-            was_public = profile.is_public if profile.pk else False
-            services.save_own_profile(profile, form)
-            if was_public:
-                messages.success(request, _("Your profile is saved; the changes are public."))
-            else:
-                messages.success(
-                    request,
-                    _("Your profile is saved and sent for review. We will tell you by e-mail when it is public."),
-                )
-            return redirect("community:account")
-        return _render(request, "profile_edit.html", {"form": form, "profile": profile}, 400)
-    return _render(request, "profile_edit.html", {"form": form, "profile": profile})
+
+    def save(form: ProfileForm) -> None:
+        was_public = profile.is_public if profile.pk else False
+        services.save_own_profile(profile, form)
+        if was_public:
+            messages.success(request, _("Your profile is saved; the changes are public."))
+        else:
+            messages.success(
+                request,
+                _("Your profile is saved and sent for review. We will tell you by e-mail when it is public."),
+            )
+
+    return protected_form_response(
+        request,
+        ProfileForm(request.POST or None, request.FILES or None, instance=profile, **options),
+        limit=PROFILE_EDIT_LIMIT,
+        render=renderer(request, TEMPLATES + "profile_edit.html", {"profile": profile}),
+        save=save,
+        done_url=reverse("community:account"),
+    )
 
 
 @login_required
@@ -111,23 +114,26 @@ def contact_member(request: HttpRequest, pk: int) -> HttpResponse:
     recipient = get_object_or_404(MemberProfile.objects.public().select_related("user"), pk=pk)
     if not recipient.accepts_messages or recipient.user_id == request.user.pk:
         raise Http404
-    context = {"recipient": recipient}
-    form = ContactMemberForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            decision = CONTACT_MEMBER_LIMIT.hit(request)
-            if not decision:
-                context.update(form=form, rate_limit_message=decision.message)
-                return decision.mark(_render(request, "contact.html", context))
-            if not form.is_spam:
-                data = form.cleaned_data
-                services.send_member_message(
-                    request, sender=request.user, recipient=recipient, subject=data["subject"], body=data["body"]
-                )
-            messages.success(request, _("Your message is sent. The member's reply will come to your e-mail address."))
-            return redirect("community:member", pk=recipient.pk)
-        return _render(request, "contact.html", {**context, "form": form}, 400)
-    return _render(request, "contact.html", {**context, "form": form})
+
+    def spam(form: ContactMemberForm) -> None:
+        messages.success(request, _("Your message is sent. The member's reply will come to your e-mail address."))
+
+    def save(form: ContactMemberForm) -> None:
+        data = form.cleaned_data
+        services.send_member_message(
+            request, sender=request.user, recipient=recipient, subject=data["subject"], body=data["body"]
+        )
+        spam(form)  # the same answer
+
+    return protected_form_response(
+        request,
+        ContactMemberForm(request.POST or None),
+        limit=CONTACT_MEMBER_LIMIT,
+        render=renderer(request, TEMPLATES + "contact.html", {"recipient": recipient}),
+        save=save,
+        spam=spam,
+        done_url=reverse("community:member", kwargs={"pk": recipient.pk}),
+    )
 
 
 @require_safe

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms import geography
+from cms.links import page_url
+from cms.notifications import notify
 from community.communities.services import language_of
 from community.models import Affiliation, AffiliationStatus, Partner, PartnerPage
-from community.notifications import notify
 
 ADMINISTER_PERMISSION = "community.change_partner"
 
@@ -164,7 +165,7 @@ def _tell_administrators(partner: Partner) -> None:
             continue
         language = language_of(user)
         page = partner.page_in(language)
-        context = {"name": page.title if page else partner.name, "url": page.get_full_url() + "manage/" if page else ""}
+        context = {"name": page.title if page else partner.name, "url": page_url(page) + "manage/" if page else ""}
         notify("community/email/partners/declared", [user.email], context, language=language)
 
 
@@ -175,7 +176,7 @@ def _tell_member(partner: Partner, user, decision: str) -> None:
     page = partner.page_in(language)
     context = {
         "name": page.title if page else partner.name,
-        "url": page.get_full_url() if page else "",
+        "url": page_url(page) if page else "",
         "decision": decision,
     }
     notify("community/email/partners/decision", [user.email], context, language=language)

@@ -7,14 +7,14 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cms.forms import ProtectedFormMixin
 from cms.models import Theme
-from community.accounts.protection import HoneypotMixin
 from community.models import ProposalState, TopicProposal
 from community.models.topics import ProposalKind
 from community.topics.listing import language_label
 
 
-class ProposalForm(HoneypotMixin, forms.Form):
+class ProposalForm(ProtectedFormMixin, forms.Form):
     title = forms.CharField(
         label=_("Proposed topic"),
         max_length=200,

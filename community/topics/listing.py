@@ -105,6 +105,8 @@ def decorate(
         proposal.theme_names = sorted(theme_names.get(theme.slug, theme.name) for theme in proposal.themes.all())
         proposal.language_label = language_label(proposal.language)
         proposal.direction = text_direction(proposal.language)
+        # Written in another language than the page: marked like the other listings' fallbacks.
+        proposal.original = None if proposal.language == language else {"name": proposal.language_label}
         proposal.proposer_region_label = region_label(proposal.proposer_region, language)
         proposal.proposer_name = proposer_name(proposal)
     return proposals

@@ -16,8 +16,9 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from cms.links import page_url
+from cms.notifications import notify
 from community.models import TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
-from community.notifications import notify
 
 
 class SupportRefused(Exception):
@@ -144,4 +145,4 @@ def proposal_full_url(proposal: TopicProposal, language: str) -> str:
     index = index_page_for(language)
     if index is None:
         return ""
-    return index.get_full_url() + index.reverse_subpage("proposal", args=[proposal.pk]).lstrip("/")
+    return page_url(index) + index.reverse_subpage("proposal", args=[proposal.pk]).lstrip("/")

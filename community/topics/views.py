@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.public_forms import protected_form_response, renderer
 from community.comments import views as comments
 from community.comments.services import visible_threads
 from community.models import TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
@@ -112,22 +113,20 @@ def _form_response(
 def propose(request: HttpRequest, page: TopicProposalIndexPage) -> HttpResponse:
     if not request.user.is_authenticated:
         return _login(request, request.get_full_path())
-    form = ProposalForm(request.POST or None, locale=page.locale)
-    status, retry_at = 200, None
-    if request.method == "POST" and form.is_valid():
-        decision = limits.PROPOSALS.hit(request)
-        if not decision:
-            status, retry_at = 429, decision.retry_at
-        elif form.is_spam:
-            return redirect(page.url)
-        else:
-            proposal = services.propose(proposer=request.user, **form.proposal_data())
-            messages.success(request, _("Thank you: your proposal is published. Others can now support it."))
-            return redirect(page.proposal_url(proposal.pk))
-    elif request.method == "POST":
-        status = 400
-    response = _form_response(request, page, form, status=status, retry_at=retry_at)
-    return _retry_headers(response, retry_at if status == 429 else None)
+
+    def save(form: ProposalForm) -> str:
+        proposal = services.propose(proposer=request.user, **form.proposal_data())
+        messages.success(request, _("Thank you: your proposal is published. Others can now support it."))
+        return page.proposal_url(proposal.pk)
+
+    return protected_form_response(
+        request,
+        ProposalForm(request.POST or None, locale=page.locale),
+        limit=limits.PROPOSALS,
+        render=renderer(request, "community/topics/propose.html", lambda: page.get_context(request)),
+        save=save,
+        done_url=page.url,
+    )
 
 
 def edit(request: HttpRequest, page: TopicProposalIndexPage, proposal_id: int) -> HttpResponse:

@@ -7,7 +7,6 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +20,7 @@ from wagtail.search import index
 from cms import ratelimit
 from cms.blocks import RICH_TEXT_FEATURES, localized_pages
 from cms.models import BasePage
+from cms.public_forms import protected_form_response, renderer
 from cms.translation import synchronised, translated
 from events.blocks import AwardCategoryBlock, CriterionBlock
 from events.models.common import EventMixin, EventType
@@ -197,18 +197,14 @@ class AwardEditionPage(RoutablePageMixin, EventMixin, BasePage):
         if context["nominations_state"] != "open":
             status = 403 if request.method == "POST" else 200
             return TemplateResponse(request, "events/awards/nominate.html", context, status=status)
-        form = NominationForm(request.POST or None, categories=self.category_list(), locale=self.locale)
-        decision, status = ratelimit.ALLOWED, 200
-        if request.method == "POST" and form.is_valid():
-            decision = NOMINATION_LIMIT.hit(request)
-            if decision:
-                if not form.is_spam:
-                    create_nomination(self, form.cleaned_data)
-                return redirect(self.url + self.reverse_subpage("nominate_thanks"))
-        elif request.method == "POST":
-            status = 400
-        context.update({"form": form, "rate_limited": decision.message})
-        return decision.mark(TemplateResponse(request, "events/awards/nominate.html", context, status=status))
+        return protected_form_response(
+            request,
+            NominationForm(request.POST or None, categories=self.category_list(), locale=self.locale),
+            limit=NOMINATION_LIMIT,
+            render=renderer(request, "events/awards/nominate.html", context),
+            save=lambda form: create_nomination(self, form.cleaned_data),
+            done_url=self.url + self.reverse_subpage("nominate_thanks"),
+        )
 
     @path("nominate/thanks/", name="nominate_thanks")
     def nominate_thanks(self, request):

@@ -19,15 +19,12 @@ import secrets
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
 from django.utils.decorators import method_decorator
@@ -37,12 +34,15 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Revision, Site
+from wagtail.models import Revision
 from wagtail.search import index
 
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.links import absolute_url
 from cms.models import BasePage
+from cms.notifications import deliver
+from cms.public_forms import protected_form_response, renderer
 from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
 from events.blocks import ADDRESSEES, AddresseeBlock
@@ -255,19 +255,15 @@ class SocialProgressDayPage(RoutablePageMixin, EventMixin, BasePage):
         from events.forms_day import EndorsementForm
 
         language = translation.get_language() or self.language_code
-        form = EndorsementForm(request.POST or None, language=language)
-        decision, status = ratelimit.ALLOWED, 200
-        if request.method == "POST" and form.is_valid():
-            decision = ENDORSEMENT_LIMIT.hit(request)
-            if decision:
-                if not form.is_spam:
-                    endorse(self, form.cleaned_data, self.language_code)
-                # The same answer whether the address was new, waiting for confirmation or confirmed.
-                return redirect(self.sub_url("endorse_thanks"))
-        elif request.method == "POST":
-            status = 400
-        context = {"page": self, "self": self, "form": form, "rate_limited": decision.message}
-        return decision.mark(TemplateResponse(request, "events/day/endorse.html", context, status=status))
+        # The same answer whether the address was new, waiting for confirmation or confirmed.
+        return protected_form_response(
+            request,
+            EndorsementForm(request.POST or None, language=language),
+            limit=ENDORSEMENT_LIMIT,
+            render=renderer(request, "events/day/endorse.html", {"page": self, "self": self}),
+            save=lambda form: endorse(self, form.cleaned_data, self.language_code),
+            done_url=self.sub_url("endorse_thanks"),
+        )
 
     @path("endorse/thanks/", name="endorse_thanks")
     def endorse_thanks_view(self, request):
@@ -483,15 +479,6 @@ def confirm_endorsement(endorsement: Endorsement) -> None:
     Endorsement.objects.filter(pk=endorsement.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
 
 
-def _site_url() -> str:
-    """The public site's scheme and host, for links in e-mails (which have no request)."""
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if base:
-        return base
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url.rstrip("/") if site else ""
-
-
 @retrying_task()
 def send_endorsement_confirmation(endorsement_id: int, language: str) -> None:
     """The confirmation link, or, for an address already confirmed, a note that nothing is needed."""
@@ -502,13 +489,7 @@ def send_endorsement_confirmation(endorsement_id: int, language: str) -> None:
         "endorsement": endorsement,
         "day": day,
         "already_confirmed": endorsement.is_confirmed,
-        "confirm_url": _site_url() + page_path + day.reverse_subpage("endorse_confirm", args=[endorsement.token]),
-        "page_url": _site_url() + page_path,
+        "confirm_url": absolute_url(page_path + day.reverse_subpage("endorse_confirm", args=[endorsement.token])),
+        "page_url": absolute_url(page_path),
     }
-    with translation.override(language):
-        send_mail(
-            subject=render_to_string("events/day/email/endorsement_confirmation_subject.txt", context).strip(),
-            message=render_to_string("events/day/email/endorsement_confirmation.txt", context),
-            from_email=None,
-            recipient_list=[endorsement.email],
-        )
+    deliver("events/day/email/endorsement_confirmation", [endorsement.email], context, language)

@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.http import Http404
-from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +27,10 @@ from wagtail.search import index
 
 from cms import geography, ratelimit
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.links import page_url
 from cms.models import BasePage
+from cms.notifications import deliver
+from cms.public_forms import protected_form_response, renderer
 from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
 from events.blocks import LANGUAGE_CHOICES, SESSION_FORMATS, PartnerBlock, ProgrammeDayBlock
@@ -369,35 +369,29 @@ class ForumEditionPage(RoutablePageMixin, EventMixin, BasePage):
             return TemplateResponse(
                 request, "events/forum/register.html", context, status=403 if request.method == "POST" else 200
             )
-        form = ForumRegistrationForm(request.POST or None, edition=self)
-        decision, status = ratelimit.ALLOWED, 200
-        if request.method == "POST":
+
+        def save(form) -> str | None:
+            try:
+                registration = register_participant(self, form.cleaned_data, self.locale.language_code)
+            except AlreadyRegisteredError:
+                form.add_error("email", form.already_registered_error())
+                return None
+            token = signing.dumps(registration.pk, salt=THANKS_SALT)
+            return f"{thanks}?r={token}"
+
+        thanks = self.url + self.reverse_subpage("register_thanks")
+        context = lambda: {**self.get_context_base(request), "places_left": self.places_left()}  # noqa: E731
+        return protected_form_response(
+            request,
+            ForumRegistrationForm(request.POST or None, edition=self),
+            limit=REGISTRATION_LIMIT,
+            render=renderer(request, "events/forum/register.html", context),
+            save=save,
+            done_url=thanks,
             # Every checked attempt counts, a duplicate address too: the form cannot be used to test
             # which addresses are registered faster than this.
-            valid = form.is_valid()
-            if valid or form.has_error("email", "already_registered"):
-                decision = REGISTRATION_LIMIT.hit(request)
-            if not decision:
-                form = ratelimit.refill(ForumRegistrationForm, request.POST, edition=self)
-                valid = False
-            if valid and form.is_spam:
-                return redirect(self.url + self.reverse_subpage("register_thanks"))
-            if valid:
-                try:
-                    registration = register_participant(self, form.cleaned_data, self.locale.language_code)
-                except AlreadyRegisteredError:
-                    form.add_error("email", form.already_registered_error())
-                else:
-                    token = signing.dumps(registration.pk, salt=THANKS_SALT)
-                    return redirect(f"{self.url}{self.reverse_subpage('register_thanks')}?r={token}")
-            status = 400
-        context = {
-            **self.get_context_base(request),
-            "form": form,
-            "rate_limited": decision.message,
-            "places_left": self.places_left(),
-        }
-        return decision.mark(TemplateResponse(request, "events/forum/register.html", context, status=status))
+            counts=lambda form: form.has_error("email", "already_registered"),
+        )
 
     @path("register/thanks/", name="register_thanks")
     def register_thanks(self, request):
@@ -512,7 +506,7 @@ def send_registration_confirmation(registration_id: int) -> None:
     registration = ForumRegistration.objects.select_related("edition").get(pk=registration_id)
     edition = registration.edition
     with translation.override(registration.language):
-        url = edition.get_full_url()
+        url = page_url(edition)
         context = {
             "registration": registration,
             "edition": edition,
@@ -520,9 +514,4 @@ def send_registration_confirmation(registration_id: int) -> None:
             "edition_url": url,
             "calendar_url": f"{url}{edition.reverse_subpage('ics')}" if url else "",
         }
-        send_mail(
-            subject=" ".join(render_to_string("events/forum/email/registration_subject.txt", context).split()),
-            message=render_to_string("events/forum/email/registration.txt", context),
-            from_email=None,
-            recipient_list=[registration.email],
-        )
+    deliver("events/forum/email/registration", [registration.email], context, registration.language)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 
+from django import forms
 from django.db import models
 from django.db.models import F
 from django.template.response import TemplateResponse
@@ -18,7 +18,10 @@ from wagtail.search import index
 
 from cms import geography
 from cms.blocks import BodyStreamBlock, localized_pages
+from cms.feeds import page_guid
+from cms.links import page_url
 from cms.models import BasePage, Theme
+from cms.page_forms import LocaleThemesPageForm
 from cms.translation import synchronised, translated
 
 
@@ -72,16 +75,24 @@ class NewsPage(RoutablePageMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("licence")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        # On its own row: the licences' long names overflowed a third of the width.
+        FieldPanel("licence"),
         FieldPanel("summary"),
         FieldPanel("lead_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("authors"), FieldPanel("themes"), FieldPanel("countries"), FieldPanel("related")],
+            [
+                FieldPanel("authors"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("countries"),
+                FieldPanel("related"),
+            ],
             heading=_("Classification and links"),
         ),
         HelpPanel(template="news/admin/republication_panel.html", heading=_("Republished")),
     ]
+    base_form_class = LocaleThemesPageForm
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),
@@ -122,8 +133,8 @@ class NewsPage(RoutablePageMixin, BasePage):
 
     @property
     def guid(self) -> str:
-        """Stable across edits, slug changes and moves: one per item and language."""
-        return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
+        """Stable across edits, slug changes and moves: one per item and language (cms.feeds)."""
+        return page_guid(self)
 
     def get_regions(self) -> list[str]:
         return geography.regions_of(country.code for country in self.countries.all())
@@ -162,7 +173,7 @@ class NewsPage(RoutablePageMixin, BasePage):
         if request.method == "POST":
             Republication.record(self)
         context = self.get_context(request)
-        context["canonical_url"] = self.get_full_url(request)
+        context["canonical_url"] = page_url(self, request)
         return TemplateResponse(request, "news/republish.html", context)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from cms import ratelimit
 from cms.models import BasePage, ExpertReviewedTreeMixin
+from cms.public_forms import protected_form_response, renderer
 from cms.translation import translated
 
 SUBMISSION_LIMIT = ratelimit.Limit("practice-submission", limit=5, window=3600)
@@ -73,18 +73,14 @@ class PracticeIndexPage(RoutablePageMixin, ExpertReviewedTreeMixin, BasePage):
         from practices.forms import PracticeSubmissionForm
         from practices.submissions import create_draft
 
-        form = PracticeSubmissionForm(request.POST or None, locale=self.locale)
-        decision, status = ratelimit.ALLOWED, 200
-        if request.method == "POST" and form.is_valid():
-            decision = SUBMISSION_LIMIT.hit(request)
-            if decision:
-                if not form.is_spam:
-                    create_draft(self, form.cleaned_data, self.locale.language_code)
-                return redirect(self.url + self.reverse_subpage("share_thanks"))
-        elif request.method == "POST":
-            status = 400
-        context = {**self.get_context(request), "form": form, "rate_limited": decision.message}
-        return decision.mark(TemplateResponse(request, "practices/share_practice.html", context, status=status))
+        return protected_form_response(
+            request,
+            PracticeSubmissionForm(request.POST or None, locale=self.locale),
+            limit=SUBMISSION_LIMIT,
+            render=renderer(request, "practices/share_practice.html", lambda: self.get_context(request)),
+            save=lambda form: create_draft(self, form.cleaned_data, self.locale.language_code),
+            done_url=self.url + self.reverse_subpage("share_thanks"),
+        )
 
     @path("share/thanks/", name="share_thanks")
     def share_thanks(self, request):

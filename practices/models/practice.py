@@ -5,12 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
@@ -20,9 +20,10 @@ from cms import geography
 from cms.blocks import RICH_TEXT_FEATURES, ImageBlock
 from cms.models import BasePage, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
+from cms.page_forms import LocaleThemesPageForm
 from cms.translation import synchronised, translated
 from practices.blocks import IndicatorBlock, OrganisationBlock, ResourceStreamBlock
-from practices.models.taxonomy import SustainableDevelopmentGoal
+from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels
 
 
 class Scale(models.TextChoices):
@@ -57,8 +58,17 @@ SECTIONS = [
 ]
 
 
-class PracticeTag(TaggedItemBase):
-    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items")
+class PracticePageForm(LocaleThemesPageForm):
+    """Offers the themes and keywords of the practice's language (and the keywords it already has), not
+    all ten languages'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "keywords" in self.fields and self.instance.locale_id:
+            chosen = [keyword.pk for keyword in self.instance.keywords.all()] if self.instance.pk else []
+            self.fields["keywords"].queryset = Keyword.objects.filter(
+                Q(locale_id=self.instance.locale_id) | Q(pk__in=chosen)
+            )
 
 
 def _rich_text(label):
@@ -89,7 +99,13 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         related_name="practices",
         verbose_name=_("Sustainable Development Goals"),
     )
-    tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("tags"))
+    keywords = ParentalManyToManyField(
+        Keyword,
+        blank=True,
+        related_name="practices",
+        verbose_name=_("keywords"),
+        help_text=_("Keywords of this language; translators translate them under Snippets › Keywords."),
+    )
     scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices)
     # Blank when the source does not say (an import): shown as "not given", never guessed.
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, blank=True)
@@ -128,7 +144,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         FieldRowPanel([FieldPanel("scale"), FieldPanel("status"), FieldPanel("actor_type"), FieldPanel("start_year")]),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
+        FieldPanel("keywords", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("external_id")],
             heading=_("Contact"),
@@ -155,6 +171,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         index.SearchField("organisations", boost=1.5),
         index.SearchField("search_places", boost=1.5),
         index.SearchField("search_themes", boost=1.5),
+        index.SearchField("search_keywords", boost=1.5),
         index.FilterField("scale"),
         index.FilterField("status"),
         index.FilterField("actor_type"),
@@ -166,13 +183,12 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         *BasePage.override_translatable_fields,
         *translated("summary", *[name for name, _heading in SECTIONS], "indicators", "resources", "images"),
         *translated("organisations"),
-        *synchronised(
-            "countries", "themes", "sdgs", "tags", "tagged_items", "scale", "status", "actor_type", "start_year"
-        ),
+        *synchronised("countries", "themes", "sdgs", "keywords", "scale", "status", "actor_type", "start_year"),
         *synchronised("website", "contact_name", "contact_email", "external_id"),
     ]
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = PracticePageForm
 
     class Meta:
         verbose_name = _("practice")
@@ -196,6 +212,16 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
         names = Theme.objects.filter(slug__in=slugs, locale__language_code__in=self.search_languages())
         return " · ".join(dict.fromkeys(names.values_list("name", flat=True)))
 
+    def search_keywords(self) -> str:
+        """The keywords' names in every language the page is read in (and as linked), for search."""
+        linked = list(self.keywords.all())
+        if not linked:
+            return ""
+        names = Keyword.objects.filter(
+            slug__in=[keyword.slug for keyword in linked], locale__language_code__in=self.search_languages()
+        ).values_list("name", flat=True)
+        return " · ".join(dict.fromkeys([*names, *(keyword.name for keyword in linked)]))
+
     def get_regions(self) -> list[str]:
         return geography.regions_of(country.code for country in self.countries.all())
 
@@ -207,33 +233,49 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
     def serve(self, request, *args, **kwargs):
         # Belt and braces: publishing is refused without a passed review (ExpertReviewRequiredMixin), and a
         # practice whose review record is missing is still never shown.
-        if not self.is_reviewed():
+        if not self.approved_reviews:
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    @cached_property
+    def approved_reviews(self) -> list[ExpertReview]:
+        """The approved reviews of the practice (any language): `serve` checks and the page shows them."""
+        return list(
+            ExpertReview.objects.approved()
+            .filter(translation_key=self.translation_key)
+            .only("created_at", "reviewer_name", "name_publicly", "imported_from")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         countries = list(self.countries.all())
-        theme_slugs = [theme.slug for theme in self.themes.all()]
-        themes = {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale, slug__in=theme_slugs)}
-        numbers = sorted(goal.number for goal in self.sdgs.all())
-        goals = {g.number: g for g in SustainableDevelopmentGoal.objects.filter(locale=self.locale, number__in=numbers)}
-        reviews = list(
-            ExpertReview.objects.approved()
-            .filter(translation_key=self.translation_key)
-            .only("created_at", "reviewer_name", "name_publicly", "imported_from")
-        )
+        # Themes and goals in the page's language: those the page points to when they are (no
+        # further query), else their translations.
+        linked_themes = list(self.themes.all())
+        theme_slugs = [theme.slug for theme in linked_themes]
+        themes = {theme.slug: theme for theme in linked_themes if theme.locale_id == self.locale_id}
+        if len(themes) < len(theme_slugs):
+            themes = {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale, slug__in=theme_slugs)}
+        linked_goals = list(self.sdgs.all())
+        numbers = sorted(goal.number for goal in linked_goals)
+        goals = {goal.number: goal for goal in linked_goals if goal.locale_id == self.locale_id}
+        if len(goals) < len(numbers):
+            goals = {
+                g.number: g for g in SustainableDevelopmentGoal.objects.filter(locale=self.locale, number__in=numbers)
+            }
+        reviews = self.approved_reviews
+        regions = geography.regions_of(country.code for country in countries)
         # A review recorded by an import is the importer's word, not the Panel's experts': it says so.
         by_experts = [review for review in reviews if not review.imported_from]
         context.update(
             {
                 "sections": [(name, heading, getattr(self, name)) for name, heading in SECTIONS],
                 "countries": [(c.code, geography.country_name(c.code, language)) for c in countries],
-                "regions": [(code, geography.region_name(code, language)) for code in self.get_regions()],
+                "regions": [(code, geography.region_name(code, language)) for code in regions],
                 "themes": [themes[slug] for slug in theme_slugs if slug in themes],
                 "goals": [goals[number] for number in numbers if number in goals],
-                "tags": list(self.tags.all()),
+                "keywords": keyword_labels(self.keywords.select_related("locale"), self.locale),
                 "reviewed_at": max((review.created_at for review in by_experts), default=None),
                 "reviewers": sorted({review.reviewer_name for review in by_experts if review.name_publicly}),
                 "imported_reviews": sorted(
@@ -242,7 +284,7 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
                 "criteria": [label for _name, label in CRITERIA],
                 "lead_organisations": [b.value for b in self.organisations if b.value["role"] == "lead"],
                 "partners": [b.value for b in self.organisations if b.value["role"] != "lead"],
-                "index_url": self.get_parent().get_url(request),
+                "index_url": self._index_url(request),
                 "related": self.related_practices(theme_slugs, [c.region for c in countries]),
             }
         )
@@ -252,21 +294,40 @@ class PracticePage(ExpertReviewRequiredMixin, BasePage):
             context.update(extend(self, request, context))
         return context
 
+    def _index_url(self, request) -> str | None:
+        """The practice index's URL: a practice's parent is always the index (`parent_page_types`),
+        so its URL is the practice's without the last segment (no query for the parent)."""
+        url = self.get_url(request)
+        return url[: url.rstrip("/").rfind("/") + 1] if url else self.get_parent().get_url(request)
+
     def related_practices(self, theme_slugs: list[str], regions: list[str], limit: int = 3):
-        """Other reviewed practices in this language ranked by shared themes, then shared region."""
+        """Other reviewed practices in this language ranked by shared themes, then shared region.
+
+        Each count is a subquery over one many-to-many table (not two joins multiplied together
+        and counted distinct), so the query stays quick with thousands of practices."""
         if not theme_slugs and not regions:
             return []
+        themes = PracticePage.themes.through.objects.filter(practicepage_id=OuterRef("pk"), theme__slug__in=theme_slugs)
+        places = PracticePage.countries.through.objects.filter(
+            practicepage_id=OuterRef("pk"), country__region__in=regions
+        )
         return list(
             PracticePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .filter(approved_review_exists())
-            .filter(Q(themes__slug__in=theme_slugs) | Q(countries__region__in=regions))
             .annotate(
-                shared_themes=Count("themes", filter=Q(themes__slug__in=theme_slugs), distinct=True),
-                shared_regions=Count("countries__region", filter=Q(countries__region__in=regions), distinct=True),
+                shared_themes=_count(themes, "theme_id"),
+                shared_regions=_count(places, "country__region"),
             )
+            .filter(Q(shared_themes__gt=0) | Q(shared_regions__gt=0))
             .order_by("-shared_themes", "-shared_regions", "title")
             .only("id", "title", "url_path", "path", "depth", "locale_id", "summary", "search_description")[:limit]
         )
+
+
+def _count(rows, column: str) -> Coalesce:
+    """The number of distinct `column` values of `rows` (a correlated queryset), 0 when none."""
+    counted = rows.order_by().values("practicepage_id").annotate(n=Count(column, distinct=True)).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)

@@ -1,11 +1,17 @@
-"""The UN Sustainable Development Goals as a translatable taxonomy (created in all ten languages by a migration)."""
+"""Translatable taxonomies of practices: the UN Sustainable Development Goals (created in all ten
+languages by a migration) and keywords (snippets translators translate in wagtail-localize), with
+the lookups that show keywords in the reader's language."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 from cms.translation import synchronised, translated
 
@@ -25,3 +31,136 @@ class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+
+class Keyword(TranslatableMixin, models.Model):
+    """A keyword that files practices ("cash transfers"), translated like other snippets.
+
+    Its slug is shared by all its translations: filter URLs (`?keyword=cash-transfers`) work in
+    every language, and a practice linked to the keyword in any language shows it in the reader's.
+    """
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("As readers of this language would write it."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("Stable across languages; used in filter URLs. Left empty, it is made from the name."),
+        blank=True,
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = translated("name") + synchronised("slug")
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:100]
+        super().save(*args, **kwargs)
+
+
+# --- Keywords in the reader's language --------------------------------------------------------
+#
+# A practice links keywords of any language (a translation or a fallback of a practice keeps its
+# original's keywords, synchronised by wagtail-localize and Wagtail's alias refresh); what readers
+# see is each keyword's translation into their language, found by the slug all translations share,
+# or the linked keyword itself, marked with its own language, while it is not translated yet.
+
+
+@dataclass(frozen=True)
+class KeywordLabel:
+    """A keyword as shown: always with its name's `lang`/`dir` (a fallback page wraps its content in
+    the original's language, and a keyword not translated yet keeps its own)."""
+
+    slug: str
+    name: str
+    lang: str
+    dir: str
+    translated: bool  # False: the linked keyword's own name, not translated into the reader's language yet
+
+
+def _labels(rows: Iterable[tuple[str, str, str]], names: dict[str, str], language: str) -> list[KeywordLabel]:
+    """(slug, name, language) of linked keywords → labels in the reader's language, one per slug."""
+    from cms.templatetags.cms_tags import text_direction  # loads models of apps set up after this one
+
+    labels: dict[str, KeywordLabel] = {}
+    for slug, name, own_language in rows:
+        if slug in names:
+            labels[slug] = KeywordLabel(slug, names[slug], language, text_direction(language), True)
+        elif slug not in labels:
+            labels[slug] = KeywordLabel(slug, name, own_language, text_direction(own_language), False)
+    return sorted(labels.values(), key=lambda label: label.name.casefold())
+
+
+def keyword_names_in(locale: Locale, slugs: Iterable[str] | None = None) -> dict[str, str]:
+    """{slug: name} of the keywords translated into one language (one query)."""
+    queryset = Keyword.objects.filter(locale=locale)
+    if slugs is not None:
+        queryset = queryset.filter(slug__in=set(slugs))
+    return dict(queryset.values_list("slug", "name"))
+
+
+def keyword_labels(keywords: Iterable[Keyword], locale: Locale) -> list[KeywordLabel]:
+    """One practice's keywords (as linked, previews included) in the reader's language: one query."""
+    rows = [(keyword.slug, keyword.name, keyword.locale.language_code) for keyword in keywords]
+    if not rows:
+        return []
+    return _labels(rows, keyword_names_in(locale, [slug for slug, _name, _language in rows]), locale.language_code)
+
+
+def keyword_labels_for_pages(
+    page_ids: Iterable[int], locale: Locale, names: dict[str, str] | None = None
+) -> dict[int, list[KeywordLabel]]:
+    """{practice id: its keywords in the reader's language} for a listing: two queries (one when the
+    names in the reader's language are given), any number of pages."""
+    through = Keyword.practices.through
+    links = list(
+        through.objects.filter(practicepage_id__in=list(page_ids)).values_list(
+            "practicepage_id", "keyword__slug", "keyword__name", "keyword__locale__language_code"
+        )
+    )
+    if not links:
+        return {}
+    if names is None:
+        names = keyword_names_in(locale, {slug for _page, slug, _name, _language in links})
+    rows: dict[int, list[tuple[str, str, str]]] = {}
+    for page_id, slug, name, language in links:
+        rows.setdefault(page_id, []).append((slug, name, language))
+    return {page_id: _labels(page_rows, names, locale.language_code) for page_id, page_rows in rows.items()}
+
+
+def keyword_for_name(name: str, locale_id: int) -> Keyword:
+    """The keyword of this language with this name (case and spacing ignored) or slug, created if new.
+
+    A name that is the translation of an existing keyword is found through that translation, so
+    importing "transferts monétaires" in French links the keyword English practices use too."""
+    name = " ".join(name.split())
+    slug = slugify(name, allow_unicode=True)[:100]
+    existing = (
+        Keyword.objects.filter(locale_id=locale_id, name__iexact=name).first()
+        or Keyword.objects.filter(locale_id=locale_id, slug=slug).first()
+    )
+    if existing is not None:
+        return existing
+    return Keyword.objects.create(locale_id=locale_id, name=name, slug=slug)
+
+
+def reindex_practices_of_keyword(sender, instance: Keyword, raw: bool = False, **kwargs) -> None:
+    """A keyword named or translated: the practices of its language are found by the new name."""
+    from django.apps import apps
+    from wagtail.search import index
+
+    if raw:
+        return
+    practice = apps.get_model("practices", "PracticePage")
+    pages = practice.objects.filter(locale_id=instance.locale_id, keywords__slug=instance.slug).distinct()
+    for page in pages.select_related("locale", "alias_of__locale"):
+        index.insert_or_update_object(page)

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock, localized_pages
+from cms.links import page_url
 from cms.models import BasePage
 from cms.translation import synchronised, translated
 from reports import citations
@@ -66,7 +67,7 @@ class PolicyBriefPage(CitableMixin, DownloadsMixin, BasePage):
             kind="report",
             title=self.title,
             year=self.publication_date.year,
-            url=self.full_url or "",
+            url=page_url(self),
             authors=[citations.Name(c.person.family_name, c.person.given_names) for c in contributors],
             publisher="International Panel on Social Progress",
             language=self.locale.language_code,

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.links import page_url
 from cms.models import BasePage
 from cms.translation import synchronised, translated
 from reports import citations
@@ -135,7 +136,7 @@ class ReportPage(CitableMixin, DownloadsMixin, BasePage):
             kind="book",
             title=f"{self.title}: {self.subtitle}" if self.subtitle else self.title,
             year=self.edition_year,
-            url=self.full_url or "",
+            url=page_url(self),
             authors=_names(contributors, {"author", "cla", "la"}),
             editors=_names(contributors, {"editor"}),
             publisher=self.publisher,
@@ -227,7 +228,7 @@ class ChapterPage(CitableMixin, DownloadsMixin, BasePage):
             kind="chapter",
             title=self.title,
             year=report.edition_year,
-            url=self.full_url or "",
+            url=page_url(self),
             authors=_names(contributors, {"cla", "la", "author", "contributor"}),
             editors=report_citation.editors,
             container_title=report_citation.title,

@@ -69,6 +69,15 @@ def test_fallback_page_names_both_languages_and_marks_its_content(client, englis
     assert '<link rel="canonical" href="http://localhost/en/practices/water-boards/">' in content
 
 
+def test_fallback_notice_writes_language_names_in_lowercase_in_french(client, english_only):
+    content = client.get("/fr/practices/water-boards/").content.decode()
+    notice = content[
+        content.find('id="translation-notice"') : content.find("</aside>", content.find('id="translation-notice"'))
+    ]
+    assert "Langue d’origine : anglais · pas encore traduit (français)" in notice
+    assert "Demander une traduction : français" in notice
+
+
 def test_listing_marks_fallback_items_in_their_own_language(client, english_only):
     content = client.get("/ur/practices/?sort=title").content.decode()
     assert (

@@ -1,5 +1,5 @@
 """The Nu HTML Checker (vnu.jar) finds no errors on the home page and a standard page in en, ar, zh-hans,
-and on a report, a chapter, a brief and a toolkit in en and ur."""
+and on a report, a chapter, a brief and a toolkit in en and ur, and on public forms sent with errors."""
 
 import json
 import subprocess
@@ -26,7 +26,10 @@ PAGES = (
         for language in ("en", "ar")
         for path in ("", "?theme=health&region=002", "housing-first-finland/", "share/")
     ]
+    + ["/en/news/", "/ar/newsletter/"]
 )
+# Forms sent empty: the shared error summary (autofocus, links to each field) and the fields with errors.
+INVALID_POSTS = ["/en/practices/share/", "/ar/practices/share/", "/ar/newsletter/", "/en/account/signup/"]
 
 
 @pytest.mark.django_db
@@ -39,6 +42,11 @@ def test_pages_have_no_html_errors(client, tmp_path):
         assert response.status_code == 200, url
         files[url] = tmp_path / f"page{number}.html"
         files[url].write_bytes(response.content)
+    for number, url in enumerate(INVALID_POSTS):
+        response = client.post(url, {})
+        assert response.status_code == 400, url
+        files[f"POST {url}"] = tmp_path / f"posted{number}.html"
+        files[f"POST {url}"].write_bytes(response.content)
     result = subprocess.run(
         [*command, "--format", "json", "--stdout", *map(str, files.values())],
         capture_output=True,

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
+from cms.notifications import send_notification
 from cms.observability import JsonFormatter, RequestIdFilter, logging_config, request_id_var
-from community.notifications import send_notification
 from tests.cms.test_settings import ROOT
 
 pytestmark = pytest.mark.django_db

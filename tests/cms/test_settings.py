@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "ipsp.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://ipsp.example.org",
 }
 
 
@@ -20,7 +21,15 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "ELASTICSEARCH_URL",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "WAGTAILADMIN_BASE_URL",
+            "DJANGO_SETTINGS_MODULE",
+        }
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -54,7 +63,7 @@ def test_malformed_elasticsearch_url_gives_a_clear_message():
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"])
 def test_production_refuses_to_start_without_required_settings(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
     result = manage("check", **env)

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from cms.notifications import notify
 from cms.settings import env
 from cms.tasks import retry_delay
-from community.notifications import notify
 from news.models import NewsletterSubscription
 from tests.cms.test_settings import ROOT
 from tests.mailserver import free_port, smtp_server
@@ -73,7 +73,7 @@ def test_the_database_backend_queues_mail_until_the_worker_runs_and_retries_when
     with django_capture_on_commit_callbacks(execute=True):
         notify("community/email/accounts/already_registered", ["nadia@example.org"], {"name": "Nadia"}, language="fr")
     queued = DBTaskResult.objects.get()
-    assert queued.status == "READY" and queued.task_path == "community.notifications.send_notification"
+    assert queued.status == "READY" and queued.task_path == "cms.notifications.send_notification"
 
     before = timezone.now()
     run_worker()
@@ -94,7 +94,7 @@ def test_the_database_backend_queues_mail_until_the_worker_runs_and_retries_when
 
 
 def test_retries_stop_after_the_last_attempt_and_the_task_is_recorded_as_failed(smtp_settings, settings):
-    from community.notifications import send_notification
+    from cms.notifications import send_notification
 
     settings.TASKS = DATABASE_TASKS
     smtp_settings(free_port())

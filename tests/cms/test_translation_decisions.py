@@ -64,6 +64,9 @@ def test_every_field_has_a_translation_decision(model):
         ("cms.Person", "bio", TranslatableField),
         ("cms.Theme", "slug", SynchronizedField),
         ("home.HomePage", "hero_image", SynchronizedField),
+        # The slug sits on the Promote tab, out of the translator's sight: it follows the original.
+        ("home.StandardPage", "slug", SynchronizedField),
+        ("practices.PracticePage", "slug", SynchronizedField),
     ],
 )
 def test_decisions_reach_wagtail_localize(model_name, field, kind):

@@ -44,7 +44,11 @@ def test_sign_up_confirm_and_log_in(client, django_capture_on_commit_callbacks, 
 
     assert client.post(LOGIN, {"email": "nadia@example.org", "password": PASSWORD}).status_code == 400
 
-    response = client.get(link_in(mailoutbox[-1], "/en/account/confirm/"))
+    link = link_in(mailoutbox[-1], "/en/account/confirm/")
+    response = client.get(link)
+    assert response.status_code == 200 and b'id="confirm-email"' in response.content
+    assert f'action="{link}"'.encode() in response.content
+    response = client.post(link)
     assert response.status_code == 302 and response["Location"] == LOGIN
     user.refresh_from_db()
     assert user.is_active
@@ -70,9 +74,26 @@ def test_wrong_or_used_confirmation_token_is_refused(client, django_capture_on_c
     uid = link.split("/")[-3]
     response = client.get(f"/en/account/confirm/{uid}/bad-token/")
     assert response.status_code == 400 and b'id="confirm-invalid"' in response.content
+    assert client.post(f"/en/account/confirm/{uid}/bad-token/").status_code == 400
     assert not User.objects.get(email="nadia@example.org").is_active
-    assert client.get(link).status_code == 302
+    assert client.post(link).status_code == 302
     assert client.get(link).status_code == 400  # spent once used
+    assert client.post(link).status_code == 400
+
+
+def test_visiting_the_confirmation_link_does_not_activate_the_account(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    """Mail scanners open every link of a message: only the button on the page confirms."""
+    sign_up(client, django_capture_on_commit_callbacks)
+    link = link_in(mailoutbox[-1], "/en/account/confirm/")
+    for _ in range(2):
+        response = client.get(link)
+        assert response.status_code == 200 and b"<form" in response.content
+    assert response["Cache-Control"].startswith("max-age=0") or "no-cache" in response["Cache-Control"]
+    assert not User.objects.get(email="nadia@example.org").is_active
+    assert client.head(link).status_code == 405
+    assert not User.objects.get(email="nadia@example.org").is_active
 
 
 def test_logging_in_unconfirmed_sends_a_new_link(client, django_capture_on_commit_callbacks, mailoutbox):

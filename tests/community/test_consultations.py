@@ -94,6 +94,25 @@ def test_in_pre_moderation_only_the_author_sees_their_comment_marked_as_awaiting
     assert "Legal aid for tenants first." not in client.get(url(page)).content.decode()
 
 
+@pytest.mark.parametrize(
+    ("moderation", "comment_button", "reply_button"),
+    [
+        ("pre", "Send for moderation", "Send the reply for moderation"),
+        ("post", "Publish the comment", "Send the reply"),
+    ],
+)
+def test_the_comment_buttons_say_whether_the_comment_is_published_or_sent_for_moderation(
+    client, participant, moderation, comment_button, reply_button
+):
+    page = make_consultation(moderation=moderation)
+    comment_on(page, body="Rent caps helped us.")
+    client.force_login(participant)
+    content = client.get(url(page)).content.decode()
+    assert content.count(f">{comment_button}</button>") == 1 + len(page.sections.all())
+    assert f">{reply_button}</button>" in content
+    assert ("Publish the comment" in content) == (moderation == "post")
+
+
 def test_comments_from_every_language_version_are_shown_together_in_their_own_direction(client, participant):
     page = make_consultation(translations=["ar"])
     client.force_login(participant)

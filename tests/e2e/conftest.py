@@ -69,6 +69,7 @@ def live_site(request, tmp_path_factory, demo_template):
     os.environ["E2E_MAIL_DIR"] = str(tmp_dir / "mail")  # browser tests read confirmation e-mails here
     manage = [sys.executable, "manage.py"]
     port = _free_port()
+    env["WAGTAILADMIN_BASE_URL"] = f"http://127.0.0.1:{port}"  # links in its pages, feeds and e-mails
     log = (tmp_dir / "server.log").open("w")
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT, env=env, stdout=log, stderr=log

@@ -1,5 +1,6 @@
 """The admin in a real browser: logging in, and a page going through expert review to publication."""
 
+import re
 import time
 
 import pytest
@@ -21,27 +22,43 @@ def test_admin_login(live_site, page):
     expect(page.get_by_role("heading", name="International Panel on Social Progress")).to_be_visible()
 
 
-def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = False, page_id: int | None = None) -> None:
+def approve_on_dashboard(page, live_site: str, title: str, *, assess: bool = False, page_id: int | None = None) -> str:
     """Approve the page from the dashboard; an expert (`assess=True`) rates it against the criteria first.
     `page_id` finds the row by its edit link (a translation on a fallback is listed under the title
-    readers still see)."""
+    readers still see). The approver is told, and the page leaves their "Awaiting your review"."""
     page.goto(f"{live_site}/admin/")
     if page_id is not None:
         row = page.locator("#awaiting-review-section tr", has=page.locator(f'a[href="/admin/pages/{page_id}/edit/"]'))
     else:
         row = page.locator("#awaiting-review-section tr", has_text=title)
     row.get_by_role("button", name="Actions").click()
-    row.get_by_role("button", name="Approve", exact=True).click()
+    # "Approve", or "Approve (from Europe: an expert from another region must also approve)".
+    row.get_by_role("button", name=re.compile(r"^Approve(?! with comment)")).click()
     if assess:
         modal = page.locator(".modal-content")
-        for criterion in ("Evidence of results", "Relevance to social progress", "Adaptability elsewhere"):
-            modal.get_by_label(criterion).select_option("meets")
-        modal.get_by_label("Participation of those affected").select_option("partly")
+        criteria = ("Evidence of results", "Relevance to social progress", "Adaptability elsewhere")
+        for criterion in (*criteria, "Participation of those affected"):
+            # Nothing is pre-set: the expert chooses each rating.
+            expect(modal.get_by_role("group", name=criterion).locator("input:checked")).to_have_count(0)
+        for criterion in criteria:
+            modal.get_by_role("group", name=criterion).get_by_label("Meets the criterion", exact=True).check()
+        modal.get_by_role("group", name="Participation of those affected").get_by_label(
+            "Partly meets the criterion"
+        ).check()
         modal.get_by_label("Assessment").fill("Well documented; relevant to the Panel's themes.")
         modal.get_by_label("Name me as a reviewer on the public page").check()
-        modal.get_by_role("button", name="Approve").click()
+        modal.get_by_role("button", name=re.compile(r"^Approve")).click()
         expect(modal).to_be_hidden()
     page.wait_for_load_state("networkidle")
+    expect(page.locator(".messages")).to_contain_text("left your queue")
+    told = page.locator(".messages").inner_text()
+    page.goto(f"{live_site}/admin/")
+    if page_id is not None:
+        gone = page.locator("#awaiting-review-section tr", has=page.locator(f'a[href="/admin/pages/{page_id}/edit/"]'))
+    else:
+        gone = page.locator("#awaiting-review-section tr", has_text=title)
+    expect(gone).to_have_count(0)
+    return told
 
 
 def test_editor_submits_expert_reviewer_approves_moderator_publishes(live_site, page, login, screenshot):

@@ -72,3 +72,17 @@ def test_the_day_page_has_no_accessibility_violations(live_site, page, axe, scre
     page.locator(".endorse-form button[type=submit]").click()
     expect(page.get_by_role("alert")).to_be_visible()
     assert axe(page) == []
+
+
+def test_a_journalist_meets_the_site_login_at_the_press_room_and_lands_back_in_it(live_site, page, axe):
+    page.goto(f"{live_site}/en/events/press-room/")
+    # The site's own login page, in its design, asking for an e-mail address (not Wagtail's "Username").
+    expect(page).to_have_url(re.compile(r"/en/account/login/\?next=/en/events/press-room/$"))
+    expect(page.locator("header.site-header")).to_be_visible()
+    expect(page.get_by_label("Username")).to_have_count(0)
+    assert axe(page) == []
+    page.get_by_label("E-mail address").fill("journalist@demo.ipsp.org")
+    page.get_by_label("Password").fill("ipsp-demo-2026")
+    page.locator("#login-form button[type=submit]").click()
+    expect(page).to_have_url(f"{live_site}/en/events/press-room/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Press room")

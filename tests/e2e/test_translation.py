@@ -62,10 +62,14 @@ def test_bengali_translator_translates_a_practice_in_the_wagtail_localize_editor
 
     translator = login("translator-bn")
     expect(translator.locator("main")).to_contain_text("waiting for translation into বাংলা")
+    expect(translator.locator("#translations-arrived")).to_contain_text("Inspiring practices")  # new work, by section
     translator.goto(f"{live_site}/admin/pages/{bengali_id}/edit/")
+    # Every segment the editor shows, and nothing else: the slug follows the original (same address).
     translate_visible_segments(translator, [BENGALI_TITLE, "বাংলা অনুবাদ, অংশ {number}।"])
-    translator.get_by_role("tab", name="Promote").click()
-    translate_visible_segments(translator, ["barefoot-college"])  # the slug: same address in every language
+    # The footer's primary action is the translator's next step, not Delete.
+    footer = translator.locator("footer.translator-editor__footer")
+    expect(footer.get_by_role("button", name="Submit for review")).to_be_visible()
+    expect(translator.locator("footer", has_text="Delete")).to_have_count(0)
     assert status_in(translator, live_site, "bn", "Barefoot College") == "Up to date"
 
     translator.goto(f"{live_site}/admin/")

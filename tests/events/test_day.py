@@ -233,7 +233,7 @@ def test_the_urdu_pdf_is_right_to_left_in_nastaliq(client):
     assert "Noto Nastaliq Urdu" in " ".join(fonts).replace("-", " ")
     # Nastaliq draws letters with glyphs shared across many contexts, so pypdf's text does not give the
     # words back reliably; this test checks the font and the page link, not the Urdu wording.
-    assert "http://localhost/ur/events/day-2026/" in text
+    assert f"{BASE_URL}/ur/events/day-2026/" in text  # the one public address (cms.links)
 
 
 def test_the_bengali_pdf_uses_a_bengali_font_and_its_text_extracts(client):
@@ -362,10 +362,37 @@ def test_the_press_room_refuses_visitors_and_staff_outside_the_group(client):
             client.force_login(user)
         for url in ["/en/events/press-room/", f"/en/events/press-room/declaration/{day('en', 'day-2027').pk}/pdf/"]:
             response = client.get(url)
-            # Wagtail's group restriction: a redirect to the login page, for visitors and signed-in users alike.
+            # Wagtail's group restriction: a redirect to the site's login, for visitors and signed-in users alike.
             assert response.status_code == 302, (user, url)
-            assert response["Location"].startswith("/en/_util/login/?next=/en/events/press-room/")
+            assert response["Location"].startswith("/en/account/login/?next=/en/events/press-room/")
             assert "inclusive cities" not in response.content.decode()
+        if user:
+            # Signed in without access: the login form and why, not a redirect back (a loop).
+            login = client.get(response["Location"])
+            assert login.status_code == 200 and 'id="login-form"' in login.content.decode()
+            assert f"You are logged in as {user.email}" in login.content.decode()
+
+
+def test_a_journalist_logs_in_by_e_mail_on_the_site_login_and_lands_in_the_press_room(client):
+    journalist = UserFactory(groups=[ACCREDITED_JOURNALISTS])
+    wall = client.get("/ar/events/press-room/")
+    assert wall.status_code == 302
+    login = client.get(wall["Location"])
+    content = login.content.decode()
+    assert login.status_code == 200 and login.templates[0].name == "community/accounts/login.html"
+    assert '<html lang="ar" dir="rtl"' in content and 'type="email"' in content and "Username" not in content
+    assert '<input type="hidden" name="next" value="/ar/events/press-room/">' in content
+    response = client.post(
+        wall["Location"],
+        {"email": journalist.email, "password": "correct-horse-battery", "next": "/ar/events/press-room/"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/ar/events/press-room/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_wagtail_s_own_login_address_leads_to_the_site_login_with_next_kept(client):
+    response = client.get("/en/_util/login/?next=/en/events/press-room/")
+    assert response.status_code == 302 and response["Location"] == "/en/account/login/?next=/en/events/press-room/"
 
 
 def test_after_go_live_publish_scheduled_makes_the_declaration_public(client):

@@ -20,9 +20,25 @@ def notice(content: str) -> str:
 
 def test_translated_page_names_its_source_language_in_the_readers_language(client):
     text = notice(client.get("/fr/about/").content.decode())
-    assert "Anglais" in text or "anglais" in text
+    assert "Traduit de l’original (anglais)." in text and "Anglais" not in text
     assert "<time datetime=" in text
     assert "translation-notice--outdated" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Traduit de l’original (anglais)."),
+        ("es", "Traducido del original (inglés)."),
+        ("pt", "(inglês)"),
+        ("ru", "английск"),
+        ("ar", "الإنجليزية"),
+    ],
+)
+def test_the_notice_names_the_language_as_written_in_a_sentence_and_links_to_the_original(client, language, sentence):
+    text = notice(client.get(f"/{language}/about/").content.decode())
+    assert sentence in text
+    assert 'href="/en/about/" hreflang="en"' in text  # "Read the original"
 
 
 def test_original_pages_have_no_notice(client):

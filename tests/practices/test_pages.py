@@ -81,6 +81,23 @@ def test_listing_works_without_javascript(client):
     assert '<button type="submit" class="button">Apply filters</button>' in content
 
 
+def test_the_filter_groups_fold_behind_a_disclosure_counting_the_active_filters(client):
+    plain = client.get("/en/practices/").content.decode()
+    assert '<summary class="practice-filters__summary">Filters</summary>' in plain
+    filtered = client.get("/fr/practices/?theme=health&region=002&region=019&q=eau").content.decode()
+    assert '<summary class="practice-filters__summary">Filtres (3)</summary>' in filtered  # the search is no filter
+    start = filtered.index('<details class="practice-filters__groups"')
+    disclosure = filtered[start : filtered.index("</details>", start)]
+    assert disclosure.count('<fieldset class="facet"') >= 2 and 'name="q"' not in disclosure
+    # The results follow the disclosure, before anything else of the page.
+    assert filtered.index("</details>", start) < filtered.index('class="practice-results"')
+    # An error opens the filters, where the refused value is.
+    assert (
+        '<details class="practice-filters__groups" data-filters-disclosure open>'
+        in client.get("/en/practices/?region=999").content.decode()
+    )
+
+
 def _listing_queries(client, url):
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
@@ -154,3 +171,20 @@ def test_site_search_never_finds_an_unreviewed_practice(client, index):
 @pytest.mark.parametrize("url", ['/en/search/?q="', '/en/practices/?q="housing', "/ar/search/?q=%22%22%22"])
 def test_quotes_in_a_query_are_harmless(client, url):
     assert client.get(url).status_code == 200
+
+
+def test_the_theme_chooser_offers_only_the_themes_of_the_pages_language(admin_client, locales):
+    from cms.models import Theme
+
+    english = PracticePage.objects.filter(locale=locales["en"]).first()
+    html = admin_client.get(f"/admin/pages/{english.pk}/edit/").content.decode()
+    english_themes = list(Theme.objects.filter(locale=locales["en"]))
+    assert english_themes
+    assert html.count('name="themes"') == len(english_themes)
+    spanish_theme = Theme.objects.get(locale=locales["es"], slug=english_themes[0].slug)
+    assert f'name="themes" value="{spanish_theme.pk}"' not in html
+
+    form_class = type(english).get_edit_handler().get_form_class()
+    form = form_class(instance=english, for_user=None)
+    assert set(form.fields["themes"].queryset) == set(english_themes)
+    assert not form.fields["themes"].queryset.filter(pk=spanish_theme.pk).exists()

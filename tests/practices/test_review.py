@@ -47,15 +47,19 @@ def current_task(page):
     return PracticePage.objects.get(pk=page.pk).current_workflow_task
 
 
-def test_practices_enter_the_expert_review_task_with_criteria(client, submitted):
-    assert isinstance(current_task(submitted).specific, ExpertReviewTask)
-    client.force_login(expert("150"))
-    task_state = submitted.current_workflow_task_state
+def approval_modal(client, user, page) -> str:
+    client.force_login(user)
+    task_state = page.current_workflow_task_state
     modal = client.get(
-        reverse("wagtailadmin_pages:workflow_action", args=(submitted.pk, "approve", task_state.pk)),
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)),
         HTTP_X_REQUESTED_WITH="XMLHttpRequest",
     )
-    html = json.loads(modal.content)["html"]
+    return json.loads(modal.content)["html"]
+
+
+def test_practices_enter_the_expert_review_task_with_criteria(client, submitted):
+    assert isinstance(current_task(submitted).specific, ExpertReviewTask)
+    html = approval_modal(client, expert("150"), submitted)
     assert "Evidence of results" in html and "Participation of those affected" in html
 
 
@@ -174,3 +178,65 @@ def test_administrators_set_an_experts_world_region_in_the_user_admin(admin_clie
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.region, user.preferred_language) == ("002", "fr")
+
+
+def test_the_criteria_ratings_start_unselected_and_are_required(client, submitted):
+    html = approval_modal(client, expert("150"), submitted)
+    assert html.count('type="radio"') == 12  # four criteria, three ratings each
+    assert "checked" not in html
+    response = act(client, expert("150"), submitted, "approve", {"assessment": "Fine", "name_publicly": "on"})
+    assert json.loads(response.content)["html"].count("This field is required.") == 4
+
+
+def test_an_approving_expert_gets_a_confirmation_and_the_item_leaves_their_queue(client, submitted):
+    from wagtail.models import TaskState
+
+    african = expert("002")
+    assert TaskState.objects.reviewable_by(african).filter(pk=submitted.current_workflow_task_state.pk).exists()
+    act(client, african, submitted, "approve", ASSESSMENT)
+    messages = [str(m) for m in client.get(reverse("wagtailadmin_home")).context["messages"]]
+    assert any("has left your queue" in message for message in messages)
+    assert not TaskState.objects.reviewable_by(african).filter(pk=submitted.current_workflow_task_state.pk).exists()
+    assert current_task(submitted).specific.get_actions(submitted, african) == []
+    # Another expert of the same region still has it in their queue.
+    assert TaskState.objects.reviewable_by(expert("002")).filter(pk=submitted.current_workflow_task_state.pk).exists()
+
+
+def test_a_second_approval_by_the_same_expert_is_refused_with_a_message(client, submitted):
+    african = expert("002")
+    act(client, african, submitted, "approve", ASSESSMENT)
+    response = act(client, african, submitted, "approve", ASSESSMENT)
+    assert response.status_code == 200 and json.loads(response.content)["step"] == "success"
+    messages = [str(m) for m in client.get(reverse("wagtailadmin_home")).context["messages"]]
+    assert any("You have already approved" in message for message in messages)
+    assert ExpertReview.objects.filter(page=submitted, reviewer=african).count() == 1
+
+
+def test_the_database_refuses_two_approvals_by_one_expert_in_one_round(submitted):
+    from django.db import IntegrityError, transaction
+
+    african = expert("002")
+    fields = {
+        "page": submitted,
+        "translation_key": submitted.translation_key,
+        "task_state": submitted.current_workflow_task_state,
+        "reviewer": african,
+        "reviewer_name": "Expert",
+        "decision": "approved",
+        "evidence": "meets",
+        "relevance": "meets",
+        "adaptability": "meets",
+        "participation": "meets",
+        "assessment": "Good",
+    }
+    ExpertReview.objects.create(**fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ExpertReview.objects.create(**fields)
+
+
+def test_a_moderator_gets_a_confirmation_after_signing_off(client, submitted):
+    act(client, expert("150"), submitted, "approve", ASSESSMENT)
+    moderator = UserFactory(groups=[MODERATORS])
+    act(client, moderator, submitted, "approve", {"comment": ""})
+    messages = [str(m) for m in client.get(reverse("wagtailadmin_home")).context["messages"]]
+    assert any("is approved and has left your queue" in message for message in messages)

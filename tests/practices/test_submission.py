@@ -99,3 +99,51 @@ def test_submissions_are_rate_limited_per_address(client):
     assert PracticeSubmission.objects.count() == 5
     other = client.post("/en/practices/share/", {**VALID, "title": "Another visitor"}, REMOTE_ADDR="203.0.113.9")
     assert other.status_code == 302
+
+
+def test_mails_show_apostrophes_as_typed_and_the_language_by_name(client, django_capture_on_commit_callbacks):
+    data = {**VALID, "title": "Nairobi Tenants' Housing Cooperative", "name": "Ngũgĩ O'Brien"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/practices/share/", data)
+    assert mail.outbox
+    for message in mail.outbox:
+        assert "&#x27;" not in message.subject + message.body and "&amp;" not in message.subject + message.body
+    notice = next(message for message in mail.outbox if "New practice proposed" in message.subject)
+    assert notice.subject.endswith("Nairobi Tenants' Housing Cooperative")
+    assert "Ngũgĩ O'Brien proposed a practice in Spanish." in notice.body
+    assert "“es”" not in notice.body
+
+
+def test_the_proposer_is_told_in_their_language_when_the_practice_goes_live(
+    client, locales, django_capture_on_commit_callbacks, settings
+):
+    from cms.models import ExpertReview
+
+    settings.WAGTAILADMIN_BASE_URL = "https://ipsp.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/practices/share/", VALID)
+    page = PracticePage.objects.get(submissions__submitter_email="ana@example.org")
+    ExpertReview.objects.create(
+        page=page,
+        translation_key=page.translation_key,
+        reviewer_name="Expert",
+        decision="approved",
+        evidence="meets",
+        relevance="meets",
+        adaptability="meets",
+        participation="meets",
+        assessment="Documented.",
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_latest_revision().publish()
+    told = [message for message in mail.outbox if message.to == ["ana@example.org"]]
+    assert len(told) == 1
+    assert "Community kitchens of Lima" in told[0].subject
+    assert "Estimado/a Ana Quispe:" in told[0].body  # in the language she proposed it in
+    assert f"https://ipsp.example/es/practices/{page.slug}/" in told[0].body
+
+    mail.outbox.clear()  # publishing again (a correction) tells nobody
+    with django_capture_on_commit_callbacks(execute=True):
+        PracticePage.objects.get(pk=page.pk).save_revision().publish()
+    assert not [message for message in mail.outbox if message.to == ["ana@example.org"]]

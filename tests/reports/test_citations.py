@@ -1,3 +1,7 @@
+import re
+
+import pytest
+
 from reports import citations
 
 CHAPTER = citations.Citation(
@@ -59,3 +63,35 @@ def test_without_authors_the_panel_is_the_author():
         kind="report", title="A brief", year=2019, url="https://ipsp.org/b/", publisher="IPSP"
     )
     assert citations.apa(citation).startswith("International Panel on Social Progress (2019). A brief.")
+
+
+def test_arabic_citations_write_in_eds_and_edited_by_in_arabic():
+    arabic = citations.Citation(**{**CHAPTER.__dict__, "language": "ar", "title": "اللامساواة الاقتصادية"})
+    apa, chicago = citations.apa(arabic), citations.chicago(arabic)
+    assert "في: M. Fleurbaey, M.-L. Salles-Djelic (محررون)، Rethinking Society for the 21st Century" in apa
+    assert "Atkinson, Anthony Barnes، وRavi Kanbur" in chicago
+    assert "في: Rethinking Society for the 21st Century، تحرير Marc Fleurbaey" in chicago
+    for text in (apa, chicago):
+        assert not re.search(r"\bIn\b|Eds\.|edited by|, and ", text), text
+
+
+def test_the_citation_language_does_not_leak_into_the_active_language():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        citations.apa(citations.Citation(**{**CHAPTER.__dict__, "language": "ar"}))
+        assert translation.get_language() == "fr"
+        assert citations.apa(CHAPTER).count("In M. Fleurbaey") == 1  # English stays English on a French page
+
+
+@pytest.mark.django_db
+def test_an_arabic_chapter_page_cites_in_arabic(client):
+    content = client.get("/ar/reports/rethinking-society/chapter-3/").content.decode()
+    cite = content[
+        content.index('<section class="cite"') : content.index("</section>", content.index('<section class="cite"'))
+    ]
+    texts = re.findall(r'<p class="cite__text">(.*?)</p>', cite, re.S)
+    assert len(texts) == 2
+    assert "(محررون)" in texts[0] and "تحرير" in texts[1]
+    assert not any(re.search(r"\bIn\b|Eds\.|edited by", text) for text in texts)
+    assert 'lang="en"' not in cite  # written in the page's language now

@@ -183,10 +183,10 @@ def test_results_are_paginated_by_ten_keeping_query_and_type(client):
     titled("Glimmerquist", 13)
     first = search(client, "glimmerquist", type="pages")
     assert len(result_urls(first)) == 10
-    assert 'href="?q=glimmerquist&amp;type=pages&amp;page=2" rel="next"' in first
+    assert 'rel="next" href="?q=glimmerquist&amp;type=pages&amp;page=2"' in first
     second = search(client, "glimmerquist", type="pages", page=2)
     assert len(result_urls(second)) == 3
-    assert 'href="?q=glimmerquist&amp;type=pages" rel="prev"' in second
+    assert 'rel="prev" href="?q=glimmerquist&amp;type=pages"' in second
     assert set(result_urls(first)).isdisjoint(result_urls(second))
     assert result_urls(search(client, "glimmerquist", type="pages", page=99)) == result_urls(second)
     assert result_urls(search(client, "glimmerquist", type="pages", page="x")) == result_urls(first)

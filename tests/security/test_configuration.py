@@ -21,7 +21,11 @@ from tests.cms.test_settings import manage
 )
 def test_bad_environment_values_give_one_clear_line(environment, message):
     settings_module = "cms.settings.production" if "SECURE_HSTS_SECONDS" in environment else "cms.settings.dev"
-    extra = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "ipsp.example.org"}
+    extra = {
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "ipsp.example.org",
+        "WAGTAILADMIN_BASE_URL": "https://ipsp.example.org",
+    }
     for name in ("DEEPL_API_KEY", "LIBRETRANSLATE_URL"):
         extra[name] = ""
     result = manage("check", DJANGO_SETTINGS_MODULE=settings_module, **extra, **environment)

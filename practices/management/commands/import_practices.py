@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -9,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from practices.importer import FORMATS, ImportFileError, PlannedRow, import_practices
 
-PROGRESS_EVERY = 500
+PROGRESS_EVERY = 100
 DONE = {"create": "created", "update": "updated", "unchanged": "unchanged", "duplicate": "skipped (likely duplicate)"}
 WOULD = {
     "create": "would create",
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         user = self._user(options["user"])
         verbosity = options["verbosity"]
         dry_run = options["dry_run"]
+        self._started = time.monotonic()
         try:
             result = import_practices(
                 file,
@@ -99,8 +101,16 @@ class Command(BaseCommand):
         return user
 
     def _progress(self, done: int, total: int) -> None:
-        if total > PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
-            self.stdout.write(f"  {done}/{total} rows")
+        """A counter on stderr, rewritten in place on a terminal (a line every PROGRESS_EVERY rows
+        otherwise, so logs stay short), with the rate so far."""
+        interactive = self.stderr.isatty()
+        if total <= PROGRESS_EVERY and not interactive:
+            return
+        if not (interactive or done % PROGRESS_EVERY == 0 or done == total):
+            return
+        rate = done / max(time.monotonic() - self._started, 1e-6)
+        line = f"  {done}/{total} rows ({done * 100 // total}%, {rate:.0f} rows/s)"
+        self.stderr.write(f"\r{line}" if interactive else line, ending="\n" if done == total or not interactive else "")
 
     def _report_row(self, entry: PlannedRow, would: bool = False) -> None:
         action = (WOULD if would else DONE)[entry.action]

@@ -31,8 +31,14 @@
       const fresh = html.getElementById("practice-browser");
       const current = document.getElementById("practice-browser");
       if (!fresh || !current) { window.location.assign(url); return; }
+      // The filters stay folded or unfolded as the visitor left them.
+      const disclosure = current.querySelector("[data-filters-disclosure]");
+      const freshDisclosure = fresh.querySelector("[data-filters-disclosure]");
+      if (disclosure && freshDisclosure) freshDisclosure.open = disclosure.open;
       current.replaceWith(fresh);
       history.replaceState(null, "", url);
+      // Enhancements of the new filters (multiselect.js) first, so focus can return to them too.
+      document.dispatchEvent(new CustomEvent("practices:updated", { detail: fresh }));
       if (focusedId) { const element = document.getElementById(focusedId); if (element) element.focus(); }
       init();
     } catch (error) {
@@ -40,15 +46,25 @@
     }
   }
 
+  // Wide screens show the filter groups unfolded; phones keep them behind "Filters (n)".
+  const wide = window.matchMedia("(min-width: 60rem)");
+  function unfoldOnWideScreens() {
+    const disclosure = document.querySelector("[data-filters-disclosure]");
+    if (disclosure && wide.matches) disclosure.open = true;
+  }
+  wide.addEventListener("change", unfoldOnWideScreens);
+
   function init() {
     const current = document.querySelector("[data-practice-filters]");
     if (!current) return;
+    unfoldOnWideScreens();
     current.addEventListener("change", function (event) {
-      if (event.target.type === "search") return;
+      // The search box waits for a pause in typing; a list's own filter box (multiselect.js) submits nothing.
+      if (event.target.type === "search" || event.target.hasAttribute("data-multiselect-filter")) return;
       update();
     });
     current.addEventListener("input", function (event) {
-      if (event.target.type !== "search") return;
+      if (event.target.type !== "search" || event.target.hasAttribute("data-multiselect-filter")) return;
       clearTimeout(timer);
       timer = setTimeout(update, 350);
     });
