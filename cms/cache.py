@@ -29,7 +29,7 @@ RETRY_AFTER = 5.0  # seconds without asking Redis after a failure
 LOG_EVERY = 60.0  # seconds between two warnings of the same process
 
 
-class CacheUnavailable(ValueError):  # noqa: N818 (reads as a state)
+class CacheUnavailable(ValueError):
     """The shared cache did not answer; raised by `incr()`/`decr()` of a degraded cache."""
 
 

@@ -21,6 +21,7 @@ refuses, since an attacker could otherwise guess without limit during the outage
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import logging
@@ -142,10 +143,8 @@ class Limit:
         if not _enabled():
             return
         for key in self._keys(request, account):
-            try:
+            with contextlib.suppress(ValueError):  # expired meanwhile
                 cache.decr(key)
-            except ValueError:  # expired meanwhile
-                pass
 
     def _keys(self, request: HttpRequest, account: object) -> list[str]:
         keys = [f"ratelimit:{self.scope}:address:{client_key(request)}"]

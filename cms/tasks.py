@@ -41,7 +41,7 @@ class LoggedTask(Task):
         return Task.enqueue(self, *args, **kwargs)
 
 
-class RetryFrom(Exception):  # noqa: N818 (an instruction, not an error)
+class RetryFrom(Exception):
     """Raised by a task that made progress before a transient failure: the retry runs with these
     arguments instead of the original ones (for example the rest of a batch)."""
 

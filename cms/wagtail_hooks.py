@@ -139,9 +139,9 @@ def hide_cancel_workflow_from_reviewers(menu_items, request, context):
 
 @hooks.register("before_edit_page")
 def refuse_cancel_workflow_from_reviewers(request, page):
-    if request.method == "POST" and any(request.POST.get(name) for name in CANCELLING_ACTIONS):
-        if not may_cancel_workflow(request.user, page):
-            raise PermissionDenied
+    cancelling = request.method == "POST" and any(request.POST.get(name) for name in CANCELLING_ACTIONS)
+    if cancelling and not may_cancel_workflow(request.user, page):
+        raise PermissionDenied
     return None
 
 

@@ -28,13 +28,13 @@ class Mailbox:
         self.busy_after: int | None = None  # after this many messages, answer the next DATA with a 421 once
         self.arrived = threading.Condition()
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 (aiosmtpd's hook names)
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return "550 5.1.1 No such mailbox"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):
         if self.busy_after is not None and len(self.messages) >= self.busy_after:
             self.busy_after = None
             return "421 4.3.2 Too busy, try again later"

@@ -6,6 +6,8 @@ and shows it again on its own page when something must be corrected (works witho
 
 from __future__ import annotations
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -39,10 +41,8 @@ def engage(request: HttpRequest, practice_id: int) -> HttpResponse:
 
     def save(form: EngagementForm) -> None:
         data = form.cleaned_data
-        try:
+        with contextlib.suppress(services.AlreadyEngaged):  # sent twice: the first one counts, same answer
             services.engage(request, practice, user=request.user, kind=data["kind"], message=data["message"])
-        except services.AlreadyEngaged:
-            pass  # sent twice: the first one counts, and the answer is the same
         messages.success(request, thanks)
 
     def spam(form: EngagementForm) -> None:

@@ -77,7 +77,7 @@ class LanguagePostgresIndex(DeferrableTitleNormsMixin, postgres.PostgresIndex):
                 DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete,
                               body = EXCLUDED.body, title_text = EXCLUDED.title_text,
                               body_text = EXCLUDED.body_text
-                """,  # noqa: S608 (table name from the model, values as parameters)
+                """,
                 params,
             )
         self._refresh_title_norms()

@@ -304,7 +304,7 @@ def test_conditional_requests_get_304(client, url, news_item):
 class PurgeRecorder(BaseHTTPRequestHandler):
     received: list[tuple[str, str]]
 
-    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+    def do_PURGE(self):
         self.received.append((self.headers["Host"], self.path))
         self.send_response(200)
         self.end_headers()

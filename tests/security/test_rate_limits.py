@@ -99,7 +99,7 @@ def _redis_available() -> bool:
         import redis
 
         redis.Redis.from_url(REDIS, socket_connect_timeout=1).ping()
-    except Exception:  # noqa: BLE001 - not installed or not running
+    except Exception:
         return False
     return True
 
