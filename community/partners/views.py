@@ -124,7 +124,7 @@ def _practices(page: PartnerPage) -> list:
     from django.apps import apps
 
     model = apps.get_model("practices", "PracticePage")
-    keys = page.practices.values("translation_key")
+    keys = page.practices.values_list("translation_key", flat=True)  # a subquery; a list in previews
     return list(model.objects.live().public().filter(locale=page.locale, translation_key__in=keys).defer_streamfields())
 
 

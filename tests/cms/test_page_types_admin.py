@@ -56,6 +56,17 @@ def _country() -> int:
     return Country.objects.order_by("pk").first().pk
 
 
+def _community() -> int:
+    community = apps.get_model("community", "Community").objects.create(
+        name="Housing in South Asian cities", state="approved"
+    )
+    return community.pk
+
+
+def _partner() -> int:
+    return apps.get_model("community", "Partner").objects.create(name="Urban Network", kind="network").pk
+
+
 # What each page type needs beyond a title, as an editor would type it.
 REQUIRED: dict[str, Callable[[], dict]] = {
     "HomePage": lambda: {"hero_heading": "Welcome"},
@@ -121,6 +132,10 @@ REQUIRED: dict[str, Callable[[], dict]] = {
     "ConsultationPage": lambda: {"opens_at": _when(-1), "closes_at": _when(30)},
     "TakePartPage": dict,
     "TopicProposalIndexPage": dict,
+    "CommunityIndexPage": dict,
+    "CommunityPage": lambda: {"community": _community(), "introduction": "Neighbours who build together."},
+    "PartnerIndexPage": dict,
+    "PartnerPage": lambda: {"partner": _partner(), "introduction": "A network of federations."},
 }
 # Publishing a practice needs an approved expert review: it is created as a draft, like a submission.
 DRAFT_ONLY = {"PracticePage"}

@@ -2,6 +2,7 @@
 service, the feed GUIDs and the form renderer's templates."""
 
 import uuid
+from types import SimpleNamespace
 
 import pytest
 from django import forms
@@ -11,6 +12,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 
 from cms.factories import UserFactory
 from cms.feeds import page_guid
@@ -82,7 +84,8 @@ def test_a_limited_submission_is_a_429_that_says_when_and_keeps_the_form():
     saved: list = []
     limit = Limit("test-form-limited", limit=1, window=600)
     assert answer({"email": "ana@example.org", "consent": "on"}, saved, limit).status_code == 302
-    response = answer({"email": "ana2@example.org", "consent": "on"}, saved, limit)
+    with translation.override("en"):
+        response = answer({"email": "ana2@example.org", "consent": "on"}, saved, limit)
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
     assert "10 minutes" in response.context["rate_limited"]
     assert response.context["form"]["email"].value() == "ana2@example.org"
@@ -113,7 +116,9 @@ def test_staff_are_written_to_one_by_one_each_in_their_language():
         UserFactory(email=email, preferred_language=language).groups.add(group)
     UserFactory(email="gone@example.org", is_active=False).groups.add(group)
     before = len(mail.outbox)
-    deliver_to_staff("practices/email/submission_for_editors", EDITORS, {"title": "Gardens", "admin_url": "/x/"})
+    submission = SimpleNamespace(submitter_name="Ana", language="fr")
+    context = {"title": "Gardens", "admin_url": "/x/", "submission": submission}
+    deliver_to_staff("practices/email/submission_for_editors", EDITORS, context)
     messages = mail.outbox[before:]
     recipients = [message.to for message in messages]
     assert all(len(to) == 1 for to in recipients)
