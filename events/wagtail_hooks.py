@@ -1,6 +1,7 @@
 """Admin hooks of the events app. The Forum's and the Day's admin screens live in their own modules."""
 
-from events import day_admin, forum_admin  # noqa: F401 - registers their hooks
+from events import day_admin  # noqa: F401 - registers their hooks
+from events.forum import admin as forum_admin  # noqa: F401
 
 # isort: split
 from django.urls import path, reverse

@@ -3,7 +3,8 @@
 An edition page shows its programme day by day, each session in the venue's time zone with the
 offset named; offers the programme and each session as iCalendar files (`ics/`,
 `sessions/<block id>/ics/`); and takes registrations (`register/`) against a capacity shared by
-every language of the edition, further registrations joining a waiting list.
+every language of the edition, further registrations joining a waiting list. The routes live in
+`events.forum.views`, the registration rules in `events.forum.services`.
 """
 
 from __future__ import annotations
@@ -13,32 +14,23 @@ import zoneinfo
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.core import signing
-from django.db import IntegrityError, models, transaction
-from django.http import Http404
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search import index
 
-from cms import geography, ratelimit
+from cms import geography
 from cms.blocks import RICH_TEXT_FEATURES
-from cms.links import page_url
 from cms.models import BasePage
-from cms.notifications import deliver
-from cms.public_forms import protected_form_response, renderer
-from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
 from events.blocks import LANGUAGE_CHOICES, SESSION_FORMATS, PartnerBlock, ProgrammeDayBlock
 from events.models.common import CONTINENTS, EventMixin, EventType, utc_offset
 
-# Registration attempts per client address (duplicates included).
-REGISTRATION_LIMIT = ratelimit.Limit("forum-registration", limit=5, window=3600)
-THANKS_TOKEN_MAX_AGE = 24 * 3600  # how long the link to one's confirmation page works
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)  # each language in its own name (endonym)
 
 
@@ -341,69 +333,31 @@ class ForumEditionPage(RoutablePageMixin, EventMixin, BasePage):
         context["places_left"] = self.places_left() if self.takes_registrations else None
         return context
 
-    # --- Routes ---
+    # --- Routes (events.forum.views) ---
 
     @path("ics/", name="ics")
     def programme_ics(self, request):
-        from events.ics import calendar_response, edition_calendar
+        from events.forum import views
 
-        calendar = edition_calendar(self, self.sessions(), request)
-        return calendar_response(calendar, f"ipsp-forum-{self.slug}.ics")
+        return views.programme_ics(request, self)
 
     @path("sessions/<str:block_id>/ics/", name="session_ics")
     def session_ics(self, request, block_id: str):
-        from events.ics import calendar_response, edition_calendar
+        from events.forum import views
 
-        session = next((s for s in self.sessions() if s.id and s.id == block_id), None)
-        if session is None:
-            raise Http404
-        calendar = edition_calendar(self, [session], request)
-        return calendar_response(calendar, f"ipsp-forum-{self.slug}-{block_id[:8]}.ics")
+        return views.session_ics(request, self, block_id)
 
     @path("register/", name="register")
     def register(self, request):
-        from events.forms_forum import ForumRegistrationForm
+        from events.forum import views
 
-        if not self.takes_registrations:
-            context = {**self.get_context_base(request), "form": None}
-            return TemplateResponse(
-                request, "events/forum/register.html", context, status=403 if request.method == "POST" else 200
-            )
-
-        def save(form) -> str | None:
-            try:
-                registration = register_participant(self, form.cleaned_data, self.locale.language_code)
-            except AlreadyRegisteredError:
-                form.add_error("email", form.already_registered_error())
-                return None
-            token = signing.dumps(registration.pk, salt=THANKS_SALT)
-            return f"{thanks}?r={token}"
-
-        thanks = self.url + self.reverse_subpage("register_thanks")
-        context = lambda: {**self.get_context_base(request), "places_left": self.places_left()}  # noqa: E731
-        return protected_form_response(
-            request,
-            ForumRegistrationForm(request.POST or None, edition=self),
-            limit=REGISTRATION_LIMIT,
-            render=renderer(request, "events/forum/register.html", context),
-            save=save,
-            done_url=thanks,
-            # Every checked attempt counts, a duplicate address too: the form cannot be used to test
-            # which addresses are registered faster than this.
-            counts=lambda form: form.has_error("email", "already_registered"),
-        )
+        return views.register(request, self)
 
     @path("register/thanks/", name="register_thanks")
     def register_thanks(self, request):
-        registration = None
-        try:
-            pk = signing.loads(request.GET.get("r", ""), salt=THANKS_SALT, max_age=THANKS_TOKEN_MAX_AGE)
-        except signing.BadSignature:
-            pk = None
-        if pk is not None:
-            registration = ForumRegistration.objects.filter(pk=pk, translation_key=self.translation_key).first()
-        context = {**self.get_context_base(request), "registration": registration}
-        return TemplateResponse(request, "events/forum/register_thanks.html", context)
+        from events.forum import views
+
+        return views.register_thanks(request, self)
 
     def get_context_base(self, request) -> dict:
         """The page's context without the programme (sub-views that do not show it)."""
@@ -411,8 +365,6 @@ class ForumEditionPage(RoutablePageMixin, EventMixin, BasePage):
 
 
 # --- Registrations -----------------------------------------------------------------------------------
-
-THANKS_SALT = "events.forum.registration-thanks"
 
 
 class ForumRegistration(models.Model):
@@ -451,67 +403,3 @@ class ForumRegistration(models.Model):
         return ForumRegistration.objects.filter(
             translation_key=self.translation_key, status=self.Status.WAITING, pk__lte=self.pk
         ).count()
-
-
-class AlreadyRegisteredError(Exception):
-    """This e-mail address is already registered (or waiting) for this edition."""
-
-
-def normalise_email(address: str) -> str:
-    # One registration per mailbox: "Ana@Example.org" and "ana@example.org" are the same person.
-    return address.strip().lower()
-
-
-def is_registered(edition: ForumEditionPage, email: str) -> bool:
-    return (
-        ForumRegistration.objects.filter(translation_key=edition.translation_key, email=normalise_email(email))
-        .exclude(status=ForumRegistration.Status.CANCELLED)
-        .exists()
-    )
-
-
-@transaction.atomic
-def register_participant(edition: ForumEditionPage, data: dict, language: str) -> ForumRegistration:
-    """Register someone for `edition` (any of its languages): a place while there is one, else the waiting list.
-
-    The edition's pages are locked for the count (PostgreSQL), so two people never take the last place.
-    Raises AlreadyRegisteredError for an address already registered or waiting for this edition.
-    """
-    list(Page.objects.select_for_update().filter(translation_key=edition.translation_key).values_list("pk"))
-    email = normalise_email(data["email"])
-    existing = ForumRegistration.objects.filter(translation_key=edition.translation_key, email=email).first()
-    if existing is not None and existing.status != ForumRegistration.Status.CANCELLED:
-        raise AlreadyRegisteredError(email)
-    full = edition.capacity is not None and edition.registered_count() >= edition.capacity
-    status = ForumRegistration.Status.WAITING if full else ForumRegistration.Status.REGISTERED
-    registration = existing or ForumRegistration(translation_key=edition.translation_key, email=email)
-    registration.edition = edition
-    registration.name = data["name"]
-    registration.organisation = data.get("organisation") or ""
-    registration.country = data["country"]
-    registration.language = language
-    registration.status = status
-    try:
-        with transaction.atomic():
-            registration.save()
-    except IntegrityError as error:  # the same address, at the same moment, in another language
-        raise AlreadyRegisteredError(email) from error
-    transaction.on_commit(lambda: send_registration_confirmation.enqueue(registration.pk))
-    return registration
-
-
-@retrying_task()
-def send_registration_confirmation(registration_id: int) -> None:
-    """The confirmation (a place, or a position on the waiting list) in the language the person registered in."""
-    registration = ForumRegistration.objects.select_related("edition").get(pk=registration_id)
-    edition = registration.edition
-    with translation.override(registration.language):
-        url = page_url(edition)
-        context = {
-            "registration": registration,
-            "edition": edition,
-            "position": registration.waiting_position(),
-            "edition_url": url,
-            "calendar_url": f"{url}{edition.reverse_subpage('ics')}" if url else "",
-        }
-    deliver("events/forum/email/registration", [registration.email], context, registration.language)

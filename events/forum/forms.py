@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from cms import geography
 from cms.forms import ProtectedFormMixin
 from cms.models import Country
-from events.models.forum import ForumEditionPage, is_registered, normalise_email
+from events.forum.services import is_registered, normalise_email
+from events.models.forum import ForumEditionPage
 
 
 class ForumRegistrationForm(ProtectedFormMixin, forms.Form):
