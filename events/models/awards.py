@@ -1,4 +1,7 @@
-"""The World Social Progress Awards: editions, public nominations, jury scoring and results."""
+"""The World Social Progress Awards: editions, public nominations, jury scoring and results.
+
+The routes live in `events.awards.views`, the rules in `events.awards.services`.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +10,20 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import ratelimit
-from cms.blocks import RICH_TEXT_FEATURES, localized_pages
+from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
-from cms.public_forms import protected_form_response, renderer
 from cms.translation import synchronised, translated
 from events.blocks import AwardCategoryBlock, CriterionBlock
 from events.models.common import EventMixin, EventType
-
-NOMINATION_LIMIT = ratelimit.Limit("award-nomination", limit=5, window=3600)
 
 
 def _slug_name_description(stream) -> list[tuple[str, str, str]]:
@@ -166,49 +164,27 @@ class AwardEditionPage(RoutablePageMixin, EventMixin, BasePage):
         """(slug, name, description) of each published criterion, in this page's language."""
         return _slug_name_description(self.criteria)
 
-    # --- public views ------------------------------------------------------------------------------
+    # --- public views (events.awards.views) -----------------------------------------------------------
     def get_context(self, request, *args, **kwargs):
-        from events.jury import localized_people, published_results
+        from events.awards import views
 
-        context = super().get_context(request, *args, **kwargs)
-        forum = localized_pages(list(Page.objects.filter(pk=self.forum_edition_id).only("translation_key")))
-        forum_page = forum[0] if forum and forum[0].live else None
-        context.update(
-            {
-                "forum_page": forum_page,
-                "forum_url": forum_page.get_url(request) if forum_page else "",
-                "jury_members": localized_people(list(self.jury.all())),
-                "result_categories": published_results(self),
-                "nominations_state": self.nominations_state,
-            }
-        )
-        return context
+        return {**super().get_context(request, *args, **kwargs), **views.edition_context(request, self)}
 
-    def _nomination_context(self, request) -> dict:
-        # The plain page context: the nomination form needs none of the results.
+    def get_context_base(self, request) -> dict:
+        """The plain page context: the nomination form needs none of the results."""
         return {**super().get_context(request), "nominations_state": self.nominations_state}
 
     @path("nominate/", name="nominate")
     def nominate(self, request):
-        from events.forms_awards import NominationForm
-        from events.jury import create_nomination
+        from events.awards import views
 
-        context = self._nomination_context(request)
-        if context["nominations_state"] != "open":
-            status = 403 if request.method == "POST" else 200
-            return TemplateResponse(request, "events/awards/nominate.html", context, status=status)
-        return protected_form_response(
-            request,
-            NominationForm(request.POST or None, categories=self.category_list(), locale=self.locale),
-            limit=NOMINATION_LIMIT,
-            render=renderer(request, "events/awards/nominate.html", context),
-            save=lambda form: create_nomination(self, form.cleaned_data),
-            done_url=self.url + self.reverse_subpage("nominate_thanks"),
-        )
+        return views.nominate(request, self)
 
     @path("nominate/thanks/", name="nominate_thanks")
     def nominate_thanks(self, request):
-        return TemplateResponse(request, "events/awards/nominate_thanks.html", self._nomination_context(request))
+        from events.awards import views
+
+        return views.nominate_thanks(request, self)
 
 
 class Nomination(models.Model):
