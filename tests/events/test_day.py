@@ -21,7 +21,7 @@ from wagtail.models import Revision
 from cms.api.views import ENDPOINTS
 from cms.factories import UserFactory
 from cms.roles import ACCREDITED_JOURNALISTS, EDITORS, MODERATORS
-from events.declaration_pdf import cache_key as pdf_cache_key
+from events.day.declaration_pdf import cache_key as pdf_cache_key
 from events.factories import SocialProgressDayPageFactory
 from events.models import Endorsement, EventsIndexPage, PressRoomPage, SocialProgressDayPage
 from tests.tooling import vnu_command

@@ -30,6 +30,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from cms.links import page_url
+from events.day.services import ZonedTime
 
 LAYOUT_VERSION = 1  # bump when the template changes, so cached PDFs are regenerated
 CACHE_SECONDS = 30 * 24 * 3600
@@ -78,9 +79,7 @@ def pdf_filename(day, embargoed: bool = False) -> str:
 
 def render_declaration_pdf(day, embargo: datetime.datetime | None = None) -> bytes:
     """The PDF of `day` (a page, or a revision's version of it) in its own language."""
-    import weasyprint
-
-    from events.models.day import ZonedTime
+    import weasyprint  # heavy (Pango, HarfBuzz): loaded only when a PDF is made
 
     language = day.locale.language_code
     with translation.override(language):
