@@ -32,7 +32,7 @@ from events.awards.services import (
     source_edition,
     submit_scores,
 )
-from events.models import AwardEditionPage, ConflictOfInterest, JuryScore, Nomination
+from events.models.awards import AwardEditionPage, ConflictOfInterest, JuryScore, Nomination
 
 # --- views -------------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from cms.forms import ProtectedFormMixin
 from cms.models.reviews import approved_review_exists
-from events.models import Nomination
+from events.models.awards import Nomination
 
 MAX_LINKS = 10
 SCORE_CHOICES = [(str(score), str(score)) for score in range(1, 6)]

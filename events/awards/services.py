@@ -37,7 +37,7 @@ from cms.models import Person
 from cms.notifications import deliver, deliver_to_staff
 from cms.roles import EDITORS, JURY, MODERATORS
 from cms.tasks import retrying_task
-from events.models import AwardEditionPage, AwardResult, ConflictOfInterest, JuryScore, Nomination
+from events.models.awards import AwardEditionPage, AwardResult, ConflictOfInterest, JuryScore, Nomination
 
 SCORES = range(1, 6)
 # What linking to a page needs (the fields cms.blocks.localized_pages loads too).

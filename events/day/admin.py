@@ -24,7 +24,7 @@ from wagtail.permissions import register_permission_policy
 from cms import geography
 from cms.csv_export import FormulaSafeExportMixin
 from events.admin_permissions import ReadOnlyPermissionPolicy
-from events.models import Endorsement, SocialProgressDayPage
+from events.models.day import Endorsement, SocialProgressDayPage
 
 register_permission_policy(Endorsement, ReadOnlyPermissionPolicy(Endorsement), exact_class=True)
 

@@ -27,7 +27,7 @@ from wagtail.permissions import register_permission_policy
 from cms import geography
 from cms.csv_export import FormulaSafeExportMixin
 from events.admin_permissions import ReadOnlyPermissionPolicy
-from events.models import ForumEditionPage, ForumRegistration
+from events.models.forum import ForumEditionPage, ForumRegistration
 
 register_permission_policy(ForumRegistration, ReadOnlyPermissionPolicy(ForumRegistration), exact_class=True)
 

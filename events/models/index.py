@@ -13,7 +13,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from cms.models import BasePage
 from cms.translation import translated
+from events.models.awards import AwardEditionPage
 from events.models.common import CONTINENTS, EventType
+from events.models.day import SocialProgressDayPage
+from events.models.forum import ForumEditionPage
 
 
 @dataclass
@@ -50,8 +53,6 @@ class EventsIndexPage(RoutablePageMixin, BasePage):
 
     def events(self, year: int | None = None, continent: str = "", kind: str = "") -> list[EventItem]:
         """Every live, public event of this language (one query per event type)."""
-        from events.models import AwardEditionPage, ForumEditionPage, SocialProgressDayPage
-
         items = []
         for model in (ForumEditionPage, AwardEditionPage, SocialProgressDayPage):
             if kind and model.event_type != kind:
