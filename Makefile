@@ -74,15 +74,19 @@ smoke: install-test
 	$(BIN)/python -m pytest -m smoke tests/smoke -p no:cacheprovider $(PYTEST_ARGS)
 	@cat test-results/smoke-figures.json
 
-## make lint: ruff check and format check
+## make lint: ruff, mypy (strict on services), template indentation (djhtml) and CSS (stylelint)
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	git ls-files '*/templates/*.html' | xargs $(BIN)/djhtml --check
+	git ls-files '*.css' | xargs $(NODE_DIR)/node_modules/.bin/stylelint --config-basedir $(NODE_DIR)
 
-## make format: format and autofix with ruff
+## make format: format and autofix with ruff, indent templates with djhtml
 format: install-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	git ls-files '*/templates/*.html' | xargs $(BIN)/djhtml
 
 ## make messages: refresh locale/*/LC_MESSAGES/django.po from the templates and code
 messages: install

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -30,6 +31,9 @@ from django.utils import translation
 
 from cms import links
 from cms.tasks import retrying_task
+
+if TYPE_CHECKING:
+    from cms.models import User
 
 Language = str | None  # a code of settings.LANGUAGES; None or another: the site's default
 ReplyTo = list[str] | None
@@ -45,7 +49,8 @@ def render_message(template: str, context: dict, language: str | None = None) ->
     language = _language_for(language)
     with translation.override(language):
         context = {"LANGUAGE_CODE": language, "site_url": links.base_url(), **context}
-        text = render_to_string(f"{template}.txt", context, using="text").strip()
+        text: str = render_to_string(f"{template}.txt", context, using="text").strip()
+        subject: str
         try:
             subject, body = render_to_string(f"{template}_subject.txt", context, using="text"), text
         except TemplateDoesNotExist:
@@ -112,7 +117,7 @@ def notify(
     )
 
 
-def notify_user(template: str, user, context: dict, reply_to: list[str] | None = None) -> None:
+def notify_user(template: str, user: User | None, context: dict, reply_to: list[str] | None = None) -> None:
     """Notify one account in its preferred language."""
     if user is None or not user.email or not user.is_active:
         return

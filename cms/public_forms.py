@@ -45,7 +45,7 @@ def renderer(request: HttpRequest, template: str, context: dict | Callable[[], d
 def _kept(form: forms.Form) -> forms.Form:
     """The bound form with what was typed and no validation errors (shown when limited)."""
     form.errors  # noqa: B018 (validate first, so clearing sticks)
-    form._errors = forms.utils.ErrorDict()
+    form._errors = forms.utils.ErrorDict()  # type: ignore[attr-defined]  # Django sets it in full_clean()
     return form
 
 
@@ -80,4 +80,4 @@ def protected_form_response(
             return render(form_context(form), 400)
     if isinstance(answer, HttpResponse):
         return answer
-    return redirect(str(answer) if isinstance(answer, str | Promise) else done_url)
+    return redirect(str(answer) if isinstance(answer, str | Promise) else done_url or request.path)

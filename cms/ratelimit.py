@@ -28,11 +28,12 @@ import logging
 import math
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -171,10 +172,10 @@ class Lockout:
         return f"lockout:{self.scope}:{key}:failures", f"lockout:{self.scope}:{key}:until"
 
     def delay(self, failures: int) -> int:
-        return min(self.first_delay * 2 ** max(0, failures - self.free_attempts), self.max_delay)
+        return min(self.first_delay << max(0, failures - self.free_attempts), self.max_delay)
 
     def _refused(self, until_key: str, now: float) -> Decision:
-        until = cache.get(until_key) or now + 1
+        until = float(cache.get(until_key) or now + 1)
         return Decision(False, max(1, math.ceil(until - now)))
 
     def begin(self, account: object) -> Decision:
@@ -221,14 +222,14 @@ LOGIN_ADDRESS_LIMIT = Limit("login-address", limit=100, window=15 * 60)
 PASSWORD_RESET_LIMIT = Limit("password-reset", limit=5, window=3600)
 
 
-def refill(form_class: type[forms.Form], data, **kwargs) -> forms.Form:
+def refill(form_class: type[forms.Form], data: QueryDict, **kwargs: Any) -> forms.Form:
     """An unbound form showing what the visitor typed (never passwords, never the honeypot).
 
     Used when the rate limit stops a submission before (or instead of) validating it: the values are
     kept, and validation errors (which could tell whether an address is registered) are not shown.
     """
     form = form_class(**kwargs)
-    initial = {}
+    initial: dict[str, Any] = {}
     for name, field in form.fields.items():
         if name == "homepage" or isinstance(field.widget, forms.PasswordInput) or isinstance(field, forms.FileField):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from typing import TYPE_CHECKING
 
 import qrcode
 import qrcode.image.svg
@@ -18,6 +19,11 @@ from wagtail.log_actions import log
 from cms import roles, staff
 from cms.ratelimit import Limit
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from cms.models import User
+
 ENABLED = "cms.two_factor_enabled"
 RECOVERY_CODE_USED = "cms.recovery_code_used"
 RESET = "cms.two_factor_reset"
@@ -28,7 +34,7 @@ STAFF_GROUPS = (roles.MODERATORS, roles.EDITORS, roles.EXPERT_REVIEWERS, roles.J
 ATTEMPTS = Limit("two-factor", limit=5, window=15 * 60)
 
 
-def required(user) -> bool:
+def required(user: User | AnonymousUser) -> bool:
     """Staff (the staff groups, every translators group, superusers, anyone else with admin access)."""
     if not getattr(settings, "STAFF_TWO_FACTOR_REQUIRED", True) or not user.is_authenticated:
         return False
@@ -37,11 +43,11 @@ def required(user) -> bool:
     return user.groups.filter(Q(name__in=STAFF_GROUPS) | Q(name__startswith=roles.translators_group_name(""))).exists()
 
 
-def has_device(user) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+def has_device(user: User) -> bool:
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
-def pending_device(user) -> TOTPDevice:
+def pending_device(user: User) -> TOTPDevice:
     """The device being set up: the same secret until it is confirmed."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
     return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
@@ -56,7 +62,7 @@ def secret(device: TOTPDevice) -> str:
 def qr_svg(device: TOTPDevice) -> str:
     """The otpauth:// URI as an inline SVG QR code (no image request, nothing outside the page)."""
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    return image.to_string(encoding="unicode")
+    return str(image.to_string(encoding="unicode"))
 
 
 def _clean(token: str) -> str:
@@ -78,7 +84,7 @@ def confirm(device: TOTPDevice, token: str) -> list[str] | None:
     return codes
 
 
-def verify(user, token: str) -> Device | None:
+def verify(user: User, token: str) -> Device | None:
     """The device that accepts this TOTP or recovery code (a recovery code is used up), or None."""
     device = match_token(user, _clean(token))
     if isinstance(device, StaticDevice):
@@ -87,7 +93,7 @@ def verify(user, token: str) -> Device | None:
 
 
 @transaction.atomic
-def reset(user, by=None) -> int:
+def reset(user: User, by: User | None = None) -> int:
     """Remove every device of `user` (they set up again at their next sign-in); logged."""
     devices = list(devices_for_user(user, confirmed=None))
     for device in devices:

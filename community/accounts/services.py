@@ -13,11 +13,12 @@ Choices made here:
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -25,30 +26,29 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from cms import links
+from cms.models import User
 from cms.notifications import notify
 from community.accounts.tokens import confirmation_tokens
 from community.models import MemberProfile
 
-User = get_user_model()
 
-
-def absolute_url(request: HttpRequest, viewname: str, language: str | None = None, **kwargs) -> str:
+def absolute_url(request: HttpRequest, viewname: str, language: str | None = None, **kwargs: Any) -> str:
     """An absolute link to a named route, with the language prefix of `language` (the recipient's)."""
     with translation.override(language or translation.get_language()):
         path = reverse(viewname, kwargs=kwargs or None)
     return links.absolute_url(path)
 
 
-def language_of(user) -> str:
+def language_of(user: User) -> str:
     return user.preferred_language or translation.get_language()
 
 
-def find_by_email(email: str):
+def find_by_email(email: str) -> QuerySet[User]:
     """Accounts with this address (case-insensitive); addresses are not unique for staff accounts."""
     return User.objects.filter(email__iexact=email.strip()).order_by("pk")
 
 
-def is_unconfirmed(user) -> bool:
+def is_unconfirmed(user: User) -> bool:
     return not user.is_active and user.last_login is None
 
 
@@ -60,11 +60,11 @@ def _new_username() -> str:
             return username
 
 
-def uid_of(user) -> str:
+def uid_of(user: User) -> str:
     return urlsafe_base64_encode(force_bytes(user.pk))
 
 
-def user_from_uid(uidb64: str):
+def user_from_uid(uidb64: str) -> User | None:
     try:
         pk = urlsafe_base64_decode(uidb64).decode()
         return User.objects.get(pk=pk)
@@ -72,7 +72,7 @@ def user_from_uid(uidb64: str):
         return None
 
 
-def send_confirmation(request: HttpRequest, user) -> None:
+def send_confirmation(request: HttpRequest, user: User) -> None:
     language = language_of(user)
     url = absolute_url(
         request,
@@ -85,7 +85,7 @@ def send_confirmation(request: HttpRequest, user) -> None:
     notify("community/email/accounts/confirm_email", [user.email], context, language=language)
 
 
-def _display_name(user) -> str:
+def _display_name(user: User) -> str:
     profile = MemberProfile.objects.filter(user=user).only("name").first()
     return (profile.name if profile else "") or user.get_full_name()
 
@@ -126,7 +126,7 @@ def sign_up(request: HttpRequest, *, name: str, email: str, password: str) -> No
         notify("community/email/accounts/already_registered", [existing.email], context, language=language)
 
 
-def pending_confirmation(uidb64: str, token: str):
+def pending_confirmation(uidb64: str, token: str) -> User | None:
     """The account a genuine, unused confirmation link is for, or None; activates nothing (a visit
     alone, by a mail scanner for instance, must not confirm an address)."""
     user = user_from_uid(uidb64)
@@ -135,7 +135,7 @@ def pending_confirmation(uidb64: str, token: str):
     return user
 
 
-def confirm_email(uidb64: str, token: str):
+def confirm_email(uidb64: str, token: str) -> User | None:
     """Activate the account if the link is genuine and unused; return it, or None."""
     user = pending_confirmation(uidb64, token)
     if user is None:
@@ -165,7 +165,7 @@ def send_password_reset(request: HttpRequest, email: str) -> None:
 
 
 @transaction.atomic
-def delete_account(user) -> None:
+def delete_account(user: User) -> None:
     """Delete the account and its profile. Comments, proposals, supports and engagements stay, with
     their author set to NULL (shown as "former member"); the profile photo file is removed too."""
     profile = MemberProfile.objects.filter(user=user).first()

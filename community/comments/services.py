@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -52,6 +53,12 @@ from django.utils.translation import gettext_lazy as _
 from cms.ratelimit import Limit
 from community.comments import emails
 from community.models import Comment, CommentFlag, CommentStatus
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from cms.models import User
+    from community.models import Community, ConsultationPage, ConsultationSection, TopicProposal
 
 # 10 comments per 10 minutes, per participant and per address (cms.ratelimit).
 POSTING_LIMIT = Limit("comment", limit=10, window=10 * 60)
@@ -71,36 +78,51 @@ class CommentRefused(ValidationError):
     """A comment or change the rules do not allow; the message says why, to the participant."""
 
 
-def author_region(user) -> str:
+def author_region(user: User) -> str:
     """The M49 region a comment is counted in: the public profile's country, else the account's."""
     profile = getattr(user, "member_profile", None)
     return (profile.region if profile is not None else "") or user.region or ""
 
 
-def accepts_comments(*, consultation=None) -> bool:
+def accepts_comments(*, consultation: ConsultationPage | None = None) -> bool:
     return consultation is None or consultation.is_open()
 
 
-def _same_target(parent: Comment, *, consultation, section, proposal, community=None) -> bool:
+def _same_target(
+    parent: Comment,
+    *,
+    consultation: ConsultationPage | None,
+    section: ConsultationSection | None,
+    proposal: TopicProposal | None,
+    community: Community | None = None,
+) -> bool:
     if community is not None:
         return parent.community_id == community.pk
     if proposal is not None:
         return parent.proposal_id == proposal.pk
-    if consultation is None or parent.consultation_id is None:
+    if consultation is None or parent.consultation is None:
         return False
     # Language versions of one consultation share a translation key, as do their sections.
     if parent.consultation.translation_key != consultation.translation_key:
         return False
-    if section is None or parent.section_id is None:
-        return section is None and parent.section_id is None
-    return parent.section.translation_key == section.translation_key
+    parent_section = parent.section
+    if section is None or parent_section is None:
+        return section is None and parent_section is None
+    return bool(parent_section.translation_key == section.translation_key)
 
 
-def _check_target(*, consultation, section, proposal, parent, community=None) -> None:
+def _check_target(
+    *,
+    consultation: ConsultationPage | None,
+    section: ConsultationSection | None,
+    proposal: TopicProposal | None,
+    parent: Comment | None,
+    community: Community | None = None,
+) -> None:
     targets = [target for target in (consultation, proposal, community) if target is not None]
     if len(targets) != 1 or (section is not None and consultation is None):
         raise ValueError("A comment goes on a consultation (and maybe one of its sections), a proposal or a community.")
-    if section is not None and section.page_id != consultation.pk:
+    if section is not None and consultation is not None and section.page_id != consultation.pk:
         raise ValueError("The section belongs to another consultation.")
     if not accepts_comments(consultation=consultation):
         raise CommentRefused(_("This consultation is not open for comments."), code="closed")
@@ -116,13 +138,13 @@ def _check_target(*, consultation, section, proposal, parent, community=None) ->
 def post_comment(
     *,
     request: HttpRequest,
-    author,
+    author: User,
     body: str,
     language: str,
-    consultation=None,
-    section=None,
-    proposal=None,
-    community=None,
+    consultation: ConsultationPage | None = None,
+    section: ConsultationSection | None = None,
+    proposal: TopicProposal | None = None,
+    community: Community | None = None,
     parent: Comment | None = None,
     premoderated: bool,
 ) -> Comment:
@@ -147,7 +169,9 @@ def post_comment(
     return comment
 
 
-def can_edit(comment: Comment, user, *, accepting: bool | None = None, now: datetime.datetime | None = None) -> bool:
+def can_edit(
+    comment: Comment, user: User | AnonymousUser, *, accepting: bool | None = None, now: datetime.datetime | None = None
+) -> bool:
     """Whether `user` may still change `comment`. `accepting`: whether its target takes comments
     (computed from the consultation when not given; pass it to avoid a query per comment)."""
     if accepting is None:
@@ -162,7 +186,7 @@ def can_edit(comment: Comment, user, *, accepting: bool | None = None, now: date
     )
 
 
-def edit_comment(*, comment: Comment, user, body: str, premoderated: bool) -> Comment:
+def edit_comment(*, comment: Comment, user: User, body: str, premoderated: bool) -> Comment:
     if comment.author_id != user.pk:
         raise PermissionDenied
     if not can_edit(comment, user):
@@ -177,7 +201,7 @@ def edit_comment(*, comment: Comment, user, body: str, premoderated: bool) -> Co
     return comment
 
 
-def flag_comment(*, comment: Comment, user, reason: str = "") -> bool:
+def flag_comment(*, comment: Comment, user: User, reason: str = "") -> bool:
     if comment.author_id == user.pk:
         return False
     with transaction.atomic():
@@ -197,7 +221,7 @@ def flag_comment(*, comment: Comment, user, reason: str = "") -> bool:
     return True
 
 
-def can_moderate(user, comment: Comment) -> bool:
+def can_moderate(user: User | AnonymousUser, comment: Comment) -> bool:
     """Site moderators moderate every comment; a community's coordinators only its discussion."""
     if user.has_perm(MODERATE_PERMISSION):
         return True
@@ -210,7 +234,7 @@ def can_moderate(user, comment: Comment) -> bool:
     ).exists()
 
 
-def moderate(*, comment: Comment, moderator, action: str, reason: str = "") -> Comment:
+def moderate(*, comment: Comment, moderator: User, action: str, reason: str = "") -> Comment:
     if not can_moderate(moderator, comment):
         raise PermissionDenied
     if action not in ACTIONS:
@@ -233,7 +257,7 @@ def moderate(*, comment: Comment, moderator, action: str, reason: str = "") -> C
     return comment
 
 
-def viewable(queryset: QuerySet, viewer=None) -> QuerySet:
+def viewable(queryset: QuerySet, viewer: User | AnonymousUser | None = None) -> QuerySet:
     """What `viewer` may read in `queryset`: visible comments, plus their own pending ones."""
     condition = Q(status=CommentStatus.APPROVED)
     if viewer is not None and viewer.is_authenticated:
@@ -262,5 +286,5 @@ def with_authors(queryset: QuerySet) -> QuerySet:
     return queryset.select_related("author__member_profile").order_by("created_at", "pk")
 
 
-def visible_threads(queryset: QuerySet, viewer=None) -> list[Comment]:
+def visible_threads(queryset: QuerySet, viewer: User | AnonymousUser | None = None) -> list[Comment]:
     return build_threads(with_authors(viewable(queryset, viewer)))

@@ -9,6 +9,7 @@ member's address as Reply-To.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -20,18 +21,24 @@ from cms.roles import EDITORS
 from community.accounts.services import absolute_url
 from community.models import Engagement, EngagementKind, MemberProfile
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from cms.models import User
+    from practices.models import PracticePage
+
 
 class AlreadyEngaged(Exception):
     """This member has already sent this kind of engagement for this practice."""
 
 
-def used_kinds(practice, user) -> set[str]:
+def used_kinds(practice: PracticePage, user: User | AnonymousUser) -> set[str]:
     if not user.is_authenticated:
         return set()
     return set(Engagement.objects.for_practice(practice).filter(user=user).values_list("kind", flat=True))
 
 
-def available_kinds(practice, user) -> list[str]:
+def available_kinds(practice: PracticePage, user: User | AnonymousUser) -> list[str]:
     used = used_kinds(practice, user)
     return [kind for kind in EngagementKind.values if kind not in used]
 
@@ -46,7 +53,7 @@ def _editors_by_language(exclude: str = "") -> dict[str, list[str]]:
 
 
 @transaction.atomic
-def engage(request: HttpRequest, practice, *, user, kind: str, message: str) -> Engagement:
+def engage(request: HttpRequest, practice: PracticePage, *, user: User, kind: str, message: str) -> Engagement:
     if Engagement.objects.for_practice(practice).filter(user=user, kind=kind).exists():
         raise AlreadyEngaged
     try:

@@ -10,9 +10,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -22,6 +26,10 @@ from cms.notifications import notify_user
 from community.accounts.services import absolute_url, language_of
 from community.members.photos import reencode_photo
 from community.models import MemberLanguage, MemberMessage, MemberProfile, ProfileStatus
+
+if TYPE_CHECKING:
+    from cms.models import User
+    from community.members.forms import ProfileForm
 
 
 def theme_names(language: str | None = None) -> dict[str, str]:
@@ -37,12 +45,12 @@ def theme_names(language: str | None = None) -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda item: item[1].casefold()))
 
 
-def canonical_themes(slugs):
+def canonical_themes(slugs: Iterable[str]) -> QuerySet[Theme]:
     """The default-language Theme rows for these slugs: what profiles point at."""
     return Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE, slug__in=slugs)
 
 
-def _replace_photo(profile: MemberProfile, new_photo) -> None:
+def _replace_photo(profile: MemberProfile, new_photo: object) -> None:
     """`new_photo`: an upload (re-encoded and stored), False (remove) or anything else (keep)."""
     old = profile.photo.name if profile.photo else ""
     if isinstance(new_photo, UploadedFile):
@@ -57,7 +65,7 @@ def _replace_photo(profile: MemberProfile, new_photo) -> None:
 
 
 @transaction.atomic
-def save_own_profile(profile: MemberProfile, form) -> None:
+def save_own_profile(profile: MemberProfile, form: ProfileForm) -> None:
     """Save what the member typed (a valid ProfileForm) and move the profile along its moderation states."""
     data = form.cleaned_data
     profile = form.save(commit=False)
@@ -89,7 +97,9 @@ class Decision:
 
 
 @transaction.atomic
-def moderate_profile(request: HttpRequest, profile: MemberProfile, *, moderator, decision: str, reason: str) -> None:
+def moderate_profile(
+    request: HttpRequest, profile: MemberProfile, *, moderator: User, decision: str, reason: str
+) -> None:
     """Approve or reject a profile and tell the member by e-mail, in their language."""
     profile.status = ProfileStatus.APPROVED if decision == Decision.APPROVE else ProfileStatus.REJECTED
     profile.moderation_reason = reason
@@ -108,7 +118,9 @@ def moderate_profile(request: HttpRequest, profile: MemberProfile, *, moderator,
 
 
 @transaction.atomic
-def send_member_message(request: HttpRequest, *, sender, recipient: MemberProfile, subject: str, body: str) -> None:
+def send_member_message(
+    request: HttpRequest, *, sender: User, recipient: MemberProfile, subject: str, body: str
+) -> None:
     """Keep the message (so abuse can be traced) and e-mail it to the member, Reply-To the sender."""
     MemberMessage.objects.create(sender=sender, recipient=recipient, subject=subject, body=body)
     sender_profile = MemberProfile.objects.filter(user=sender).first()

@@ -26,6 +26,10 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
+    # Set on the comments community.comments.services.build_threads returns (not stored).
+    visible_replies: list[Comment]
+    reply_key: str
+
     # Exactly one target: a consultation (optionally one of its sections), a topic proposal or a
     # community of practice (its discussion space).
     consultation = models.ForeignKey(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,14 +19,19 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.links import page_url
 from cms.notifications import notify
-from community.models import TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
+from community.models import ProposalState, TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
+
+if TYPE_CHECKING:
+    from cms.models import Theme, User
 
 
 class SupportRefused(Exception):
     """A support the rules do not allow (own proposal, closed proposal); the message says why."""
 
 
-def propose(*, proposer, title: str, kind: str, description: str, language: str, themes: Iterable) -> TopicProposal:
+def propose(
+    *, proposer: User, title: str, kind: str, description: str, language: str, themes: Iterable
+) -> TopicProposal:
     with transaction.atomic():
         proposal = TopicProposal.objects.create(
             title=title,
@@ -39,14 +45,16 @@ def propose(*, proposer, title: str, kind: str, description: str, language: str,
     return proposal
 
 
-def update(proposal: TopicProposal, *, title: str, kind: str, description: str, language: str, themes) -> None:
+def update(
+    proposal: TopicProposal, *, title: str, kind: str, description: str, language: str, themes: Iterable[Theme]
+) -> None:
     with transaction.atomic():
         proposal.title, proposal.kind, proposal.description, proposal.language = title, kind, description, language
         proposal.save(update_fields=["title", "kind", "description", "language", "updated_at"])
         proposal.themes.set(themes)
 
 
-def support(proposal: TopicProposal, user) -> bool:
+def support(proposal: TopicProposal, user: User) -> bool:
     """Add `user`'s support. False, and nothing changes, if they already support it.
 
     The unique constraint decides (two tabs posting at once cannot count twice); the count moves
@@ -66,7 +74,7 @@ def support(proposal: TopicProposal, user) -> bool:
     return True
 
 
-def withdraw(proposal: TopicProposal, user) -> bool:
+def withdraw(proposal: TopicProposal, user: User) -> bool:
     """Remove `user`'s support. False if they did not support it."""
     if not proposal.is_open_for_support:
         raise SupportRefused(_("This proposal no longer collects support."))
@@ -78,7 +86,7 @@ def withdraw(proposal: TopicProposal, user) -> bool:
     return True
 
 
-def change_state(proposal: TopicProposal, *, to_state: str, reason: str, by) -> TopicStateChange:
+def change_state(proposal: TopicProposal, *, to_state: str, reason: str, by: User) -> TopicStateChange:
     """Move a proposal to another state with a public reason, keep the history, tell the people concerned."""
     reason = reason.strip()
     if not reason:
@@ -115,7 +123,7 @@ def notify_state_change(proposal: TopicProposal, change: TopicStateChange) -> No
     proposer = proposal.proposer
     if proposer is not None and proposer.is_active and proposer.email:
         groups[(_language_of(proposer), True)].append(proposer.email)
-    states = dict(proposal._meta.get_field("state").choices)
+    states = dict(ProposalState.choices)
     for (language, is_proposer), addresses in groups.items():
         with translation.override(language):
             context = {
@@ -129,7 +137,7 @@ def notify_state_change(proposal: TopicProposal, change: TopicStateChange) -> No
         notify("community/email/topics/state_changed", addresses, context, language=language)
 
 
-def _language_of(user) -> str:
+def _language_of(user: User) -> str:
     codes = {code for code, _name in settings.LANGUAGES}
     return user.preferred_language if user.preferred_language in codes else settings.LANGUAGE_CODE
 
@@ -145,4 +153,5 @@ def proposal_full_url(proposal: TopicProposal, language: str) -> str:
     index = index_page_for(language)
     if index is None:
         return ""
-    return page_url(index) + index.reverse_subpage("proposal", args=[proposal.pk]).lstrip("/")
+    path: str = index.reverse_subpage("proposal", args=[proposal.pk])
+    return page_url(index) + path.lstrip("/")

@@ -19,8 +19,10 @@ The rules, all enforced here on the server:
 from __future__ import annotations
 
 import statistics
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -39,6 +41,11 @@ from cms.roles import EDITORS, JURY, MODERATORS
 from cms.tasks import retrying_task
 from events.models.awards import AwardEditionPage, AwardResult, ConflictOfInterest, JuryScore, Nomination
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from cms.models import User
+
 SCORES = range(1, 6)
 # What linking to a page needs (the fields cms.blocks.localized_pages loads too).
 PAGE_LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "live", "locale_id", "translation_key")
@@ -51,7 +58,7 @@ class JuryRuleError(Exception):
 # --- who may do what ---------------------------------------------------------------------------------
 
 
-def is_editor(user) -> bool:
+def is_editor(user: User | AnonymousUser) -> bool:
     return bool(
         user.is_authenticated
         and user.is_active
@@ -59,21 +66,21 @@ def is_editor(user) -> bool:
     )
 
 
-def is_juror(user, edition: AwardEditionPage) -> bool:
+def is_juror(user: User | AnonymousUser, edition: AwardEditionPage) -> bool:
     """In the "Jury" group and one of this edition's jurors: both are needed."""
     return bool(
         user.is_authenticated
         and user.is_active
         and user.groups.filter(name=JURY).exists()
-        and user.award_editions.filter(pk=edition.pk).exists()
+        and AwardEditionPage.objects.filter(pk=edition.pk, jurors=user).exists()
     )
 
 
-def in_jury_group(user) -> bool:
+def in_jury_group(user: User | AnonymousUser) -> bool:
     return bool(user.is_authenticated and user.is_active and user.groups.filter(name=JURY).exists())
 
 
-def may_use_awards_admin(user) -> bool:
+def may_use_awards_admin(user: User | AnonymousUser) -> bool:
     """Editors and members of the "Jury" group; which editions a juror sees depends on `jurors`."""
     return is_editor(user) or in_jury_group(user)
 
@@ -91,7 +98,7 @@ def source_editions() -> list[AwardEditionPage]:
     return sorted(map(_source, by_key.values()), key=lambda page: (page.start_date, page.pk), reverse=True)
 
 
-def source_edition(translation_key) -> AwardEditionPage:
+def source_edition(translation_key: uuid.UUID | str) -> AwardEditionPage:
     """The page whose jurors, criteria and categories rule an edition's nominations in every language."""
     pages = list(AwardEditionPage.objects.filter(translation_key=translation_key).select_related("locale"))
     if not pages:
@@ -99,14 +106,14 @@ def source_edition(translation_key) -> AwardEditionPage:
     return _source(pages)
 
 
-def editions_for(user) -> list[AwardEditionPage]:
+def editions_for(user: User | AnonymousUser) -> list[AwardEditionPage]:
     """The editions whose nominations this user may see in the admin."""
     editions = source_editions()
     if is_editor(user):
         return editions
     if not in_jury_group(user):
         return []
-    mine = set(user.award_editions.values_list("pk", flat=True))
+    mine = set(AwardEditionPage.objects.filter(jurors=user.pk).values_list("pk", flat=True))
     return [edition for edition in editions if edition.pk in mine]
 
 
@@ -198,16 +205,16 @@ def score_distributions(
     }
 
 
-def has_scored(nomination: Nomination, juror) -> bool:
+def has_scored(nomination: Nomination, juror: User) -> bool:
     return JuryScore.objects.filter(nomination=nomination, juror=juror).exists()
 
 
-def has_conflict(nomination: Nomination, juror) -> bool:
+def has_conflict(nomination: Nomination, juror: User) -> bool:
     return ConflictOfInterest.objects.filter(nomination=nomination, juror=juror).exists()
 
 
 @transaction.atomic
-def submit_scores(nomination: Nomination, juror, scores: dict[str, int]) -> None:
+def submit_scores(nomination: Nomination, juror: User, scores: dict[str, int]) -> None:
     """Record one juror's scores for a nomination, once; a juror with a conflict of interest cannot."""
     edition = source_edition(nomination.translation_key)
     if not is_juror(juror, edition):
@@ -232,7 +239,7 @@ def submit_scores(nomination: Nomination, juror, scores: dict[str, int]) -> None
 
 
 @transaction.atomic
-def declare_conflict(nomination: Nomination, juror, explanation: str = "") -> ConflictOfInterest:
+def declare_conflict(nomination: Nomination, juror: User, explanation: str = "") -> ConflictOfInterest:
     """A juror steps aside from a nomination; scores they already gave it no longer count."""
     edition = source_edition(nomination.translation_key)
     if not is_juror(juror, edition):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import uuid
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -69,7 +70,7 @@ class EndorsementCounts:
     regions: list[dict] = field(default_factory=list)
 
 
-def endorsement_counts(translation_key, language: str) -> EndorsementCounts:
+def endorsement_counts(translation_key: uuid.UUID | str, language: str) -> EndorsementCounts:
     """One query, whatever the number of endorsements or countries."""
     rows = (
         Endorsement.objects.filter(translation_key=translation_key, confirmed_at__isnull=False)
@@ -104,7 +105,7 @@ def endorsement_counts(translation_key, language: str) -> EndorsementCounts:
     )
 
 
-def endorsers(translation_key, language: str, limit: int | None = None):
+def endorsers(translation_key: uuid.UUID | str, language: str, limit: int | None = None) -> list[dict[str, str]]:
     """Confirmed endorsers, latest first, as (organisation or name, country name) pairs; one query."""
     queryset = (
         Endorsement.objects.filter(translation_key=translation_key, confirmed_at__isnull=False)
@@ -161,7 +162,7 @@ def scheduled_declarations(locale_id: int) -> list[ScheduledDeclaration]:
 # --- Endorsements --------------------------------------------------------------------------------
 
 
-def _may_send_confirmation(email: str, translation_key) -> bool:
+def _may_send_confirmation(email: str, translation_key: uuid.UUID | str) -> bool:
     """At most a few e-mails per address, declaration and day, so the form cannot flood a mailbox
     from many client addresses. Silent: the visitor sees the same answer either way."""
     digest = hashlib.sha256(f"{email}|{translation_key}".encode()).hexdigest()[:32]
