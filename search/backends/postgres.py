@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVectorExact
 from django.db import ProgrammingError
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, IntegerField, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, Value, When
 from django.db.models.sql.subqueries import InsertQuery
 from wagtail.search.backends.database.postgres import postgres
 from wagtail.search.query import Fuzzy, MatchAll, Not
@@ -175,19 +175,14 @@ class LanguagePostgresSearchQueryCompiler(LanguageQueryMixin, postgres.PostgresS
 
     def _cheap_order(self, config) -> list:
         """The order in which candidates are picked for ranking, read from the small columns only
-        (never the body's tsvector, which is what ranking spends its time on): the reader's own
-        language first, then pages whose title matches, then the newest (highest id)."""
-        order = []
-        if any(field.name == "alias_of" for field in self.queryset.model._meta.get_fields()):
-            own_language = Case(
-                When(alias_of__isnull=True, then=Value(1)), default=Value(0), output_field=IntegerField()
-            )
-            order.append(own_language.desc())
+        (never the body's tsvector, nor a rank): pages whose title matches first, then the newest
+        (highest id). The reader's own language is left to the rank: as a sort key it leads
+        PostgreSQL to a plan that reads every page of the language one by one."""
         title_matches = ExpressionWrapper(
             SearchVectorExact(F("index_entries__title"), self.build_tsquery(self.query, config=config)),
             output_field=BooleanField(),
         )
-        return [*order, title_matches.desc(), F("pk").desc()]
+        return [title_matches.desc(), F("pk").desc()]
 
     def search(self, config, start, stop, score_field=None, backend=None, part=None, block=None):
         """Upstream's ranked search; with `part` only the pages that match every term
@@ -195,16 +190,20 @@ class LanguagePostgresSearchQueryCompiler(LanguageQueryMixin, postgres.PostgresS
         `RANKED_CANDIDATES` of those in `_cheap_order`, ranked among themselves."""
         if part is None and block is None:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-        ranked = super().search(config, None, None, score_field=score_field, backend=backend)
+        matches = super().search(config, None, None, backend=backend)
         if part is not None:
             every = self._every_term(config)
-            ranked = ranked.filter(_vector_=every) if part == EVERY_TERM else ranked.exclude(_vector_=every)
-        if block is not None:
-            candidates = ranked.order_by(*self._cheap_order(config)).values("pk")[
-                block * RANKED_CANDIDATES : (block + 1) * RANKED_CANDIDATES
-            ]
-            ranked = ranked.filter(pk__in=candidates)
-        return ranked[start:stop]
+            matches = matches.filter(_vector_=every) if part == EVERY_TERM else matches.exclude(_vector_=every)
+        if block is None:
+            return matches[start:stop]
+        # The block's index entries, picked in the cheap order; then only they are ranked, found by
+        # their primary key (the match is not tested again).
+        candidates = matches.order_by(*self._cheap_order(config)).values("index_entries__id")[
+            block * RANKED_CANDIDATES : (block + 1) * RANKED_CANDIDATES
+        ]
+        rank = self._build_rank_expression(self.get_search_vectors(None), config)
+        block_pages = self.queryset.filter(index_entries__id__in=candidates)
+        return self._apply_ordering_and_scoring(block_pages, rank, start, stop, score_field)
 
 
 class LanguagePostgresAutocompleteQueryCompiler(LanguageQueryMixin, postgres.PostgresAutocompleteQueryCompiler):
@@ -262,7 +261,7 @@ class LanguagePostgresSearchResults(postgres.PostgresSearchResults):
 
     def _do_search(self):
         compiler = self.query_compiler
-        if not compiler.ranks_in_blocks():
+        if not isinstance(compiler, LanguagePostgresSearchQueryCompiler) or not compiler.ranks_in_blocks():
             return super()._do_search()
         config = compiler.get_config(self.backend)
         start, stop = self.start, self.stop

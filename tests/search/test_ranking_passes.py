@@ -116,3 +116,10 @@ def test_queries_per_slice_stay_constant_as_content_grows():
     assert counts == {"first": 1, "across": 2, "past": 3}
     add_practices([3, 2, 1] * 4)
     assert queries_per_slice(8) == counts
+
+
+def test_the_connection_prices_index_reads_as_memory_reads():
+    """Else a common word's matches are tested row by row instead of read from the GIN index."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
