@@ -175,14 +175,15 @@ class LanguagePostgresSearchQueryCompiler(LanguageQueryMixin, postgres.PostgresS
 
     def _cheap_order(self, config) -> list:
         """The order in which candidates are picked for ranking, read from the small columns only
-        (never the body's tsvector, nor a rank): pages whose title matches first, then the newest
-        (highest id). The reader's own language is left to the rank: as a sort key it leads
+        (never the body's tsvector, nor a rank): pages whose title matches first, the shorter
+        titles first among them (Wagtail's title norm, which weighs the title's rank), then the
+        newest (highest id). The reader's own language is left to the rank: as a sort key it leads
         PostgreSQL to a plan that reads every page of the language one by one."""
         title_matches = ExpressionWrapper(
             SearchVectorExact(F("index_entries__title"), self.build_tsquery(self.query, config=config)),
             output_field=BooleanField(),
         )
-        return [title_matches.desc(), F("pk").desc()]
+        return [title_matches.desc(), F("index_entries__title_norm").desc(), F("pk").desc()]
 
     def search(self, config, start, stop, score_field=None, backend=None, part=None, block=None):
         """Upstream's ranked search; with `part` only the pages that match every term
