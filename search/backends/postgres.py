@@ -157,13 +157,6 @@ class LanguagePostgresSearchQueryCompiler(LanguageQueryMixin, postgres.PostgresS
         full-text query over the index (not `MatchAll`, not a fuzzy one, not given `fields`)."""
         return self.order_by_relevance and self.fields is None and not isinstance(self.query, (MatchAll, Not, Fuzzy))
 
-    def _combined_vector(self):
-        vectors = self.get_search_vectors(None)
-        combined = vectors[0][0]
-        for vector, _boost in vectors[1:]:
-            combined = combined._combine(vector, "||", False)
-        return combined
-
     def _every_term(self, config):
         """The tsquery of the pages that match every positive term (each term as `build_tsquery`
         makes it, so that a page matches it exactly when its coverage counts all the terms)."""
@@ -229,7 +222,7 @@ class LanguagePostgresSearchResults(postgres.PostgresSearchResults):
     single OR ranking's: all-term pages, then the others, each by the same rank.
 
     And each part is ranked block by block: the first `RANKED_CANDIDATES` of its matches in a cheap
-    order (own language, title match, newest; `_cheap_order`) are ranked among themselves, then the
+    order (title match, title norm, newest; `_cheap_order`) are ranked among themselves, then the
     next block, and so on. A part with fewer matches than that (every query on the demo content) is
     ranked exactly as one query would; a word that matches ten thousand pages ranks a thousand of
     them for its first results pages instead of all ten thousand. Every match still appears exactly
