@@ -31,6 +31,7 @@ django.setup()
 
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -78,14 +79,15 @@ def measure() -> list[float]:
 
 
 def explain(language: str, query: str) -> None:
-    """Print PostgreSQL's plan for one site search (the SQL the search backend sends)."""
+    """Print PostgreSQL's plan for each statement one site search sends (the search backend may
+    read its ranking in more than one query: `search.backends.postgres.LanguagePostgresSearchResults`)."""
     locale = Locale.objects.get(language_code=language)
-    with translation.override(language):
-        results = Page.objects.live().public().filter(locale=locale).search(query)[:10]
-        sql, params = results.get_queryset().query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
-        print("\n".join(row[0] for row in cursor.fetchall()))
+    with translation.override(language), CaptureQueriesContext(connection) as sent:
+        list(Page.objects.live().public().filter(locale=locale).search(query)[:10])
+    for statement in sent.captured_queries:
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {statement['sql']}")
+            print("\n".join(row[0] for row in cursor.fetchall()), end="\n\n")
 
 
 def main() -> None:

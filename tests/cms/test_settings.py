@@ -97,6 +97,8 @@ def test_database_url_switches_to_postgresql(monkeypatch):
     config = env.database("unused.sqlite3")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "ipsp"
+    # The search index is read from memory: index reads are priced as such (see env.POSTGRES_SESSION).
+    assert config["OPTIONS"]["options"] == "-c random_page_cost=1.1"
 
 
 @pytest.mark.parametrize(
