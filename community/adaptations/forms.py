@@ -10,6 +10,9 @@ from cms.forms import ProtectedFormMixin
 
 
 class AdaptationForm(ProtectedFormMixin, forms.Form):
+    # Shown on the practice page beside the engagement form: its own prefix keeps the ids apart.
+    prefix = "adaptation"
+
     organisation = forms.CharField(
         label=_("Who adapted it"), max_length=200, help_text=_("Your organisation, or your own name.")
     )
