@@ -12,6 +12,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -20,6 +21,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from cms import geography
 from community.adaptations import hooks as adaptation_hooks  # noqa: F401 (registers the practice page hook)
 from community.adaptations import services
 from community.adaptations.forms import AdaptationDecisionForm
@@ -53,6 +55,7 @@ class AdaptationModerationView(ModeratorsOnlyMixin, InspectView):
         return {
             **super().get_context_data(**kwargs),
             "adaptation": self.object,
+            "country_name": geography.country_name(self.object.country, get_language() or "en"),
             "index_url": reverse(self.index_url_name),
         }
 

@@ -51,6 +51,8 @@ def test_a_member_reports_an_adaptation_and_it_stays_hidden_until_a_moderator_ap
 
     client.force_login(moderator)
     assert client.get("/admin/adaptations/").status_code == 200
+    decision = client.get(f"/admin/adaptations/inspect/{sent.pk}/")
+    assert decision.status_code == 200 and "France" in decision.content.decode()
     assert client.post(f"/admin/adaptations/inspect/{sent.pk}/", {"action": "approve"}).status_code == 302
     sent.refresh_from_db()
     assert sent.status == CommentStatus.APPROVED and sent.moderated_by == moderator

@@ -205,13 +205,17 @@ def test_an_editor_plans_an_item_through_the_admin_and_the_report_counts_it(clie
     assert "Op-ed in Le Monde" in calendar.content.decode()
 
 
-def test_the_calendar_renders_in_arabic_right_to_left(client, editor, locales):
+def test_the_calendar_and_the_report_render_in_arabic_right_to_left(client, editor, locales):
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "ar"
     profile.save()
     plan(locales["ar"], timezone.localdate(), title="منشور")
     client.force_login(editor)
-    response = client.get("/admin/calendar/", HTTP_ACCEPT_LANGUAGE="ar")
+    response = client.get("/admin/calendar/")
     assert response.status_code == 200
     content = response.content.decode()
     assert 'dir="rtl"' in content and "منشور" in content
+    assert "تقويم التواصل" in content  # the page title, translated
+    CadenceTarget.objects.create(channel=Channel.SOCIAL, locale=locales["ar"], count=1, period=Period.WEEK)
+    report = client.get("/admin/reports/cadence/").content.decode()
+    assert 'dir="rtl"' in report and "الأهداف الأسبوعية" in report and "الشبكات الاجتماعية" in report
