@@ -9,15 +9,28 @@ answer takes does not tell whether an account exists.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.forms import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
 from cms.ratelimit import LOGIN_ADDRESS_LIMIT, LOGIN_LOCKOUT, PASSWORD_RESET_LIMIT, Decision, Limit
+
+if TYPE_CHECKING:
+    from cms.models import User
+
+
+class AuthenticatedRequest(HttpRequest):
+    """The request of a view only signed-in accounts reach (`login_required`, the admin's views):
+    for the type checker, `request.user` is then a `User`, never `AnonymousUser`."""
+
+    user: User
+
 
 # Shared page passwords (a page's "Privacy: password" restriction), per client address.
 PAGE_PASSWORD_LIMIT = Limit("page-password", limit=10, window=15 * 60)

@@ -15,6 +15,7 @@ the limiter `cms.ratelimit`):
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
@@ -25,6 +26,7 @@ from django.utils.functional import Promise
 from cms.ratelimit import ALLOWED, Decision, Limit
 
 Render = Callable[[dict, int], HttpResponse]
+F = TypeVar("F", bound=forms.Form)
 
 
 def form_context(form: forms.Form | None, decision: Decision = ALLOWED) -> dict:
@@ -51,13 +53,13 @@ def _kept(form: forms.Form) -> forms.Form:
 
 def protected_form_response(
     request: HttpRequest,
-    form: forms.Form,
+    form: F,
     *,
     limit: Limit,
     render: Render,
-    save: Callable[[forms.Form], object],
+    save: Callable[[F], object],
     done_url: str | None = None,
-    spam: Callable[[forms.Form], object] | None = None,
+    spam: Callable[[F], object] | None = None,
     counts: Callable[[forms.Form], bool] | None = None,
 ) -> HttpResponse:
     """Answer a public form (see the module docstring). `render(extra_context, status)` renders the

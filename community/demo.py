@@ -1,6 +1,7 @@
 """Demo community: members, a consultation on a draft chapter, topic proposals, communities of
-practice and partner organisations, in all 10 languages."""
+practice, partner organisations and "adapted elsewhere" reports, in all 10 languages."""
 
+from community.adaptations import demo as adaptations_demo
 from community.communities import demo as communities_demo
 from community.consultations import demo as consultations_demo
 from community.members import demo as members_demo
@@ -14,3 +15,4 @@ def seed(context) -> None:
     topics_demo.seed(context)
     communities_demo.seed(context)
     partners_demo.seed(context)
+    adaptations_demo.seed(context)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("account/", include("community.accounts.urls")),
     path("members/", include("community.members.urls")),
     path("", include("community.engagement.urls")),
+    path("", include("community.adaptations.urls")),
     path("", include("community.consultations.urls")),
     path("", include("community.topics.urls")),
 ]

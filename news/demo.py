@@ -1,4 +1,6 @@
-"""Demo seeder for the news stream: the index in every language, six items, three of them translated."""
+"""Demo seeder for the news stream: the index in every language, six items, three of them translated;
+and the communication plan: cadence targets and eight weeks of planned items around the seeding day
+(four past, done; four coming, planned), every target met but one (Spanish social posts, last week)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
 
@@ -13,7 +16,7 @@ from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, ot
 from cms.models import Country, Theme
 from home.models import HomePage
 from news import demo_content as content
-from news.models import NewsIndexPage, NewsPage
+from news.models import CadenceTarget, NewsIndexPage, NewsPage, PlannedItem, PlannedItemStatus
 from practices.models import PracticePage
 
 order = 40
@@ -66,3 +69,48 @@ def seed(context: SeedContext) -> None:
             if not has_real_translation(page, locale):
                 translate(page, locale, catalogue, user=context.admin)
                 context.translated += 1
+    seed_cadence(context)
+
+
+# Weekday of each weekly item (Monday is 0): two social posts, one digest, one partner relay, two stories.
+WEEKDAYS = {"site_news": (0, 2), "social": (1, 3), "newsletter": (4,), "partners": (2,)}
+WEEKS = range(-4, 4)
+# The deliberate miss: no Thursday post in Spanish last week.
+MISSED = ("social", "es", -1, 3)
+
+
+def seed_cadence(context: SeedContext) -> None:
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for channel, code, count, period in content.CADENCE_TARGETS:
+        locale = locales.get(code) if code else None
+        if code and locale is None:
+            continue
+        _target, created = CadenceTarget.objects.get_or_create(
+            channel=channel, locale=locale, defaults={"count": count, "period": period}
+        )
+        context.created += int(created)
+    if PlannedItem.objects.exists():
+        return  # planned once, around the first seeding day; editors keep the plan from there
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    items = []
+
+    def add(channel: str, code: str, day: datetime.date) -> None:
+        title = content.CADENCE_TITLES[channel].get(code)
+        if title and code in locales:
+            status = PlannedItemStatus.DONE if day < today else PlannedItemStatus.PLANNED
+            items.append(PlannedItem(channel=channel, locale=locales[code], date=day, title=title, status=status))
+
+    for channel, weekdays in WEEKDAYS.items():
+        for code in content.CADENCE_TITLES[channel]:
+            for week in WEEKS:
+                for weekday in weekdays:
+                    if (channel, code, week, weekday) != MISSED:
+                        add(channel, code, monday + datetime.timedelta(weeks=week, days=weekday))
+    first = today.replace(day=1)
+    for months in (-1, 0, 1):  # one press piece on the 10th of last, this and next month
+        index = first.year * 12 + first.month - 1 + months
+        for code in content.CADENCE_TITLES["press"]:
+            add("press", code, datetime.date(index // 12, index % 12 + 1, 10))
+    PlannedItem.objects.bulk_create(items)
+    context.created += len(items)

@@ -91,3 +91,52 @@ NEWS: list[dict] = [
         "translated": False,
     },
 ]
+
+
+# --- Channel cadence (news.demo.seed_cadence) ------------------------------------------------------
+
+# Targets: (channel, language code or None for each language, items, period).
+CADENCE_TARGETS = [
+    ("site_news", "en", 2, "week"),
+    ("newsletter", None, 1, "week"),
+    ("social", None, 2, "week"),
+    ("press", "en", 1, "month"),
+    ("press", "fr", 1, "month"),
+    ("press", "es", 1, "month"),
+    ("partners", "en", 1, "week"),
+]
+
+# What each planned item says, per channel and language.
+CADENCE_TITLES = {
+    "site_news": {"en": "Story of the week from the practices repository"},
+    "newsletter": {
+        "en": "Weekly digest",
+        "zh-hans": "每周摘要",
+        "hi": "साप्ताहिक सार",
+        "es": "Resumen semanal",
+        "fr": "Lettre hebdomadaire",
+        "ar": "النشرة الأسبوعية",
+        "bn": "সাপ্তাহিক সংক্ষিপ্তসার",
+        "pt": "Resumo semanal",
+        "ru": "Еженедельный дайджест",
+        "ur": "ہفتہ وار خلاصہ",
+    },
+    "social": {
+        "en": "Post: a practice and the recommendation behind it",
+        "zh-hans": "帖子：一项实践及其背后的建议",
+        "hi": "पोस्ट: एक पहल और उसके पीछे की सिफ़ारिश",
+        "es": "Publicación: una práctica y la recomendación que la respalda",
+        "fr": "Publication : une pratique et la recommandation qui la fonde",
+        "ar": "منشور: ممارسة والتوصية التي تستند إليها",
+        "bn": "পোস্ট: একটি উদ্যোগ ও তার পেছনের সুপারিশ",
+        "pt": "Publicação: uma prática e a recomendação por trás dela",
+        "ru": "Публикация: практика и рекомендация, на которой она основана",
+        "ur": "پوسٹ: ایک عملی مثال اور اس کے پیچھے سفارش",
+    },
+    "press": {
+        "en": "Op-ed syndicated to partner newspapers",
+        "es": "Artículo de opinión sindicado en diarios asociados",
+        "fr": "Tribune reprise par les journaux partenaires",
+    },
+    "partners": {"en": "Partner relay: the month's brief in their newsletters"},
+}

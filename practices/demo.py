@@ -135,3 +135,27 @@ def seed(context: SeedContext) -> None:
             if not has_real_translation(page, locale):
                 translate(page, locale, catalogue, user=context.admin)
                 context.translated += 1
+    seed_recommendation_links(context, english)
+
+
+# Practices that put the demo brief's recommendations into practice (brief slug, identifier, practice slug).
+RECOMMENDATION_LINKS = (
+    ("reducing-inequality", "R1", "bolsa-familia"),
+    ("reducing-inequality", "R1", "ghana-leap-cash-transfers"),
+    ("reducing-inequality", "R3", "progresa-oportunidades"),
+)
+
+
+def seed_recommendation_links(context: SeedContext, english: Locale) -> None:
+    from reports.models import PolicyBriefPage, RecommendationPractice
+
+    briefs = {page.slug: page for page in PolicyBriefPage.objects.filter(locale=english)}
+    practices = {page.slug: page for page in PracticePage.objects.filter(locale=english)}
+    for brief_slug, identifier, practice_slug in RECOMMENDATION_LINKS:
+        brief, practice = briefs.get(brief_slug), practices.get(practice_slug)
+        if brief is None or practice is None:
+            continue
+        _link, created = RecommendationPractice.objects.get_or_create(
+            publication=brief.page_ptr, identifier=identifier, practice=practice
+        )
+        context.created += int(created)

@@ -1,5 +1,6 @@
 """What practice pages show of the community: recognized voices on the practice's themes, how many
-members are engaged, and the "I want to adapt this" / "I can help" form.
+members are engaged, and the "I want to adapt this" / "I can help" form (the "adapted elsewhere"
+reports join the same panel from community.adaptations.hooks).
 
 The practices app knows nothing of the community: its page asks the `practice_page_context`
 Wagtail hook for extra context and includes the template the hook names (imports flow one way).

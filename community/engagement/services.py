@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from wagtail.models import Page
 
 from cms.links import page_url
 from cms.notifications import notify
@@ -26,6 +27,14 @@ if TYPE_CHECKING:
 
     from cms.models import User
     from practices.models import PracticePage
+
+
+def reviewed_practice(practice_id: int) -> Page:
+    """The live, public, expert-reviewed practice page with this id, or 404."""
+    page = Page.objects.live().public().filter(pk=practice_id).specific().first()
+    if page is None or page._meta.label != "practices.PracticePage" or not page.is_reviewed():
+        raise Http404
+    return page
 
 
 class AlreadyEngaged(Exception):

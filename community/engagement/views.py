@@ -10,11 +10,10 @@ import contextlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Page
 
 from cms.public_forms import protected_form_response, renderer
 from community.accounts.protection import ENGAGEMENT_LIMIT
@@ -22,17 +21,10 @@ from community.engagement import services
 from community.engagement.forms import EngagementForm
 
 
-def _practice(practice_id: int):
-    page = Page.objects.live().public().filter(pk=practice_id).specific().first()
-    if page is None or page._meta.label != "practices.PracticePage" or not page.is_reviewed():
-        raise Http404
-    return page
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def engage(request: HttpRequest, practice_id: int) -> HttpResponse:
-    practice = _practice(practice_id)
+    practice = services.reviewed_practice(practice_id)
     back = practice.get_url(request) + "#connect"
     kinds = services.available_kinds(practice, request.user)
     if not kinds:

@@ -1,3 +1,4 @@
+from community.models.adaptations import Adaptation
 from community.models.comments import Comment, CommentFlag, CommentStatus
 from community.models.communities import (
     Community,
@@ -29,6 +30,7 @@ from community.models.take_part import TakePartPage
 from community.models.topics import ProposalState, TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
 
 __all__ = [
+    "Adaptation",
     "Affiliation",
     "AffiliationStatus",
     "Partner",

@@ -120,6 +120,15 @@ class TopicProposal(models.Model):
     )
     state_reason = models.TextField(_("public reason for the state"), blank=True)
     state_changed_at = models.DateTimeField(_("state changed on"), null=True, blank=True)
+    became = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("became"),
+        help_text=_("For a selected proposal: the chapter or policy brief it became. Shown on both pages."),
+    )
     # Kept in step with TopicSupport rows (in the same transaction) so ranking needs no aggregate.
     support_count = models.PositiveIntegerField(_("supports"), default=0, db_index=True)
     created_at = models.DateTimeField(_("proposed on"), auto_now_add=True, db_index=True)

@@ -5,9 +5,12 @@ language, region of the proposer, theme), a search by title and an export. From 
 proposal's detail view, "Change state" moves it to another state with a public reason: the
 change is kept in the proposal's public history and e-mailed to the proposer and the supporters.
 
+"Link the result" (the edit view) sets the one thing staff write on a proposal: the chapter or
+policy brief a selected proposal became; both pages then link to each other.
+
 Who: users with the "Can change the state of topic proposals" permission (Moderators and
-Editors, granted by the migration `community/0004_topics`). Nobody adds or edits a proposal
-here (participants write them); moderators may delete an abusive one.
+Editors, granted by the migration `community/0004_topics`). Nobody adds a proposal or changes
+what its proposer wrote here (participants write them); moderators may delete an abusive one.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import AdminPageChooser, Button
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -41,6 +45,7 @@ from cms.csv_export import FormulaSafeExportMixin
 from cms.models import Theme
 from community.models import ProposalState, TopicProposal, TopicStateChange
 from community.models.topics import ProposalKind
+from community.topics import hooks as topic_hooks  # noqa: F401 (registers the publication hook)
 from community.topics import services
 from community.topics.forms import ChangeStateForm
 from community.topics.listing import decorate, proposals_queryset
@@ -72,7 +77,20 @@ class TopicModerationPolicy(ModelPermissionPolicy):
         return self.users_with_any_permission([action])
 
 
-register_permission_policy(TopicProposal, TopicModerationPolicy(TopicProposal), exact_class=True)
+class TopicProposalPolicy(TopicModerationPolicy):
+    """On proposals, "change" is linking the result (the only field the edit view shows)."""
+
+    ACTIONS = frozenset({"view", "moderate", "delete", "change"})
+
+
+register_permission_policy(TopicProposal, TopicProposalPolicy(TopicProposal), exact_class=True)
+
+
+class TopicResultForm(WagtailAdminModelForm):
+    class Meta:
+        model = TopicProposal
+        fields = ["became"]
+        widgets = {"became": AdminPageChooser(target_models=["reports.ChapterPage", "reports.PolicyBriefPage"])}
 
 
 def _language() -> str:
@@ -236,8 +254,7 @@ class TopicProposalViewSet(ModelViewSet):
     filterset_class = TopicProposalFilterSet
     search_fields = ["title", "description"]
     search_backend_name = None  # plain database lookups: proposals are not in the search index
-    # Never shown (nobody adds or edits a proposal here), but ModelViewSet builds its forms anyway.
-    form_fields = ["title", "kind", "description"]
+    form_fields = ["became"]  # the edit view only links the result; nobody adds a proposal here
     inspect_view_fields = [
         "title",
         "kind",
@@ -251,7 +268,11 @@ class TopicProposalViewSet(ModelViewSet):
         "support_count",
         "created_at",
         "state_changed_at",
+        "became",
     ]
+
+    def get_form_class(self, for_update=False):
+        return TopicResultForm
 
     @property
     def change_state_view(self):

@@ -46,6 +46,7 @@ def seed(context: SeedContext) -> None:
             translate(index, locale, catalogue, user=context.admin)
             context.translated += 1
     seed_proposals(context)
+    seed_result(context)
 
 
 def seed_index(context: SeedContext, home: HomePage, english: Locale) -> TopicProposalIndexPage:
@@ -150,3 +151,22 @@ def _create_proposal(data: dict, users: dict, themes: dict, now: datetime.dateti
         support_count=len(data["supporters"]),
     )
     return proposal
+
+
+# The selected proposal on unpaid care work became the chapter on families (where care is discussed).
+SELECTED_TITLE_START = "ग्रामीण महिलाओं के अवैतनिक देखभाल"
+RESULT_CHAPTER_TITLE = "Pluralization of Families"
+
+
+def seed_result(context: SeedContext) -> None:
+    """Link the selected proposal to the chapter it became, unless an editor already linked it."""
+    from reports.models import ChapterPage
+
+    proposal = TopicProposal.objects.filter(title__startswith=SELECTED_TITLE_START, became__isnull=True).first()
+    chapter = ChapterPage.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE, title=RESULT_CHAPTER_TITLE
+    ).first()
+    if proposal is not None and chapter is not None and proposal.state == "selected":
+        proposal.became = chapter
+        proposal.save(update_fields=["became"])
+        context.created += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,11 +17,14 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from cms.blocks import localized_pages
 from cms.links import page_url
 from cms.notifications import notify
 from community.models import ProposalState, TopicProposal, TopicProposalIndexPage, TopicStateChange, TopicSupport
 
 if TYPE_CHECKING:
+    from wagtail.models import Page
+
     from cms.models import Theme, User
 
 
@@ -155,3 +158,26 @@ def proposal_full_url(proposal: TopicProposal, language: str) -> str:
         return ""
     path: str = index.reverse_subpage("proposal", args=[proposal.pk])
     return page_url(index) + path.lstrip("/")
+
+
+def result_of(proposal: TopicProposal) -> Page | None:
+    """The chapter or brief a proposal became, in the visitor's language when translated; None
+    when there is none or it is not live (two queries, none without a result)."""
+    if proposal.became_id is None:
+        return None
+    localized = localized_pages([proposal.became])
+    return localized[0] if localized and localized[0].live else None
+
+
+def proposals_behind(page: Page) -> list[dict[str, Any]]:
+    """The topic proposals a chapter or brief answers, each with its URL on the proposals page of
+    the page's language (two queries, one when there are none)."""
+    proposals = list(
+        TopicProposal.objects.filter(became__translation_key=page.translation_key).only("id", "title", "language")
+    )
+    if not proposals:
+        return []
+    index = TopicProposalIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    if index is None:
+        return []
+    return [{"proposal": proposal, "url": index.proposal_url(proposal.pk)} for proposal in proposals]

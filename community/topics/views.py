@@ -93,6 +93,7 @@ def _render_proposal(
         "history": TopicStateChange.objects.filter(proposal=proposal).order_by("changed_at", "pk"),
         "is_supporter": user.is_authenticated and TopicSupport.objects.filter(proposal=proposal, user=user).exists(),
         "can_edit": proposal.can_be_edited_by(user),
+        "result": services.result_of(proposal),
         "support_retry_at": support_retry_at,
     }
     response = TemplateResponse(request, "community/topics/proposal.html", context, status=status)

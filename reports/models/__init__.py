@@ -1,4 +1,5 @@
 from reports.models.brief import PolicyBriefContributor, PolicyBriefPage, ToolkitPage
+from reports.models.implementation import RecommendationPractice
 from reports.models.index import ReportIndexPage
 from reports.models.report import ChapterContributor, ChapterPage, ReportContributor, ReportPage
 
@@ -7,6 +8,7 @@ __all__ = [
     "ChapterPage",
     "PolicyBriefContributor",
     "PolicyBriefPage",
+    "RecommendationPractice",
     "ReportContributor",
     "ReportIndexPage",
     "ReportPage",

@@ -16,7 +16,13 @@ from cms.models import BasePage
 from cms.translation import synchronised, translated
 from reports import citations
 from reports.blocks import AUDIENCES, DownloadBlock, RecommendationBlock, StepBlock
-from reports.models.mixins import CitableMixin, ContributorBase, DownloadsMixin, recommendation_items
+from reports.models.mixins import (
+    CitableMixin,
+    ContributorBase,
+    DownloadsMixin,
+    extend_publication_context,
+    recommendation_items,
+)
 
 
 class PolicyBriefPage(CitableMixin, DownloadsMixin, BasePage):
@@ -59,7 +65,7 @@ class PolicyBriefPage(CitableMixin, DownloadsMixin, BasePage):
         context["contributors"] = self.contributor_list
         context["recommendation_items"] = recommendation_items((self, block) for block in self.recommendations)
         context["audiences"] = AUDIENCES
-        return context
+        return extend_publication_context(self, request, context)
 
     def build_citation(self) -> citations.Citation:
         contributors = self.contributor_list

@@ -97,25 +97,66 @@ class CitableMixin(RoutablePageMixin):
         return response
 
 
+def extend_publication_context(page, request, context: dict) -> dict:
+    """Other apps add to a chapter's or brief's page without reports importing them: the community
+    app answers with the topic proposals the page answers (`publication_page_context` hook)."""
+    from wagtail import hooks
+
+    for extend in hooks.get_hooks("publication_page_context"):
+        context.update(extend(page, request, context))
+    return context
+
+
+# What linking to a page needs (its URL in the visitor's language), and no more.
+PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "live", "locale_id", "translation_key")
+
+
 def recommendation_items(pairs) -> list[dict]:
     """Recommendations of a page, ready for display: anchor, value, and the supporting chapters and
     practices in the visitor's language."""
     from cms.blocks import localized_pages
     from reports.blocks import recommendation_anchor
+    from reports.models.implementation import RecommendationPractice
 
     pairs = list(pairs)  # (page, recommendation block) pairs, from one page or many
-    # One query localizes every supporting chapter and practice of every recommendation listed.
-    linked = [[*block.value["chapters"], *block.value["practices"]] for _page, block in pairs]
+    # One query finds the practices that implement them (links are kept between source pages,
+    # matched in every language by translation key)...
+    implementing: dict[tuple, list] = {}
+    if pairs:
+        links = (
+            RecommendationPractice.objects.filter(
+                publication__translation_key__in={page.translation_key for page, _block in pairs}
+            )
+            .select_related("publication", "practice")
+            .only(
+                *(f"publication__{name}" for name in PAGE_FIELDS),
+                *(f"practice__{name}" for name in PAGE_FIELDS),
+                "identifier",
+            )
+        )
+        for link in links:
+            implementing.setdefault((link.publication.translation_key, link.identifier), []).append(link.practice)
+    # ...and one query localizes every supporting chapter and practice and every implementing practice.
+    linked = [
+        [
+            *block.value["chapters"],
+            *block.value["practices"],
+            *implementing.get((page.translation_key, block.value["identifier"]), []),
+        ]
+        for page, block in pairs
+    ]
     localized = iter(localized_pages([target for targets in linked for target in targets]))
     items = []
     for (page, block), targets in zip(pairs, linked, strict=True):
         supporting = [next(localized) for _target in targets]
+        split = len(block.value["chapters"]) + len(block.value["practices"])
         items.append(
             {
                 "page": page,
                 "anchor": recommendation_anchor(block.value["identifier"]),
                 "value": block.value,
-                "supporting": [target for target in supporting if target.live],
+                "supporting": [target for target in supporting[:split] if target.live],
+                "implemented_by": [target for target in supporting[split:] if target.live],
             }
         )
     return items

@@ -18,7 +18,13 @@ from cms.models import BasePage
 from cms.translation import synchronised, translated
 from reports import citations
 from reports.blocks import AUDIENCES, DownloadBlock, RecommendationBlock, SectionBlock, section_anchor
-from reports.models.mixins import CitableMixin, ContributorBase, DownloadsMixin, recommendation_items
+from reports.models.mixins import (
+    CitableMixin,
+    ContributorBase,
+    DownloadsMixin,
+    extend_publication_context,
+    recommendation_items,
+)
 
 LICENCES = [
     ("cc-by-4.0", "CC BY 4.0"),
@@ -218,7 +224,7 @@ class ChapterPage(CitableMixin, DownloadsMixin, BasePage):
         context["contributors"] = self.contributor_list
         context["sections"] = self.sections()
         context["report"] = self.report
-        return context
+        return extend_publication_context(self, request, context)
 
     def build_citation(self) -> citations.Citation:
         report = self.report

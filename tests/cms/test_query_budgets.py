@@ -35,11 +35,13 @@ PAGES = {
     "standard_page": (lambda: first_url("home.StandardPage"), 9),
     "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 21),
     "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 21),
-    "practice": (lambda: "/en/practices/housing-first-finland/", 23),
-    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 26),
+    # A practice: + its "adapted elsewhere" reports and the recommendations it implements (one query each).
+    "practice": (lambda: "/en/practices/housing-first-finland/", 25),
+    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 28),
     "report": (lambda: first_url("reports.ReportPage"), 14),
-    "chapter": (lambda: first_url("reports.ChapterPage"), 18),
-    "brief": (lambda: first_url("reports.PolicyBriefPage"), 16),
+    # A chapter or brief: + the topic proposals it answers; a brief: + its recommendations' practices.
+    "chapter": (lambda: first_url("reports.ChapterPage"), 19),
+    "brief": (lambda: first_url("reports.PolicyBriefPage"), 18),
     "news_index": (lambda: first_url("news.NewsIndexPage"), 13),
     "news_item": (lambda: first_url("news.NewsPage"), 18),
     "events_index": (lambda: first_url("events.EventsIndexPage"), 15),
