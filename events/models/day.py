@@ -43,6 +43,7 @@ from cms.links import absolute_url
 from cms.models import BasePage
 from cms.notifications import deliver
 from cms.public_forms import protected_form_response, renderer
+from cms.sharing.mixins import ShareKitMixin
 from cms.tasks import retrying_task
 from cms.translation import synchronised, translated
 from events.blocks import ADDRESSEES, AddresseeBlock
@@ -151,7 +152,7 @@ def endorsers(translation_key, language: str, limit: int | None = None):
 # --- Pages ---------------------------------------------------------------------------------------
 
 
-class SocialProgressDayPage(RoutablePageMixin, EventMixin, BasePage):
+class SocialProgressDayPage(ShareKitMixin, RoutablePageMixin, EventMixin, BasePage):
     """One year's Day and its declaration. Prepared in advance and published at a set time with
     Wagtail's scheduled publishing ("Go-live date"); until then only the press room shows it."""
 
@@ -236,6 +237,12 @@ class SocialProgressDayPage(RoutablePageMixin, EventMixin, BasePage):
         return self.url + self.reverse_subpage(name, args=args)
 
     # --- The declaration as a PDF
+
+    # The share kit relays the declaration.
+    share_summary_fields = ("declaration", "introduction")
+
+    def share_title(self) -> str:
+        return self.declaration_title or self.title
 
     @path("declaration/pdf/", name="declaration_pdf")
     def declaration_pdf_view(self, request):
