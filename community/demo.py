@@ -1,6 +1,8 @@
 """Demo community: members, a consultation on a draft chapter, topic proposals, communities of
-practice and partner organisations, in all 10 languages."""
+practice and partner organisations, in all 10 languages; then the share kits that members and
+partners relay (cms.sharing.demo)."""
 
+from cms.sharing import demo as sharing_demo
 from community.communities import demo as communities_demo
 from community.consultations import demo as consultations_demo
 from community.members import demo as members_demo
@@ -14,3 +16,4 @@ def seed(context) -> None:
     topics_demo.seed(context)
     communities_demo.seed(context)
     partners_demo.seed(context)
+    sharing_demo.seed(context)
