@@ -128,19 +128,19 @@ def test_kit_texts_respect_each_networks_limit_in_every_language(model):
 
 
 def test_a_long_default_is_shortened_at_a_word_to_fit_x_and_bluesky():
-    page = PracticePage.objects.get(locale__language_code="zh-hans", slug="rwanda-community-health-workers")
+    page = PracticePage.objects.get(locale__language_code="zh-hans", slug="m-pesa-mobile-money")
     page.summary = "社区卫生工作者在每个村庄提供基本医疗服务。" * 20
     kit = services.share_kit(page)
     x = next(item for item in kit.networks if item["code"] == "x")
     assert texts.x_length(x["text"]) <= 280 and "…" in x["text"]
-    hindi = PracticePage.objects.get(locale__language_code="hi", slug="rwanda-community-health-workers")
+    hindi = PracticePage.objects.get(locale__language_code="hi", slug="m-pesa-mobile-money")
     hindi.summary = "सामुदायिक स्वास्थ्य कार्यकर्ता हर गाँव में बुनियादी देखभाल प्रदान करते हैं। " * 10
     bluesky = next(item for item in services.share_kit(hindi).networks if item["code"] == "bluesky")
     assert texts.graphemes(bluesky["text"]) <= 300 and "…" in bluesky["text"]
 
 
 def test_editors_text_too_long_for_x_once_the_link_is_added_is_refused():
-    page = report("zh-hans")
+    page = ChapterPage.objects.filter(locale__language_code="zh-hans", alias_of=None).first()
     kit = ShareKit(page=page, locale=page.locale, x_text="社会进步" * 35)  # 140 characters, 280 for X
     with pytest.raises(ValidationError) as refused:
         kit.full_clean()
@@ -149,20 +149,36 @@ def test_editors_text_too_long_for_x_once_the_link_is_added_is_refused():
     kit.full_clean()
 
 
-def test_editors_texts_are_used_and_translated_kits_follow_their_page():
-    page = report("fr")
+def test_editors_texts_are_used_else_the_summary():
+    page = ChapterPage.objects.filter(locale__language_code="fr", alias_of=None).first()
+    assert services.share_kit(page).key_message == texts.plain(page.summary)
     ShareKit.objects.create(
         page=page,
         locale=page.locale,
         key_message="Le progrès social est possible.",
-        x_text="Le rapport du Panel, à lire et partager.",
+        x_text="Le chapitre, à lire et partager.",
     )
     kit = services.share_kit(page)
     assert kit.key_message == "Le progrès social est possible."
     x = next(item for item in kit.networks if item["code"] == "x")
-    assert x["text"].startswith("Le rapport du Panel")
-    # Another language keeps its default, drawn from its own summary.
-    assert services.share_kit(report("de" if False else "es")).key_message != kit.key_message
+    assert x["text"].startswith("Le chapitre, à lire et partager.")
+    whatsapp = next(item for item in kit.networks if item["code"] == "whatsapp")
+    assert "Le progrès social est possible." in whatsapp["text"]  # the key message where no text was written
+
+
+def test_demo_kits_on_the_flagship_report_and_three_practices_in_every_language(client):
+    for language in LANGUAGES:
+        kits = ShareKit.objects.filter(locale__language_code=language).select_related("page")
+        assert {kit.page.slug for kit in kits} >= {
+            "rethinking-society",
+            "rwanda-community-health-workers",
+            "housing-first-finland",
+            "participatory-budgeting-porto-alegre",
+        }
+        assert all(kit.page.locale_id == kit.locale_id for kit in kits)  # a translated kit follows its page
+    arabic = ShareKit.objects.get(page=report("ar"))
+    content = client.get(REPORT.format(lang="ar") + "share/").content.decode()
+    assert arabic.key_message in content and arabic.key_message != ShareKit.objects.get(page=report("en")).key_message
 
 
 # --- The share kit page ----------------------------------------------------------------------------
@@ -203,7 +219,7 @@ def test_a_members_relay_counts_for_that_member_only(client):
     client.force_login(alice)
     response = client.post(REPORT.format(lang="ar") + "share/relay/", {"network": "x", "user": bob.pk})
     assert response.status_code == 303 and response["Location"].startswith("https://x.com/intent/post?text=")
-    relay = Relay.objects.get(page=page)
+    relay = Relay.objects.get(page=page, user=alice)
     assert (relay.user, relay.partner, relay.network, relay.language) == (alice, None, "x", "ar")
     # The text posted carries Alice's own link; following it counts for Alice.
     assert relay.link.user == alice and relay.link.code in response["Location"]
@@ -211,6 +227,7 @@ def test_a_members_relay_counts_for_that_member_only(client):
     client.get(f"/s/{relay.link.code}/", **BROWSER)
     assert services.member_counts(page, alice) == {"relays": 1, "visits": 1}
     assert services.member_counts(page, bob) == {"relays": 0, "visits": 0}
+    assert not Relay.objects.filter(user=bob).exists()
     client.force_login(bob)
     content = client.get(REPORT.format(lang="ar") + "share/").content.decode()
     assert relay.link.code not in content  # Bob's kit has Bob's links
@@ -224,7 +241,7 @@ def test_a_member_cannot_relay_for_a_partner_they_do_not_administer(client):
     for target in (partner, other):
         response = client.post(REPORT.format(lang="en") + "share/relay/", {"network": "bluesky", "partner": target.pk})
         assert response.status_code == 403
-    assert not Relay.objects.exists()
+    assert not Relay.objects.filter(user=member).exists()
 
 
 def test_a_partner_administrator_relays_for_the_organisation(client):
@@ -234,7 +251,7 @@ def test_a_partner_administrator_relays_for_the_organisation(client):
     assert affiliation.partner.name in client.get(page_url).content.decode()
     response = client.post(page_url + "relay/", {"network": "linkedin", "partner": affiliation.partner.pk})
     assert response.status_code == 303 and response["Location"].startswith("https://www.linkedin.com/")
-    relay = Relay.objects.get()
+    relay = Relay.objects.get(user=affiliation.user)
     assert relay.partner == affiliation.partner and relay.link.partner == affiliation.partner
     assert relay.link.user is None  # the organisation's link, shared by its administrators
 
@@ -249,10 +266,12 @@ def test_relay_needs_a_login_and_a_post(client):
     url = REPORT.format(lang="en") + "share/relay/"
     response = client.post(url, {"network": "x"})
     assert response.status_code == 302 and "/account/login/" in response["Location"]
-    client.force_login(ParticipantFactory())
+    relays = Relay.objects.count()
+    member = ParticipantFactory()
+    client.force_login(member)
     assert client.get(url).status_code == 405
     assert client.post(url, {"network": "myspace"}).status_code == 404
-    assert not Relay.objects.exists()
+    assert Relay.objects.count() == relays
 
 
 # --- Short links count readers ---------------------------------------------------------------------
@@ -285,7 +304,7 @@ def test_unknown_short_link_and_unpublished_page_give_404(client):
     link = services.links_for(page)["x"]
     Page.objects.filter(pk=page.pk).update(live=False)
     assert client.get(f"/s/{link.code}/", follow=True, **BROWSER).status_code == 404
-    assert not ShareVisit.objects.exists()
+    assert not ShareVisit.objects.filter(link=link).exists()
 
 
 # --- The editors' report: the multiplier -----------------------------------------------------------
@@ -299,6 +318,8 @@ def _relay_and_visit(page, network: str, *, user=None, partner=None, visits: int
 
 
 def test_editors_see_relays_by_network_and_partner_and_the_visits_they_brought(client, editor):
+    Relay.objects.all().delete()
+    ShareVisit.objects.all().delete()
     affiliation = AffiliationFactory(is_administrator=True, partner__name="Red de Salud Comunitaria")
     spanish = report("es")
     _relay_and_visit(spanish, "x", visits=3)
