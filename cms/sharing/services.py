@@ -91,6 +91,10 @@ def landing_url(link: ShareLink) -> str:
     return f"{page_url(link.page)}?{query}"
 
 
+# Where a relay redirects to: the share kit page lets its forms go there (cms.headers).
+INTENT_ORIGINS = ["https://x.com", "https://bsky.app", "https://www.linkedin.com", "https://wa.me", "mailto:"]
+
+
 def intent_url(network: str, text: str, subject: str = "") -> str:
     """The network's own page for posting `text` (it already holds the link)."""
     if network == Network.X:

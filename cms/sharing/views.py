@@ -44,7 +44,10 @@ def share_kit(request, page):
             ],
         }
     )
-    return TemplateResponse(request, "cms/sharing/share_kit.html", context)
+    response = TemplateResponse(request, "cms/sharing/share_kit.html", context)
+    if user.is_authenticated:  # the relay forms redirect to the networks' posting pages
+        response.csp_form_action = services.INTENT_ORIGINS
+    return response
 
 
 def card(request, page):

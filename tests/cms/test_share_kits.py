@@ -371,3 +371,15 @@ def test_share_kit_page_query_count_is_constant_for_a_member(client, django_asse
     first = count()
     ShareLink.objects.filter(user=None, partner=None).exists()
     assert count() == first
+
+
+def test_relay_forms_may_go_on_to_the_networks_under_the_content_security_policy(client, settings):
+    from cms.headers import PUBLIC_POLICY
+
+    settings.CONTENT_SECURITY_POLICY = PUBLIC_POLICY
+    anonymous = client.get(REPORT.format(lang="en") + "share/")["Content-Security-Policy"]
+    assert "form-action 'self';" in anonymous
+    client.force_login(ParticipantFactory())
+    member = client.get(REPORT.format(lang="en") + "share/")["Content-Security-Policy"]
+    assert "form-action 'self' https://x.com https://bsky.app https://www.linkedin.com https://wa.me mailto:;" in member
+    assert "form-action 'self';" in client.get(REPORT.format(lang="en"))["Content-Security-Policy"]
