@@ -383,3 +383,15 @@ def test_relay_forms_may_go_on_to_the_networks_under_the_content_security_policy
     member = client.get(REPORT.format(lang="en") + "share/")["Content-Security-Policy"]
     assert "form-action 'self' https://x.com https://bsky.app https://www.linkedin.com https://wa.me mailto:;" in member
     assert "form-action 'self';" in client.get(REPORT.format(lang="en"))["Content-Security-Policy"]
+
+
+def test_editors_write_share_kits_in_the_admin(client, editor):
+    client.force_login(editor)
+    listing = client.get("/admin/snippets/cms/sharekit/")
+    assert listing.status_code == 200 and "Housing First in Finland" in listing.content.decode()
+    assert client.get("/admin/snippets/cms/sharekit/add/").status_code == 200
+    kit = ShareKit.objects.get(page=report("en"))
+    edit = client.get(f"/admin/snippets/cms/sharekit/edit/{kit.pk}/")
+    assert edit.status_code == 200 and kit.key_message in edit.content.decode()
+    client.force_login(ParticipantFactory())
+    assert client.get("/admin/snippets/cms/sharekit/").status_code in (302, 403)
