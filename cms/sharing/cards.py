@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 logger = logging.getLogger(__name__)
 
-LAYOUT_VERSION = 1  # bump when the drawing changes, so stored cards are redrawn
+LAYOUT_VERSION = 2  # bump when the drawing changes, so stored cards are redrawn
 SIZE = (1200, 630)
 MARGIN = 80
 BACKGROUND = (8, 61, 71)  # --color-brand-dark in cms/css/tokens.css
@@ -44,6 +45,26 @@ DEFAULT_FONT = ("NotoSans-Bold.ttf", 0)
 SHAPING_LANGUAGES = {"zh-hans": "zh-Hans"}
 # Scripts written without spaces between words: a line may break after any character.
 NO_SPACE_LANGUAGES = {"zh-hans"}
+
+
+# The first letter's script tells which font draws a text: an untranslated (fallback) title on an
+# Arabic page is drawn in Latin letters, left to right.
+SCRIPTS = {"ARABIC": "ar", "DEVANAGARI": "hi", "BENGALI": "bn", "CJK": "zh-hans"}
+
+
+def script_language(text: str, language: str) -> str:
+    """`language` when `text` is written in its script, else the language of the script it is in."""
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            script = next((code for prefix, code in SCRIPTS.items() if name.startswith(prefix)), "en")
+            if script == "ar" and language == "ur":
+                return "ur"
+            return language if script == FONT_SCRIPT.get(language, "en") else script
+    return language
+
+
+FONT_SCRIPT = {"ar": "ar", "ur": "ar", "hi": "hi", "bn": "bn", "zh-hans": "zh-hans"}
 
 
 @cache
@@ -94,6 +115,8 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, language: str) 
 
 def draw_card(title: str, language: str, site_name: str) -> bytes:
     """The PNG of a card for `title` in `language` (the site's name at the foot, in the same language)."""
+    site_language = script_language(site_name, language)
+    language = script_language(title, language)
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
@@ -114,13 +137,13 @@ def draw_card(title: str, language: str, site_name: str) -> bytes:
         draw.text((x, top), line, font=font, fill=TEXT, **options)
         top += int(size * line_factor)
     # A rule and the Panel's name at the foot, on the reading side.
-    foot = _font(language, 30)
+    foot, foot_options = _font(site_language, 30), _layout_options(site_language)
     rule_y = SIZE[1] - MARGIN - 50
-    rule_x = SIZE[0] - MARGIN - 120 if rtl else MARGIN
+    rule_x = SIZE[0] - MARGIN - 120 if site_language in RTL_LANGUAGES else MARGIN
     draw.rectangle((rule_x, rule_y, rule_x + 120, rule_y + 6), fill=ACCENT)
-    name_width = draw.textlength(site_name, font=foot, **options)
-    name_x = SIZE[0] - MARGIN - name_width if rtl else MARGIN
-    draw.text((name_x, rule_y + 18), site_name, font=foot, fill=TEXT, **options)
+    name_width = draw.textlength(site_name, font=foot, **foot_options)
+    name_x = SIZE[0] - MARGIN - name_width if site_language in RTL_LANGUAGES else MARGIN
+    draw.text((name_x, rule_y + 18), site_name, font=foot, fill=TEXT, **foot_options)
     output = io.BytesIO()
     image.save(output, format="PNG", optimize=True)
     return output.getvalue()

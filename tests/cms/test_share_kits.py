@@ -67,6 +67,15 @@ def test_card_is_1200_by_630_with_the_title_drawn_on_the_reading_side(language, 
         assert abs(left - cards.MARGIN) <= 8
 
 
+def test_an_untranslated_title_on_an_arabic_page_is_drawn_left_to_right_in_latin_letters():
+    size, box = ink_box(cards.draw_card("Rethinking Society for the 21st Century", "ar", "الفريق الدولي"))
+    assert size == (1200, 630) and box is not None
+    assert abs(box[0] - cards.MARGIN) <= 8
+    assert cards.script_language("Rethinking Society", "ar") == "en"
+    assert cards.script_language("سماجی ترقی", "ur") == "ur"
+    assert cards.script_language("社会进步", "zh-hans") == "zh-hans"
+
+
 def test_arabic_is_shaped_not_drawn_letter_by_letter():
     """Joined letters take less room than the isolated forms Pillow draws without a layout engine."""
     from PIL import ImageDraw, features
