@@ -3,10 +3,12 @@
 Public pages get a strict policy: scripts only from the site's own static files (there is no
 inline script; a template that needs one writes `<script nonce="{{ request.csp_nonce }}">`, and the
 nonce is then added to `script-src` for that response only), no plugins, no framing, forms posting
-only to the site. The Wagtail admin (and wagtail-localize's editor inside it) still relies on
-inline scripts and styles, so `/admin/` gets `CONTENT_SECURITY_POLICY_ADMIN`, which allows them but
-keeps every other restriction; the browser test `tests/e2e/test_csp.py` opens the editors under
-these headers and fails on any violation reported in the console.
+only to the site (a view may name more destinations for its own response in
+`response.csp_form_action`: the share kit's one-click relay redirects to the networks). The
+Wagtail admin (and wagtail-localize's editor inside it) still relies on inline scripts and styles,
+so `/admin/` gets `CONTENT_SECURITY_POLICY_ADMIN`, which allows them but keeps every other
+restriction; the browser test `tests/e2e/test_csp.py` opens the editors under these headers and
+fails on any violation reported in the console.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ class SecurityHeadersMiddleware:
             if admin
             else getattr(settings, "CONTENT_SECURITY_POLICY", None)
         )
+        extra_form_action = getattr(response, "csp_form_action", None)
+        if policy and extra_form_action:
+            policy = {**policy, "form-action": [*policy.get("form-action", []), *extra_form_action]}
         if policy and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = _header(policy, nonce[0] if nonce else None)
         permissions = getattr(settings, "PERMISSIONS_POLICY", None)

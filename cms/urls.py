@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import admin_views, po_views
 from cms import views as cms_views
 from cms.auth import AdminPasswordResetView, authenticate_with_password
+from cms.sharing import views as sharing_views
 from cms.sitemaps import MultilingualSitemap
 from search import views as search_views
 
@@ -31,6 +32,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("healthz", cms_views.healthz, name="healthz"),
+    path("s/<str:code>/", sharing_views.short_link, name="share_short_link"),
     path("readyz", cms_views.readyz, name="readyz"),
 ]
 

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms import admin_views, explorer, roles, staff, translation_status, translators
 from cms.admin_views import SubmitTranslationForReviewView, TranslationStatusReportView
 from cms.models import Person, Theme, reviews
+from cms.sharing.admin import ShareKitViewSet, ShareReportView, is_editor
 from cms.two_factor import services as two_factor
 from cms.two_factor import views as two_factor_views
 
@@ -43,6 +44,7 @@ class SharedContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(SharedContentGroup)
+register_snippet(ShareKitViewSet)
 
 
 @hooks.register("insert_global_admin_css")
@@ -60,6 +62,21 @@ def register_translation_status_url():
             name="submit_translation_for_review",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_share_report_url():
+    return [path("reports/share-kits/", ShareReportView.as_view(), name="share_report")]
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_share_report_menu_item():
+    return EditorsMenuItem(_("Share kits: the multiplier"), reverse("share_report"), icon_name="mail", order=60)
 
 
 @hooks.register("register_reports_menu_item")

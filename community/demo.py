@@ -1,6 +1,8 @@
 """Demo community: members, a consultation on a draft chapter, topic proposals, communities of
-practice, partner organisations and "adapted elsewhere" reports, in all 10 languages."""
+practice, partner organisations and "adapted elsewhere" reports, in all 10 languages; then the
+share kits that members and partners relay (cms.sharing.demo)."""
 
+from cms.sharing import demo as sharing_demo
 from community.adaptations import demo as adaptations_demo
 from community.communities import demo as communities_demo
 from community.consultations import demo as consultations_demo
@@ -16,3 +18,4 @@ def seed(context) -> None:
     communities_demo.seed(context)
     partners_demo.seed(context)
     adaptations_demo.seed(context)
+    sharing_demo.seed(context)

@@ -5,6 +5,7 @@ from cms.models.people import Person, Theme
 from cms.models.reviews import ExpertReview, ExpertReviewTask
 from cms.models.translation_requests import TranslationRequest
 from cms.models.users import User
+from cms.sharing.models import Network, Relay, ShareKit, ShareLink, ShareVisit
 
 __all__ = [
     "BasePage",
@@ -15,8 +16,13 @@ __all__ = [
     "ExpertReviewTask",
     "ExpertReviewedTreeMixin",
     "ListingFieldsMixin",
+    "Network",
     "Person",
+    "Relay",
     "SeoFieldsMixin",
+    "ShareKit",
+    "ShareLink",
+    "ShareVisit",
     "Theme",
     "TranslationRequest",
     "User",

@@ -270,6 +270,7 @@ PAGE_CACHE_IGNORED_MODELS = {
     "wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry", "wagtailcore.referenceindex",
     "wagtailcore.workflowstate", "wagtailcore.taskstate", "wagtailcore.pagesubscription",
     "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.uploadedfile",
+    "cms.sharelink", "cms.relay", "cms.sharevisit",
 }  # fmt: skip
 # The CDN or reverse proxy purged on publish (Cloudflare, CloudFront or HTTP PURGE; cms.settings.env).
 WAGTAILFRONTENDCACHE = env.frontend_cache()

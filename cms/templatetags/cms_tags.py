@@ -398,6 +398,16 @@ def social_card(context, page: Page | None = None) -> dict | None:
     }
 
 
+@register.simple_tag
+def share_kit_url(page) -> str:
+    """The address of the page's share kit (`cms.sharing`), or "" for a page type without one."""
+    from cms.sharing.mixins import ShareKitMixin
+
+    if not isinstance(page, ShareKitMixin) or not page.url:
+        return ""
+    return page.url + page.reverse_subpage("share_kit")
+
+
 @register.simple_tag(name="absolute_url")
 def absolute_url_tag(path: str) -> str:
     """`path` on the public host (cms.links): for share links and anything copied out of the page."""

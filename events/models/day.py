@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
+from cms.sharing.mixins import ShareKitMixin
 from cms.translation import synchronised, translated
 from events.blocks import ADDRESSEES, AddresseeBlock
 from events.models.common import EventMixin, EventType
@@ -35,7 +36,7 @@ from events.models.common import EventMixin, EventType
 # --- Pages ---------------------------------------------------------------------------------------
 
 
-class SocialProgressDayPage(RoutablePageMixin, EventMixin, BasePage):
+class SocialProgressDayPage(ShareKitMixin, RoutablePageMixin, EventMixin, BasePage):
     """One year's Day and its declaration. Prepared in advance and published at a set time with
     Wagtail's scheduled publishing ("Go-live date"); until then only the press room shows it."""
 
@@ -110,6 +111,12 @@ class SocialProgressDayPage(RoutablePageMixin, EventMixin, BasePage):
         return self.url + self.reverse_subpage(name, args=args)
 
     # --- Routes (events.day.views)
+
+    # The share kit relays the declaration.
+    share_summary_fields = ("declaration", "introduction")
+
+    def share_title(self) -> str:
+        return self.declaration_title or self.title
 
     @path("declaration/pdf/", name="declaration_pdf")
     def declaration_pdf_view(self, request):

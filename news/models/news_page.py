@@ -22,6 +22,7 @@ from cms.feeds import page_guid
 from cms.links import page_url
 from cms.models import BasePage, Theme
 from cms.page_forms import LocaleThemesPageForm
+from cms.sharing.mixins import ShareKitMixin
 from cms.translation import synchronised, translated
 
 
@@ -48,7 +49,7 @@ LICENCE_URLS = {
 RELATED_PAGE_TYPES = ["practices.PracticePage", "reports.ChapterPage", "reports.PolicyBriefPage", "reports.ReportPage"]
 
 
-class NewsPage(RoutablePageMixin, BasePage):
+class NewsPage(ShareKitMixin, RoutablePageMixin, BasePage):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     date = models.DateField(_("date"), default=datetime.date.today, db_index=True)
     summary = models.TextField(

@@ -21,6 +21,7 @@ from cms.blocks import RICH_TEXT_FEATURES, ImageBlock
 from cms.models import BasePage, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
 from cms.page_forms import LocaleThemesPageForm
+from cms.sharing.mixins import ShareKitMixin
 from cms.translation import synchronised, translated
 from practices.blocks import IndicatorBlock, OrganisationBlock, ResourceStreamBlock
 from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels
@@ -75,7 +76,7 @@ def _rich_text(label):
     return RichTextField(label, features=RICH_TEXT_FEATURES, blank=True)
 
 
-class PracticePage(ExpertReviewRequiredMixin, BasePage):
+class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
     """An inspiring practice. Public only once it has passed expert review (`cms.models.reviews`)."""
 
     summary = models.TextField(_("summary"), max_length=1500, help_text=_("One paragraph: what it is, where."))

@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms.blocks import BodyStreamBlock, localized_pages
 from cms.links import page_url
 from cms.models import BasePage
+from cms.sharing.mixins import ShareKitMixin
 from cms.translation import synchronised, translated
 from reports import citations
 from reports.blocks import AUDIENCES, DownloadBlock, RecommendationBlock, StepBlock
@@ -25,7 +26,7 @@ from reports.models.mixins import (
 )
 
 
-class PolicyBriefPage(CitableMixin, DownloadsMixin, BasePage):
+class PolicyBriefPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     """A short text for decision makers, ending in numbered recommendations."""
 
     publication_date = models.DateField(_("publication date"))

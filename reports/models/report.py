@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.links import page_url
 from cms.models import BasePage
+from cms.sharing.mixins import ShareKitMixin
 from cms.translation import synchronised, translated
 from reports import citations
 from reports.blocks import AUDIENCES, DownloadBlock, RecommendationBlock, SectionBlock, section_anchor
@@ -42,7 +43,7 @@ def _names(contributors, roles: set[str]) -> list[citations.Name]:
     ]
 
 
-class ReportPage(CitableMixin, DownloadsMixin, BasePage):
+class ReportPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     """A report of the Panel: its volumes and chapters are the pages under it."""
 
     subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
@@ -157,7 +158,7 @@ class ReportContributor(ContributorBase):
     page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="contributors")
 
 
-class ChapterPage(CitableMixin, DownloadsMixin, BasePage):
+class ChapterPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     """One chapter of a report: numbered sections, figures, notes and references."""
 
     number = models.PositiveSmallIntegerField(_("chapter number"))
