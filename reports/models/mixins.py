@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +94,26 @@ class CitableMixin(RoutablePageMixin):
     def _citation_file(self, request, text: str, content_type: str, extension: str) -> HttpResponse:
         response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
+        return response
+
+
+class PdfMixin(RoutablePageMixin):
+    """Adds `pdf/`: the page as published, as a PDF in its language (`reports.pdf`)."""
+
+    pdf_template = ""  # the HTML document WeasyPrint renders
+
+    def pdf_context(self) -> dict:
+        return {}
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from reports import pdf
+
+        if not self.live or self.live_revision_id is None:
+            raise Http404
+        response = HttpResponse(pdf.stored_pdf(self), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{pdf.filename(self)}"'
+        response["Content-Language"] = self.locale.language_code
         return response
 
 
