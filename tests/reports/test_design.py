@@ -49,7 +49,7 @@ def test_chart_table_with_bad_rows_is_refused_with_one_message_per_row():
 
 
 def test_chart_table_needs_headings_and_figures():
-    with pytest.raises(charts.TableError) as raised:
+    with translation.override("en"), pytest.raises(charts.TableError) as raised:
         charts.parse_table("Volume 1,8")
     assert "heading row" in raised.value.messages[0]
     assert ChartBlock().clean(chart_value())["data"] == TABLE
