@@ -186,7 +186,7 @@ def draw(kind: str, table: Table, title: str, unit: str = "") -> dict:
         "plot_right": plot_left + plot_width,
         "baseline": y(Decimal(0)),
         "label_y": HEIGHT - MARGIN_BOTTOM + 20,
-        "tick_anchor": "start" if rtl else "end",
+        "tick_anchor": "start" if rtl else "end",  # the ticks' text runs left to right (numbers)
         "tick_x": axis_x + 8 if rtl else axis_x - 8,
         "ticks": [{"y": y(tick), "label": format_number(tick)} for tick in ticks],
         "categories": categories,

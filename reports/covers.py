@@ -55,7 +55,7 @@ def cover(page, *, theme=None, kind: str = "", year: str | int = "", language: s
     return {
         "language": language,
         "direction": "rtl" if info["bidi"] else "ltr",
-        "anchor": "end" if info["bidi"] else "start",
+        # text-anchor="start" follows the text's direction: right to left, x is the right edge.
         "x": 280 if info["bidi"] else 24,
         "colour": theme_colour(theme),
         "kind": kind,

@@ -100,3 +100,23 @@ def test_reader_opens_a_charts_table_by_keyboard_and_the_aside_stands_beside_the
     )
     assert aside["y"] >= article["y"] + article["height"]  # phones: one column
     screenshot(page, f"chapter-figures-{lang}-390")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "hi", "zh-hans"])
+def test_report_page_uses_the_width_with_its_cover_and_aside(live_site, page, lang, screenshot):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_site + f"/{lang}/reports/rethinking-society/")
+    article, aside = (
+        page.locator("article.publication").bounding_box(),
+        page.locator(".publication-aside").bounding_box(),
+    )
+    assert aside["y"] < article["y"] + 200 and aside["width"] > 200
+    cover = page.locator(".publication__header svg.cover")
+    expect(cover).to_be_visible()
+    assert cover.get_attribute("lang") == lang
+    box = page.locator(".cover__title").bounding_box()
+    cover_box = cover.bounding_box()
+    assert cover_box["x"] <= box["x"] and box["x"] + box["width"] <= cover_box["x"] + cover_box["width"] + 1
+    screenshot(page, f"report-{lang}-1280")
+    page.goto(live_site + f"/{lang}/reports/")
+    screenshot(page, f"reports-{lang}-1280")

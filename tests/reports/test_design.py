@@ -83,6 +83,9 @@ def test_chart_figures_are_written_the_way_the_language_writes_numbers(language,
     with translation.override(language):
         html = str(ChartBlock().render(chart_value(data="Year,Value\n2020,1234.5")))
     assert f"<td>{expected}</td>" in html.replace("&nbsp;", "\u00a0")
+    # The drawing's coordinates are never localized (a decimal comma would break the SVG).
+    svg = re.search(r"<svg.*</svg>", html, re.S).group(0)
+    assert not re.search(r'(x|y|width|height)="[0-9]+,[0-9]', svg)
 
 
 def test_right_to_left_chart_runs_categories_from_the_right_with_rtl_text():
@@ -92,6 +95,7 @@ def test_right_to_left_chart_runs_categories_from_the_right_with_rtl_text():
     assert 'direction="rtl"' in labels
     xs = [float(x) for x in re.findall(r'<text x="([0-9.]+)"', labels)]
     assert xs == sorted(xs, reverse=True)  # Volume 1 on the right
+    assert re.search(r'<rect class="chart__series-1" x="[0-9]+(\.[0-9])?" y="[0-9.]+"', html)  # no decimal comma
 
 
 def test_key_figure_shows_its_number_label_and_linked_source():
@@ -124,13 +128,14 @@ def test_chapter_page_renders_charts_and_key_figures(client, report):
 
 
 @pytest.mark.parametrize(
-    ("language", "direction", "anchor"), [("en", "ltr", "start"), ("ar", "rtl", "end"), ("ur", "rtl", "end")]
+    ("language", "direction", "x"), [("en", "ltr", "24"), ("ar", "rtl", "280"), ("ur", "rtl", "280")]
 )
-def test_generated_cover_sets_language_and_direction_of_its_text(client, language, direction, anchor):
+def test_generated_cover_sets_language_and_direction_of_its_text(client, language, direction, x):
     content = client.get(REPORT.format(lang=language)).content.decode()
     svg = re.search(r'<svg class="cover cover--theme-\d"[^>]*>.*?</svg>', content, re.S).group(0)
     assert f'lang="{language}"' in svg and 'aria-hidden="true"' in svg
-    assert f'direction="{direction}"' in svg and f'text-anchor="{anchor}"' in svg
+    # Right to left, the text starts at the right edge.
+    assert f'direction="{direction}"' in svg and f'<tspan x="{x}"' in svg
     title = ReportPage.objects.get(slug="rethinking-society", locale__language_code=language).title
     assert "".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)).replace(" ", "") == title.replace(" ", "")
 
