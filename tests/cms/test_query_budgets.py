@@ -38,7 +38,7 @@ PAGES = {
     "practice": (lambda: "/en/practices/housing-first-finland/", 23),
     "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 26),
     "report": (lambda: first_url("reports.ReportPage"), 14),
-    "chapter": (lambda: first_url("reports.ChapterPage"), 18),
+    "chapter": (lambda: first_url("reports.ChapterPage"), 19),  # + its previous and next chapters
     "brief": (lambda: first_url("reports.PolicyBriefPage"), 16),
     "news_index": (lambda: first_url("news.NewsIndexPage"), 13),
     "news_item": (lambda: first_url("news.NewsPage"), 18),
