@@ -53,7 +53,7 @@ def _number(text: str) -> Decimal | None:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    return value if value.is_finite() else None
+    return value if value.is_finite() and abs(value) < 10**15 else None
 
 
 def parse_table(text: str) -> Table:

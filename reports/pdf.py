@@ -67,10 +67,20 @@ def stored_pdf(page) -> bytes:
 
 
 def generate(page) -> bytes:
-    """Make and store the PDF of the page's live revision (replacing a half-written one)."""
+    """Make and store the PDF of the page's live revision (again, if a report's chapters changed),
+    and remove the PDFs of its earlier revisions in this language."""
     content = render(page)
     name = storage_name(page)
     if default_storage.exists(name):
         default_storage.delete(name)
     default_storage.save(name, ContentFile(content))
+    folder, _slash, current = name.rpartition("/")
+    language = page.locale.language_code
+    try:
+        _folders, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotImplementedError):
+        files = []
+    for file in files:
+        if file != current and file.startswith(f"{page.pk}-r") and file.endswith(f"-{language}.pdf"):
+            default_storage.delete(f"{folder}/{file}")
     return content

@@ -18,5 +18,8 @@ def make_pdf_of_published_page(sender, instance, **kwargs):
         return
     from reports.tasks import generate_pdf
 
-    page_id = instance.pk
-    transaction.on_commit(lambda: generate_pdf.enqueue(page_id))
+    page_ids = [instance.pk]
+    if isinstance(instance, ChapterPage):
+        page_ids.append(instance.get_parent().pk)  # the report's PDF lists its chapters
+    for page_id in page_ids:
+        transaction.on_commit(lambda page_id=page_id: generate_pdf.enqueue(page_id))

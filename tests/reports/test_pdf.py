@@ -88,6 +88,20 @@ def test_publishing_a_chapter_makes_the_pdf_of_its_new_revision(settings, django
     with default_storage.open(name, "rb") as stored:
         text, _fonts = pdf_text_and_fonts(stored.read())
     assert "ملخص جديد" in text
+    # The report's PDF, which lists its chapters, is made again too.
+    report = ReportPage.objects.get(slug="rethinking-society", locale__language_code="ar")
+    assert default_storage.exists(pdf.storage_name(report))
+
+
+def test_a_new_revisions_pdf_replaces_the_earlier_ones(client, media):
+    chapter = ChapterPage.objects.get(slug="chapter-4", locale__language_code="hi")
+    first = pdf.storage_name(chapter)
+    client.get(chapter.url + "pdf/")
+    chapter.save_revision().publish()
+    chapter.refresh_from_db()
+    client.get(chapter.url + "pdf/")
+    assert default_storage.exists(pdf.storage_name(chapter))
+    assert not default_storage.exists(first)
 
 
 def test_draft_and_unpublished_pages_have_no_pdf(client):
