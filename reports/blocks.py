@@ -1,9 +1,11 @@
 """StreamField blocks of reports, chapters, policy briefs and toolkits."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -50,9 +52,84 @@ class FigureBlock(blocks.StructBlock):
         )
 
 
+class KeyFigureBlock(blocks.StructBlock):
+    """One number that matters, with what it counts and where it comes from."""
+
+    number = blocks.CharBlock(label=_("Number"), max_length=20, help_text=_("As it should read, e.g. “22” or “300+”."))
+    label = blocks.CharBlock(label=_("What it counts"), max_length=160)
+    source_text = blocks.CharBlock(label=_("Source"), max_length=300)
+    source_url = blocks.URLBlock(label=_("Source address"), required=False)
+
+    class Meta:
+        icon = "pick"
+        template = "reports/blocks/key_figure_block.html"
+        label = _("Key figure")
+        description = _("A number that matters, with what it counts and its source.")
+        preview_value = {
+            "number": "22",
+            "label": "chapters in three volumes",
+            "source_text": "Rethinking Society for the 21st Century, Cambridge University Press, 2018",
+        }
+
+
+class ChartBlock(blocks.StructBlock):
+    """A bar or line chart drawn from a small table; readers also get the table itself."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    kind = blocks.ChoiceBlock(
+        choices=[("bar", _("Bar chart")), ("line", _("Line chart"))], default="bar", label=_("Kind")
+    )
+    data = blocks.TextBlock(
+        label=_("Figures (CSV)"),
+        rows=8,
+        help_text=_(
+            "First row: a heading for the labels, then one heading per series. Then one row per label, "
+            "values separated by commas, e.g. “Volume 1,8”. Numbers without thousands separators."
+        ),
+    )
+    unit = blocks.CharBlock(label=_("Unit"), max_length=40, required=False, help_text=_("e.g. “%” or “chapters”."))
+    source_text = blocks.CharBlock(label=_("Source"), max_length=300)
+    source_url = blocks.URLBlock(label=_("Source address"), required=False)
+
+    class Meta:
+        icon = "table"
+        template = "reports/blocks/chart_block.html"
+        label = _("Chart")
+        description = _("A bar or line chart from a small table of figures, with the table for screen readers.")
+        preview_value = {
+            "title": "Chapters per volume",
+            "kind": "bar",
+            "data": "Volume,Chapters\nVolume 1,8\nVolume 2,6\nVolume 3,8",
+            "unit": "",
+            "source_text": "Rethinking Society for the 21st Century, Cambridge University Press, 2018",
+        }
+
+    def clean(self, value):
+        from reports.charts import TableError, parse_table
+
+        value = super().clean(value)
+        try:
+            parse_table(value["data"])
+        except TableError as error:
+            raise StructBlockValidationError(block_errors={"data": ValidationError(error.messages)}) from error
+        return value
+
+    def get_context(self, value, parent_context=None):
+        from reports.charts import TableError, draw, parse_table
+
+        context = super().get_context(value, parent_context=parent_context)
+        try:
+            context["chart"] = draw(value["kind"], parse_table(value["data"]), value["title"], value["unit"])
+        except TableError:
+            context["chart"] = None  # saved before validation existed: show nothing rather than fail
+        return context
+
+
 class SectionContentBlock(blocks.StreamBlock):
     paragraph = paragraph_block()
     figure = FigureBlock()
+    key_figure = KeyFigureBlock()
+    chart = ChartBlock()
     quote = QuoteBlock()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
+from wagtail_localize.models import TranslationSource
 
 from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
 from cms.models import Person, Theme
@@ -45,6 +46,47 @@ def _themes(english: Locale) -> dict[str, Theme]:
         slug: Theme.objects.get_or_create(slug=slug, locale=english, defaults={"name": name})[0]
         for slug, name in content.THEMES
     }
+
+
+def _figures_section() -> tuple:
+    figures = content.FIGURES_SECTION
+    source = figures["source"]
+    return (
+        "section",
+        {
+            "heading": figures["heading"],
+            "anchor": figures["anchor"],
+            "content": [
+                *(
+                    ("key_figure", {"number": number, "label": label, "source_text": source, "source_url": ""})
+                    for number, label in figures["key_figures"]
+                ),
+                ("chart", {**figures["chart"], "source_text": source, "source_url": ""}),
+            ],
+        },
+    )
+
+
+def add_figures(chapter: ChapterPage, context: SeedContext) -> bool:
+    """Give the chapter "the report in figures" when it has only the demo's two sections (a database
+    seeded before the section existed); a chapter an editor changed is left alone. True when the
+    chapter changed."""
+    anchors = [section.value.get("anchor") for section in chapter.body]
+    if anchors != ["what-we-know", "what-can-be-done"]:
+        return False
+    chapter.body.append(_figures_section())
+    publish(chapter, context.admin)
+    return True
+
+
+def lacks_figures(chapter: ChapterPage, locale: Locale) -> bool:
+    """The chapter has the figures in English but its translation into `locale` does not yet."""
+    translated = ChapterPage.objects.filter(
+        translation_key=chapter.translation_key, locale=locale, alias_of__isnull=True
+    ).first()
+    anchor = content.FIGURES_SECTION["anchor"]
+    has = [anchor in {section.value.get("anchor") for section in page.body} for page in (chapter, translated) if page]
+    return len(has) == 2 and has[0] and not has[1]
 
 
 def seed(context: SeedContext) -> None:
@@ -104,6 +146,8 @@ def seed(context: SeedContext) -> None:
             publish(chapter, context.admin)
             created.append(chapter)
         chapters[number] = chapter
+    figures_chapter = chapters[content.FIGURES_CHAPTER]
+    add_figures(figures_chapter, context)
 
     brief = PolicyBriefPage.objects.child_of(index).filter(slug=content.BRIEF["slug"]).first()
     if brief is None:
@@ -158,7 +202,11 @@ def seed(context: SeedContext) -> None:
     for locale in other_locales(context):
         done = 0
         for instance in tree:
-            if not has_real_translation(instance, locale):
+            refresh = instance is figures_chapter and lacks_figures(figures_chapter, locale)
+            if refresh:
+                # translate() reuses the chapter's source: bring it up to date with the figures first.
+                TranslationSource.update_or_create_from_instance(figures_chapter)
+            if refresh or not has_real_translation(instance, locale):
                 translate(instance, locale, catalogue, user=context.admin)
                 done += 1
         context.translated += done

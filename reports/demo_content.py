@@ -240,3 +240,25 @@ TOOLKIT = {
 
 THEMES = [("inequality", "Inequality"), ("work", "Work"), ("education", "Education"), ("democracy", "Democracy")]
 AUDIENCE_NAMES = []  # audiences are interface strings (locale/*.po), not content
+
+# Chapter 1 also carries "the report in figures": facts about the report itself (its table of
+# contents and its authorship), not findings, so nothing is invented. Source: the book's contents,
+# IPSP, "Rethinking Society for the 21st Century", Cambridge University Press, 2018, three volumes
+# (chapters 1-8, 9-14, 15-22); "more than 300 scholars" is the Panel's own description (see the
+# report's abstract above).
+FIGURES_CHAPTER = 1
+FIGURES_SECTION = {
+    "heading": "The report in figures",
+    "anchor": "the-report-in-figures",
+    "key_figures": [
+        ("22", "chapters in three volumes"),
+        ("300+", "scholars from every region and discipline wrote the report"),
+    ],
+    "chart": {
+        "title": "Chapters per volume",
+        "kind": "bar",
+        "data": "Volume,Chapters\nVolume 1,8\nVolume 2,6\nVolume 3,8",
+        "unit": "",
+    },
+    "source": "International Panel on Social Progress, Rethinking Society for the 21st Century, Cambridge University Press, 2018",
+}

@@ -247,6 +247,8 @@ else:
 # backend runs a task when it is enqueued, after the transaction commits; TASKS_BACKEND=database
 # queues it for `manage.py db_worker` (production's default) without touching the code that enqueues.
 TASKS = env.tasks("immediate")
+# Publishing a report or chapter queues its PDF (reports.signals); the download makes it if missing.
+REPORTS_PDF_ON_PUBLISH = True
 
 # --- Page cache and CDN ------------------------------------------------------------------------
 # Anonymous pages are stored in the cache above and purged on every publish (cms.page_cache,

@@ -34,6 +34,9 @@ STAFF_TWO_FACTOR_REQUIRED = False
 CONTENT_SECURITY_POLICY = headers.PUBLIC_POLICY
 CONTENT_SECURITY_POLICY_ADMIN = headers.ADMIN_POLICY
 PERMISSIONS_POLICY = headers.PERMISSIONS
+# Factories publish many chapters: their PDFs are made on first download (tests that need the
+# publishing task switch it on).
+REPORTS_PDF_ON_PUBLISH = False
 # Serve static files from the apps directly (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

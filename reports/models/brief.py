@@ -30,6 +30,18 @@ class PolicyBriefPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     """A short text for decision makers, ending in numbered recommendations."""
 
     publication_date = models.DateField(_("publication date"))
+    cover_image = models.ForeignKey(
+        "cms.CustomImage", verbose_name=_("cover"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    theme = models.ForeignKey(
+        "cms.Theme",
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its colour is the generated cover's when no cover image is uploaded."),
+    )
     summary = models.TextField(_("summary"), help_text=_("What a minister should read if they read nothing else."))
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     recommendations = StreamField([("recommendation", RecommendationBlock())], verbose_name=_("recommendations"))
@@ -38,6 +50,8 @@ class PolicyBriefPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("publication_date"),
+        FieldPanel("cover_image"),
+        FieldPanel("theme"),
         InlinePanel("contributors", label=_("Authors")),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -53,7 +67,8 @@ class PolicyBriefPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("summary", "body", "recommendations", "downloads"),
-        *synchronised("publication_date", "contributors"),
+        *synchronised("publication_date", "contributors", "theme"),
+        *synchronised("cover_image", overridable=True),
     ]
     parent_page_types = ["reports.ReportIndexPage"]
     subpage_types: list[str] = []

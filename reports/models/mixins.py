@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -109,6 +109,26 @@ def extend_publication_context(page, request, context: dict) -> dict:
 
 # What linking to a page needs (its URL in the visitor's language), and no more.
 PAGE_FIELDS = ("id", "title", "url_path", "path", "depth", "live", "locale_id", "translation_key")
+
+
+class PdfMixin(RoutablePageMixin):
+    """Adds `pdf/`: the page as published, as a PDF in its language (`reports.pdf`)."""
+
+    pdf_template = ""  # the HTML document WeasyPrint renders
+
+    def pdf_context(self) -> dict:
+        return {}
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from reports import pdf
+
+        if not self.live or self.live_revision_id is None:
+            raise Http404
+        response = HttpResponse(pdf.stored_pdf(self), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{pdf.filename(self)}"'
+        response["Content-Language"] = self.locale.language_code
+        return response
 
 
 def recommendation_items(pairs) -> list[dict]:

@@ -23,6 +23,7 @@ from reports.models.mixins import (
     CitableMixin,
     ContributorBase,
     DownloadsMixin,
+    PdfMixin,
     extend_publication_context,
     recommendation_items,
 )
@@ -43,7 +44,7 @@ def _names(contributors, roles: set[str]) -> list[citations.Name]:
     ]
 
 
-class ReportPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
+class ReportPage(ShareKitMixin, PdfMixin, CitableMixin, DownloadsMixin, BasePage):
     """A report of the Panel: its volumes and chapters are the pages under it."""
 
     subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
@@ -53,6 +54,15 @@ class ReportPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     abstract = RichTextField(_("abstract"), features=RICH_TEXT_FEATURES)
     cover_image = models.ForeignKey(
         "cms.CustomImage", verbose_name=_("cover"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    theme = models.ForeignKey(
+        "cms.Theme",
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its colour is the generated cover's when no cover image is uploaded."),
     )
     publisher = models.CharField(_("publisher"), max_length=200, default="International Panel on Social Progress")
     isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
@@ -95,6 +105,7 @@ class ReportPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
         ),
         FieldPanel("abstract"),
         FieldPanel("cover_image"),
+        FieldPanel("theme"),
         InlinePanel("contributors", label=_("Editors and authors")),
         FieldPanel("volumes"),
         FieldPanel("recommendations"),
@@ -109,18 +120,26 @@ class ReportPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("subtitle", "abstract", "publisher", "volumes", "recommendations", "downloads"),
-        *synchronised("edition_year", "isbn", "doi", "licence", "contributors"),
+        *synchronised("edition_year", "isbn", "doi", "licence", "contributors", "theme"),
         *synchronised("cover_image", overridable=True),
     ]
     parent_page_types = ["reports.ReportIndexPage"]
     subpage_types = ["reports.ChapterPage"]
 
+    pdf_template = "reports/pdf/report.html"
+
     class Meta:
         verbose_name = _("report")
 
+    def live_chapters(self) -> list[ChapterPage]:
+        return list(ChapterPage.objects.live().public().child_of(self).defer_streamfields().order_by("number"))
+
+    def pdf_context(self) -> dict:
+        return {"chapters": self.live_chapters()}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        chapters = list(ChapterPage.objects.live().public().child_of(self).defer_streamfields().order_by("number"))
+        chapters = self.live_chapters()
         by_volume: dict[int, list] = {}
         for chapter in chapters:
             by_volume.setdefault(chapter.volume, []).append(chapter)
@@ -132,6 +151,7 @@ class ReportPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
             }
             for block in self.volumes
         ] or [{"number": None, "title": "", "chapters": chapters}]
+        context["chapter_count"] = len(chapters)
         context["contributors"] = self.contributor_list
         context["recommendation_items"] = recommendation_items((self, block) for block in self.recommendations)
         context["audiences"] = AUDIENCES
@@ -158,7 +178,7 @@ class ReportContributor(ContributorBase):
     page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="contributors")
 
 
-class ChapterPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
+class ChapterPage(ShareKitMixin, PdfMixin, CitableMixin, DownloadsMixin, BasePage):
     """One chapter of a report: numbered sections, figures, notes and references."""
 
     number = models.PositiveSmallIntegerField(_("chapter number"))
@@ -206,6 +226,8 @@ class ChapterPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     parent_page_types = ["reports.ReportPage"]
     subpage_types: list[str] = []
 
+    pdf_template = "reports/pdf/chapter.html"
+
     class Meta:
         verbose_name = _("chapter")
 
@@ -218,14 +240,40 @@ class ChapterPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     @cached_property
     def report(self) -> ReportPage:
         """The report this chapter belongs to (its parent), in one query."""
-        return ReportPage.objects.defer_streamfields().get(path=self.path[: -self.steplen])
+        return (
+            ReportPage.objects.defer_streamfields()
+            .select_related("theme", "cover_image")
+            .get(path=self.path[: -self.steplen])
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contributors"] = self.contributor_list
         context["sections"] = self.sections()
         context["report"] = self.report
+        context["previous_chapter"], context["next_chapter"] = self.neighbours()
         return extend_publication_context(self, request, context)
+
+    def neighbours(self) -> tuple[ChapterPage | None, ChapterPage | None]:
+        """The live chapters before and after this one in the report, by number (one query)."""
+        siblings = (
+            ChapterPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .defer_streamfields()
+            .only("id", "title", "number", "url_path", "path", "depth", "locale_id", "alias_of_id")
+            .order_by("number")
+        )
+        previous = next_ = None
+        for sibling in siblings:
+            if sibling.number < self.number:
+                previous = sibling
+            elif sibling.number > self.number and next_ is None:
+                next_ = sibling
+        return previous, next_
+
+    def pdf_context(self) -> dict:
+        return {"contributors": self.contributor_list, "sections": self.sections(), "report": self.report}
 
     def build_citation(self) -> citations.Citation:
         report = self.report

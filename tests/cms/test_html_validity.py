@@ -1,5 +1,6 @@
 """The Nu HTML Checker (vnu.jar) finds no errors on the home page and a standard page in en, ar, zh-hans,
-and on a report, a chapter, a brief and a toolkit in en and ur, and on public forms sent with errors."""
+and on a report, a chapter, a brief and a toolkit in en and ur (and ar: the report, chapters with
+key figures and a chart, the listing with covers), and on public forms sent with errors."""
 
 import json
 import subprocess
@@ -20,6 +21,12 @@ PAGES = (
             "reducing-inequality/",
             "local-inequality-audit/",
         )
+    ]
+    + [f"/{language}/reports/{path}" for language in ("en", "ar") for path in ("", "rethinking-society/chapter-1/")]
+    + [
+        "/ar/reports/rethinking-society/",
+        "/ar/reports/rethinking-society/chapter-3/",
+        "/hi/reports/reducing-inequality/",
     ]
     + [
         f"/{language}/practices/{path}"

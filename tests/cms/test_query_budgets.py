@@ -39,8 +39,9 @@ PAGES = {
     "practice": (lambda: "/en/practices/housing-first-finland/", 25),
     "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 28),
     "report": (lambda: first_url("reports.ReportPage"), 14),
-    # A chapter or brief: + the topic proposals it answers; a brief: + its recommendations' practices.
-    "chapter": (lambda: first_url("reports.ChapterPage"), 19),
+    # A chapter: + the topic proposals it answers, + its previous and next chapters; a brief: + the
+    # topic proposals, + its recommendations' practices.
+    "chapter": (lambda: first_url("reports.ChapterPage"), 20),
     "brief": (lambda: first_url("reports.PolicyBriefPage"), 18),
     "news_index": (lambda: first_url("news.NewsIndexPage"), 13),
     "news_item": (lambda: first_url("news.NewsPage"), 18),

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 CHAPTER = "/{lang}/reports/rethinking-society/chapter-3/"
+FIGURES_CHAPTER = "/{lang}/reports/rethinking-society/chapter-1/"  # the demo's key figures and chart
 
 
 @pytest.mark.parametrize("lang", ["fr", "ur"])
@@ -45,9 +46,14 @@ def test_reader_follows_the_table_of_contents_and_downloads_a_citation(live_site
 @pytest.mark.parametrize(
     "url",
     [
+        "/en/reports/",
         "/en/reports/rethinking-society/",
+        "/ar/reports/rethinking-society/",
         CHAPTER.format(lang="en"),
+        CHAPTER.format(lang="ar"),
         CHAPTER.format(lang="ur"),
+        FIGURES_CHAPTER.format(lang="en"),
+        FIGURES_CHAPTER.format(lang="ar"),
         "/ur/reports/reducing-inequality/",
         "/en/reports/recommendations/",
     ],
@@ -55,3 +61,62 @@ def test_reader_follows_the_table_of_contents_and_downloads_a_citation(live_site
 def test_report_pages_have_no_accessibility_violations(live_site, page, axe, url):
     page.goto(live_site + url)
     assert axe(page) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_reader_opens_a_charts_table_by_keyboard_and_the_aside_stands_beside_the_text(
+    live_site, page, lang, screenshot
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_site + FIGURES_CHAPTER.format(lang=lang))
+    chart = page.locator("figure.chart svg[role=img]")
+    labelled_by = chart.get_attribute("aria-labelledby").split()
+    assert page.locator(f"#{labelled_by[0]}").text_content()
+    assert page.locator(f"#{labelled_by[1]}").text_content()
+    expect(page.locator(".key-figure")).to_have_count(2)
+
+    summary = page.locator(".chart__data summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".chart__data table")).to_be_visible()
+    expect(page.locator(".chart__data tbody tr")).to_have_count(3)
+
+    article, aside = (
+        page.locator("article.publication").bounding_box(),
+        page.locator(".publication-aside").bounding_box(),
+    )
+    assert aside["y"] < article["y"] + article["height"]  # beside the text, not under it
+    if lang == "ar":
+        assert aside["x"] < article["x"]  # right to left: the aside is on the left
+    else:
+        assert aside["x"] > article["x"]
+    expect(page.locator('.pager a[rel="next"]')).to_be_visible()
+    screenshot(page, f"chapter-figures-{lang}-1280")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    article, aside = (
+        page.locator("article.publication").bounding_box(),
+        page.locator(".publication-aside").bounding_box(),
+    )
+    assert aside["y"] >= article["y"] + article["height"]  # phones: one column
+    screenshot(page, f"chapter-figures-{lang}-390")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "hi", "zh-hans"])
+def test_report_page_uses_the_width_with_its_cover_and_aside(live_site, page, lang, screenshot):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_site + f"/{lang}/reports/rethinking-society/")
+    article, aside = (
+        page.locator("article.publication").bounding_box(),
+        page.locator(".publication-aside").bounding_box(),
+    )
+    assert aside["y"] < article["y"] + 200 and aside["width"] > 200
+    cover = page.locator(".publication__header svg.cover")
+    expect(cover).to_be_visible()
+    assert cover.get_attribute("lang") == lang
+    box = page.locator(".cover__title").bounding_box()
+    cover_box = cover.bounding_box()
+    assert cover_box["x"] <= box["x"] and box["x"] + box["width"] <= cover_box["x"] + cover_box["width"] + 1
+    screenshot(page, f"report-{lang}-1280")
+    page.goto(live_site + f"/{lang}/reports/")
+    screenshot(page, f"reports-{lang}-1280")

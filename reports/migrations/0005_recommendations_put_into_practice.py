@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("practices", "0007_remove_practice_tags"),
-        ("reports", "0003_block_descriptions"),
+        ("reports", "0004_covers_charts_and_key_figures"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
