@@ -18,6 +18,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont, features
@@ -30,7 +31,6 @@ MARGIN = 80
 BACKGROUND = (8, 61, 71)  # --color-brand-dark in cms/css/tokens.css
 ACCENT = (253, 233, 168)  # --color-highlight
 TEXT = (255, 255, 255)
-RTL_LANGUAGES = {"ar", "ur"}
 FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
 # (file, index in a collection): the CJK collection holds JP, KR, SC, TC, HK; 2 is Simplified Chinese.
 FONTS = {
@@ -87,7 +87,7 @@ def _font(language: str, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageF
 
 def _layout_options(language: str) -> dict:
     options = {"language": SHAPING_LANGUAGES.get(language, language)}
-    if language in RTL_LANGUAGES:
+    if language in settings.RTL_LANGUAGES:
         options["direction"] = "rtl"
     if not features.check("raqm"):
         return {}
@@ -121,7 +121,7 @@ def draw_card(title: str, language: str, site_name: str) -> bytes:
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
     options = _layout_options(language)
-    rtl = language in RTL_LANGUAGES
+    rtl = language in settings.RTL_LANGUAGES
     # The largest size at which the title fits in four lines (Nastaliq needs more height per line).
     line_factor = 1.9 if language == "ur" else 1.35
     for size in (72, 64, 56, 48, 42, 36, 30):
@@ -139,10 +139,10 @@ def draw_card(title: str, language: str, site_name: str) -> bytes:
     # A rule and the Panel's name at the foot, on the reading side.
     foot, foot_options = _font(site_language, 30), _layout_options(site_language)
     rule_y = SIZE[1] - MARGIN - 50
-    rule_x = SIZE[0] - MARGIN - 120 if site_language in RTL_LANGUAGES else MARGIN
+    rule_x = SIZE[0] - MARGIN - 120 if site_language in settings.RTL_LANGUAGES else MARGIN
     draw.rectangle((rule_x, rule_y, rule_x + 120, rule_y + 6), fill=ACCENT)
     name_width = draw.textlength(site_name, font=foot, **foot_options)
-    name_x = SIZE[0] - MARGIN - name_width if site_language in RTL_LANGUAGES else MARGIN
+    name_x = SIZE[0] - MARGIN - name_width if site_language in settings.RTL_LANGUAGES else MARGIN
     draw.text((name_x, rule_y + 18), site_name, font=foot, fill=TEXT, **foot_options)
     output = io.BytesIO()
     image.save(output, format="PNG", optimize=True)

@@ -1,15 +1,7 @@
 """The declaration of a World Social Progress Day as a PDF, in the page's language.
 
-Rendered by WeasyPrint from `events/day/declaration_pdf.html`: Pango and HarfBuzz shape the text,
-so Arabic and Urdu run right to left with joined letters, and Devanagari and Bengali conjuncts and
-vowel signs are formed. WeasyPrint needs Pango on the machine (Debian: `libpango-1.0-0
-libpangoft2-1.0-0 libharfbuzz-subset0`).
-
-Fonts are the Noto families installed on the machine (Debian `fonts-noto-core`, `fonts-noto-cjk`),
-found by name through fontconfig, in the same order as the site's stacks (`cms/css/fonts.css`).
-The site's self-hosted woff2 files are web subsets: in a PDF their glyphs map back to the wrong
-letters (copying "للتقدم" gives "للتتدم"), so text search, copy and screen readers would read
-nonsense; the full Debian fonts map back correctly.
+Rendered from `events/day/declaration_pdf.html` by the project's one PDF maker, `cms.pdf` (fonts
+for every script, right to left where the language is, nothing fetched while rendering).
 
 A public declaration is generated on first request and kept in Django's cache (and, with object
 storage, privately in the bucket), keyed by the page and its last publication, so republishing
@@ -30,45 +22,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from cms.links import page_url
+from cms.pdf import font_stack, html_to_pdf, text_direction
 from events.day.services import ZonedTime
 
 LAYOUT_VERSION = 1  # bump when the template changes, so cached PDFs are regenerated
 CACHE_SECONDS = 30 * 24 * 3600
-
-# The body font per language, then every script's Noto family as a fallback (a Bengali name quoted
-# in an Arabic declaration still shows).
-FONT_STACKS = {
-    "ar": ["Noto Naskh Arabic"],
-    "ur": ["Noto Nastaliq Urdu", "Noto Naskh Arabic"],
-    "hi": ["Noto Sans Devanagari"],
-    "bn": ["Noto Sans Bengali"],
-    "zh-hans": ["Noto Sans CJK SC"],
-}
-FALLBACK_FONTS = [
-    "Noto Sans",
-    "Noto Naskh Arabic",
-    "Noto Sans Devanagari",
-    "Noto Sans Bengali",
-    "Noto Sans CJK SC",
-    "sans-serif",
-]
-RTL_LANGUAGES = {"ar", "ur", "fa", "he"}
-
-
-def font_stack(language: str) -> str:
-    names = dict.fromkeys([*FONT_STACKS.get(language, []), *FALLBACK_FONTS])
-    return ", ".join(name if name == "sans-serif" else f'"{name}"' for name in names)
-
-
-def _url_fetcher():
-    """Fetches nothing: whatever an editor types (a link, an address) never makes the server open a URL."""
-    from weasyprint.urls import URLFetcher
-
-    class NoFetching(URLFetcher):
-        def fetch(self, url, headers=None):
-            raise ValueError(f"Not fetched while rendering a declaration: {url}")
-
-    return NoFetching()
 
 
 def pdf_filename(day, embargoed: bool = False) -> str:
@@ -79,8 +37,6 @@ def pdf_filename(day, embargoed: bool = False) -> str:
 
 def render_declaration_pdf(day, embargo: datetime.datetime | None = None) -> bytes:
     """The PDF of `day` (a page, or a revision's version of it) in its own language."""
-    import weasyprint  # heavy (Pango, HarfBuzz): loaded only when a PDF is made
-
     language = day.locale.language_code
     with translation.override(language):
         html = render_to_string(
@@ -88,7 +44,7 @@ def render_declaration_pdf(day, embargo: datetime.datetime | None = None) -> byt
             {
                 "day": day,
                 "language": language,
-                "direction": "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr",
+                "direction": text_direction(language),
                 "font_stack": font_stack(language),
                 "addressee_sections": day.addressee_sections(),
                 "embargo_local": ZonedTime(embargo, day.time_zone) if embargo else None,
@@ -96,8 +52,7 @@ def render_declaration_pdf(day, embargo: datetime.datetime | None = None) -> byt
                 "page_url": page_url(day) if embargo is None else "",
             },
         )
-        document = weasyprint.HTML(string=html, url_fetcher=_url_fetcher())
-        return document.write_pdf()
+        return html_to_pdf(html)
 
 
 def cache_key(day) -> str:
