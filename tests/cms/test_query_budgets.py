@@ -21,11 +21,14 @@ from practices.factories import PracticePageFactory
 
 pytestmark = pytest.mark.django_db
 
-EXPLORER = 24  # the page explorer at the root; the issue's target is 26 (bakerydemo's)
+EXPLORER = 22  # the page explorer at the root; the issue's target is 26 (bakerydemo's)
 # A folder of standard pages, 10 or 500 of them: Wagtail's listing asks more about a folder (its
 # revisions, translations, usage) than about the root.
-EXPLORER_FOLDER = 31
-EDIT = 99  # the admin edit view of a practice; the issue's target is 41
+EXPLORER_FOLDER = 29
+# The admin edit view of a practice; the issue's target is 41. Wagtail's editor reads each of the
+# 9 translations' content type again (its `get_translations` defers it) and renders the choices of
+# the four many-to-many fields twice (the widget and its telepath definition).
+EDIT = 58
 
 
 def first_url(model: str, language: str = "en") -> str:
@@ -35,37 +38,37 @@ def first_url(model: str, language: str = "en") -> str:
 
 # kind → (where the page is, budget)
 PAGES = {
-    "home": (lambda: "/en/", 14),
-    "home_ar": (lambda: "/ar/", 15),
-    "standard_page": (lambda: first_url("home.StandardPage"), 9),
-    "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 21),
-    "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 21),
-    "practice": (lambda: "/en/practices/housing-first-finland/", 23),
-    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 26),
-    "report": (lambda: first_url("reports.ReportPage"), 14),
-    "chapter": (lambda: first_url("reports.ChapterPage"), 18),
-    "brief": (lambda: first_url("reports.PolicyBriefPage"), 16),
-    "news_index": (lambda: first_url("news.NewsIndexPage"), 13),
-    "news_item": (lambda: first_url("news.NewsPage"), 18),
-    "events_index": (lambda: first_url("events.EventsIndexPage"), 15),
-    "forum_edition": (lambda: first_url("events.ForumEditionPage"), 14),
-    "awards": (lambda: first_url("events.AwardEditionPage"), 20),
-    "day": (lambda: first_url("events.SocialProgressDayPage"), 14),
-    "consultation": (lambda: first_url("community.ConsultationPage"), 14),
-    "topic_proposals": (lambda: first_url("community.TopicProposalIndexPage"), 18),
+    "home": (lambda: "/en/", 13),
+    "home_ar": (lambda: "/ar/", 14),
+    "standard_page": (lambda: first_url("home.StandardPage"), 7),
+    "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 19),
+    "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 19),
+    "practice": (lambda: "/en/practices/housing-first-finland/", 18),
+    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 22),
+    "report": (lambda: first_url("reports.ReportPage"), 10),
+    "chapter": (lambda: first_url("reports.ChapterPage"), 13),
+    "brief": (lambda: first_url("reports.PolicyBriefPage"), 12),
+    "news_index": (lambda: first_url("news.NewsIndexPage"), 11),
+    "news_item": (lambda: first_url("news.NewsPage"), 14),
+    "events_index": (lambda: first_url("events.EventsIndexPage"), 13),
+    "forum_edition": (lambda: first_url("events.ForumEditionPage"), 10),
+    "awards": (lambda: first_url("events.AwardEditionPage"), 16),
+    "day": (lambda: first_url("events.SocialProgressDayPage"), 10),
+    "consultation": (lambda: first_url("community.ConsultationPage"), 10),
+    "topic_proposals": (lambda: first_url("community.TopicProposalIndexPage"), 16),
     "members": (lambda: "/en/members/", 10),
     "search": (lambda: "/en/search/?q=housing", 13),
-    "reports_index": (lambda: first_url("reports.ReportIndexPage"), 14),
-    "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 99),
-    "toolkit": (lambda: first_url("reports.ToolkitPage"), 11),
-    "forum_index": (lambda: first_url("events.ForumIndexPage"), 14),
-    "awards_index": (lambda: first_url("events.AwardsIndexPage"), 12),
-    "consultations_index": (lambda: first_url("community.ConsultationIndexPage"), 11),
-    "take_part": (lambda: first_url("community.TakePartPage"), 16),
-    "communities_index": (lambda: first_url("community.CommunityIndexPage"), 12),
-    "community": (lambda: first_url("community.CommunityPage"), 23),
-    "partners_index": (lambda: first_url("community.PartnerIndexPage"), 18),
-    "partner": (lambda: first_url("community.PartnerPage"), 17),
+    "reports_index": (lambda: first_url("reports.ReportIndexPage"), 12),
+    "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 14),
+    "toolkit": (lambda: first_url("reports.ToolkitPage"), 8),
+    "forum_index": (lambda: first_url("events.ForumIndexPage"), 11),
+    "awards_index": (lambda: first_url("events.AwardsIndexPage"), 9),
+    "consultations_index": (lambda: first_url("community.ConsultationIndexPage"), 9),
+    "take_part": (lambda: first_url("community.TakePartPage"), 14),
+    "communities_index": (lambda: first_url("community.CommunityIndexPage"), 10),
+    "community": (lambda: first_url("community.CommunityPage"), 20),
+    "partners_index": (lambda: first_url("community.PartnerIndexPage"), 16),
+    "partner": (lambda: first_url("community.PartnerPage"), 14),
 }
 
 
