@@ -86,17 +86,6 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     def description(self) -> str:
         return self.search_description
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The chrome's one query per request (language switcher, menus, breadcrumbs) reads this page
-        # with its locale: the page's own code (`self.locale`) then asks nothing more.
-        from cms.templatetags.cms_tags import chrome_row
-
-        row = chrome_row(request, self)
-        if row is not None and "locale" not in self._state.fields_cache:
-            self._state.fields_cache["locale"] = row.locale
-        return context
-
     def route(self, request, path_components):
         """Wagtail's routing, with the pages down the rest of the path read in one query (by slug
         under this page) instead of one query per level; each level still routes (its `route`,
