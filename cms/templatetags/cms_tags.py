@@ -11,7 +11,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.templatetags.static import static
@@ -79,17 +79,13 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             | Q(content_type=_content_type("home", "StandardPage"), standardpage__show_in_footer=True)
             | Q(depth=3, content_type=_content_type("community", "TakePartPage"))
         )
-        # The page's ancestors below the root ride along too, live or not (`breadcrumbs`), marked
-        # apart from the chrome's own rows, which must be live and public.
-        ancestors = _ancestor_paths(page)
-        chrome = Q(live=True) & condition & ~Exists(_restrictions_over("path"))
         homes: dict[str, Page] = {}
         translations: dict[str, Page] = {}
         news: dict[str, Page] = {}
         links: list[Page] = []
-        crumbs: list[Page] = []
         queryset = (
-            Page.objects.filter(chrome | Q(path__in=ancestors))
+            Page.objects.live()
+            .filter(condition)
             .select_related("locale")
             .annotate(
                 # For the translation notice: when the source was last synced for translators, and
@@ -102,7 +98,6 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                     .values("last_updated_at")[:1]
                 ),
                 in_footer=F("standardpage__show_in_footer"),
-                in_chrome=ExpressionWrapper(chrome, output_field=BooleanField()),
                 machine_assisted=Exists(
                     StringTranslation.objects.filter(
                         context__object_id=OuterRef("translation_key"),
@@ -121,11 +116,7 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             "content_type_id",
             "show_in_menus",
         )
-        for candidate in queryset.only(*fields).order_by("path"):
-            if candidate.path in ancestors:
-                crumbs.append(candidate)
-            if not candidate.in_chrome:
-                continue
+        for candidate in _public(queryset, request).only(*fields).order_by("path"):
             code = candidate.locale.language_code
             if candidate.depth >= 3 and code == get_language():
                 links.append(candidate)
@@ -136,7 +127,7 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             if isinstance(page, Page) and candidate.translation_key == page.translation_key:
                 translations[code] = candidate
         cache["homes"], cache["translations"], cache["news"] = homes, translations, news
-        cache["links"], cache["crumbs"] = links, (getattr(page, "pk", None), crumbs)
+        cache["links"] = links
     return cache["homes"], cache["translations"]
 
 
@@ -146,18 +137,6 @@ def chrome_row(request: HttpRequest | None, page: Page) -> Page | None:
         return None
     _homes, translations = _chrome_pages(request, page)
     return next((item for item in translations.values() if item.pk == page.pk), None)
-
-
-def _ancestor_paths(page: Page | None) -> list[str]:
-    """The paths of the ancestors of `page` from its locale's home page down to its parent."""
-    if not isinstance(page, Page):
-        return []
-    return [page.path[:end] for end in range(2 * page.steplen, len(page.path), page.steplen)]
-
-
-def _restrictions_over(path: str) -> QuerySet:
-    """The view restrictions on the page at `path` (an outer reference) or on any of its ancestors."""
-    return PageViewRestriction.objects.filter(page__path=Substr(OuterRef(path), 1, Length("page__path")))
 
 
 def _original_of(request: HttpRequest | None, page: Page | None) -> Page | None:
@@ -171,7 +150,8 @@ def _original_of(request: HttpRequest | None, page: Page | None) -> Page | None:
 def _public(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
     """Like `.public()`, but inside the page query itself: no separate query for the site's view
     restrictions (a page is private when it or an ancestor has one)."""
-    return queryset.exclude(Exists(_restrictions_over("path")))
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return queryset.exclude(Exists(restricted))
 
 
 @register.simple_tag(takes_context=True)
@@ -335,17 +315,11 @@ def footer_pages(context, home: Page | None) -> list[Page]:
     return sorted(links, key=lambda page: (page.content_type_id != take_part.pk, page.path))
 
 
-@register.simple_tag(takes_context=True)
-def breadcrumbs(context, page: Page | None) -> list[Page]:
-    """Ancestors from the locale home page down to the parent of this page (from the chrome's query
-    when it was asked about this page)."""
+@register.simple_tag
+def breadcrumbs(page: Page | None) -> list[Page]:
+    """Ancestors from the locale home page down to the parent of this page."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    request = context.get("request")
-    _chrome_pages(request, page)
-    asked_about, crumbs = _request_cache(request).get("crumbs", (None, []))
-    if request is not None and asked_about == page.pk:
-        return crumbs
     return list(page.get_ancestors().filter(depth__gte=2).only(*CHROME_FIELDS))
 
 
