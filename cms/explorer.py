@@ -4,9 +4,10 @@ wagtail-localize's "Translate this page" and "Sync translated pages" buttons ask
 to four questions per listed page (is there a locale left to translate into, is this page the
 source of enabled translations). In a folder of 40 practices that is most of the explorer's
 queries. `annotate_explorer_pages` asks both questions for the whole listing in its one query
-(`construct_explorer_page_queryset`), and `page_listing_more_buttons` replaces wagtail-localize's
-hook: the same buttons, read from those annotations; on a page that did not come from the
-explorer's queryset (a page's header), it asks both questions in one query.
+(`construct_explorer_page_queryset`), which also brings each row's content type and locale, and
+`page_listing_more_buttons` replaces wagtail-localize's hook: the same buttons, read from those
+annotations; on a page that did not come from the explorer's queryset (a page's header), it asks
+both questions in one query.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ def annotate_explorer_pages(parent_page: Page, pages: QuerySet, request) -> Quer
     if not isinstance(pages, QuerySet):
         return pages
     translated = Page.objects.filter(translation_key=OuterRef(OuterRef("translation_key")), alias_of__isnull=True)
+    # The listing's content types and locales, which Wagtail prefetches in two more queries, come
+    # with the rows (its prefetch then finds them loaded).
+    if getattr(pages, "_specific_select_related_fields", None) is not None:
+        pages = pages.select_related(  # type: ignore[call-overload]  # Wagtail's specific() querysets take the flag
+            "content_type", "locale", for_specific_subqueries=True
+        )
     return pages.annotate(
         **{
             HAS_LOCALE_LEFT: Exists(Locale.objects.exclude(id__in=translated.values("locale_id"))),

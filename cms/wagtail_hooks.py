@@ -17,6 +17,7 @@ from cms import admin_views, explorer, roles, staff, translation_status, transla
 from cms.admin_views import SubmitTranslationForReviewView, TranslationStatusReportView
 from cms.models import Person, Theme, reviews
 from cms.sharing.admin import ShareKitViewSet, ShareReportView, is_editor
+from cms.templatetags import cms_tags
 from cms.two_factor import services as two_factor
 from cms.two_factor import views as two_factor_views
 
@@ -219,3 +220,12 @@ def register_two_factor_urls():
 # The explorer lists pages at a fixed number of queries (cms/explorer.py).
 hooks.register("construct_explorer_page_queryset", explorer.annotate_explorer_pages)
 explorer.install()
+
+
+@hooks.register("before_serve_page")
+def share_the_chromes_locale(page, request, serve_args, serve_kwargs):
+    """The chrome's one query per request (language switcher, menus, breadcrumbs) reads the page
+    with its locale: the page's own code (`page.locale` in `get_context`) then asks nothing more."""
+    row = cms_tags.chrome_row(request, page)
+    if row is not None and "locale" not in page._state.fields_cache:
+        page._state.fields_cache["locale"] = row.locale

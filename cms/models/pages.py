@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -84,6 +85,49 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     @property
     def description(self) -> str:
         return self.search_description
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages down the rest of the path read in one query (by slug
+        under this page) instead of one query per level; each level still routes (its `route`,
+        sub-routes of routable pages), and the result is the same."""
+        if not path_components:
+            return super().route(request, path_components)
+        child = self._route_child(request, path_components)
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self  # treebeard's get_parent answers without a query
+        return child.specific.route(request, path_components[1:])
+
+    def _route_child(self, request, path_components: list[str]) -> Page | None:
+        """The child of this page whose slug is `path_components[0]`; the first call of a request
+        reads the pages of every level down the path at once."""
+        key = (self.path, path_components[0])
+        known = getattr(request, "_ipsp_route_pages", {}) if request is not None else {}
+        if key not in known:
+            rows = Page.objects.filter(
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+                slug__in=set(path_components),
+            ).order_by("path")
+            by_parent = {(page.path[: -self.steplen], page.slug): page for page in rows}
+            known = dict(known)
+            parent = self.path
+            for slug in path_components:  # down the path while each level has the next segment
+                known[(parent, slug)] = child = by_parent.get((parent, slug))
+                if child is None:
+                    break
+                parent = child.path
+            if request is not None:
+                request._ipsp_route_pages = known
+        return known[key]
+
+    def get_view_restrictions(self):
+        """Wagtail's answer (the restrictions of this page and its ancestors, an alias's read from the
+        page it shows) in one query rather than two: the ancestors are the prefixes of `path`."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=checked)
 
     def search_languages(self) -> list[str]:
         """The languages a reader of this page may search it in: its locale's and, for an alias

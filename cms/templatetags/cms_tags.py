@@ -131,6 +131,14 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
     return cache["homes"], cache["translations"]
 
 
+def chrome_row(request: HttpRequest | None, page: Page) -> Page | None:
+    """`page` as the chrome's query read it (with its locale), when it is live and public."""
+    if request is None:
+        return None
+    _homes, translations = _chrome_pages(request, page)
+    return next((item for item in translations.values() if item.pk == page.pk), None)
+
+
 def _original_of(request: HttpRequest | None, page: Page | None) -> Page | None:
     """For a fallback (alias) page, the live original it shows; None for any other page."""
     if not isinstance(page, Page) or page.alias_of_id is None:

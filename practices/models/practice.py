@@ -324,7 +324,9 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
             )
             .filter(Q(shared_themes__gt=0) | Q(shared_regions__gt=0))
             .order_by("-shared_themes", "-shared_regions", "title")
-            .only("id", "title", "url_path", "path", "depth", "locale_id", "summary", "search_description")[:limit]
+            .only(
+                "id", "title", "url_path", "path", "depth", "locale_id", "alias_of_id", "summary", "search_description"
+            )[:limit]
         )
 
 

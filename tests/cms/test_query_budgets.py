@@ -16,11 +16,19 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from cms.factories import UserFactory
+from home.models import StandardPage
 from practices.factories import PracticePageFactory
 
 pytestmark = pytest.mark.django_db
 
-EXPLORER = 27  # the issue's target is 26 (bakerydemo's)
+EXPLORER = 22  # the page explorer at the root; the issue's target is 26 (bakerydemo's)
+# A folder of standard pages, 10 or 500 of them: Wagtail's listing asks more about a folder (its
+# revisions, translations, usage) than about the root.
+EXPLORER_FOLDER = 29
+# The admin edit view of a practice; the issue's target is 41. Wagtail's editor reads each of the
+# 9 translations' content type again (its `get_translations` defers it) and renders the choices of
+# the four many-to-many fields twice (the widget and its telepath definition).
+EDIT = 58
 
 
 def first_url(model: str, language: str = "en") -> str:
@@ -30,29 +38,37 @@ def first_url(model: str, language: str = "en") -> str:
 
 # kind → (where the page is, budget)
 PAGES = {
-    "home": (lambda: "/en/", 14),
-    "home_ar": (lambda: "/ar/", 15),
-    "standard_page": (lambda: first_url("home.StandardPage"), 9),
-    "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 21),
-    "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 21),
-    # A practice: + its "adapted elsewhere" reports and the recommendations it implements (one query each).
-    "practice": (lambda: "/en/practices/housing-first-finland/", 25),
-    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 28),
-    "report": (lambda: first_url("reports.ReportPage"), 14),
-    # A chapter: + the topic proposals it answers, + its previous and next chapters; a brief: + the
-    # topic proposals, + its recommendations' practices.
-    "chapter": (lambda: first_url("reports.ChapterPage"), 20),
-    "brief": (lambda: first_url("reports.PolicyBriefPage"), 18),
-    "news_index": (lambda: first_url("news.NewsIndexPage"), 13),
-    "news_item": (lambda: first_url("news.NewsPage"), 18),
-    "events_index": (lambda: first_url("events.EventsIndexPage"), 15),
-    "forum_edition": (lambda: first_url("events.ForumEditionPage"), 14),
-    "awards": (lambda: first_url("events.AwardEditionPage"), 20),
-    "day": (lambda: first_url("events.SocialProgressDayPage"), 14),
-    "consultation": (lambda: first_url("community.ConsultationPage"), 14),
-    "topic_proposals": (lambda: first_url("community.TopicProposalIndexPage"), 18),
+    "home": (lambda: "/en/", 13),
+    "home_ar": (lambda: "/ar/", 14),
+    "standard_page": (lambda: first_url("home.StandardPage"), 8),
+    "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 19),
+    "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 19),
+    "practice": (lambda: "/en/practices/housing-first-finland/", 19),
+    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 23),
+    "report": (lambda: first_url("reports.ReportPage"), 11),
+    "chapter": (lambda: first_url("reports.ChapterPage"), 14),
+    "brief": (lambda: first_url("reports.PolicyBriefPage"), 13),
+    "news_index": (lambda: first_url("news.NewsIndexPage"), 11),
+    "news_item": (lambda: first_url("news.NewsPage"), 15),
+    "events_index": (lambda: first_url("events.EventsIndexPage"), 14),
+    "forum_edition": (lambda: first_url("events.ForumEditionPage"), 11),
+    "awards": (lambda: first_url("events.AwardEditionPage"), 17),
+    "day": (lambda: first_url("events.SocialProgressDayPage"), 11),
+    "consultation": (lambda: first_url("community.ConsultationPage"), 11),
+    "topic_proposals": (lambda: first_url("community.TopicProposalIndexPage"), 16),
     "members": (lambda: "/en/members/", 10),
     "search": (lambda: "/en/search/?q=housing", 13),
+    "reports_index": (lambda: first_url("reports.ReportIndexPage"), 13),
+    "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 15),
+    "toolkit": (lambda: first_url("reports.ToolkitPage"), 9),
+    "forum_index": (lambda: first_url("events.ForumIndexPage"), 12),
+    "awards_index": (lambda: first_url("events.AwardsIndexPage"), 10),
+    "consultations_index": (lambda: first_url("community.ConsultationIndexPage"), 10),
+    "take_part": (lambda: first_url("community.TakePartPage"), 15),
+    "communities_index": (lambda: first_url("community.CommunityIndexPage"), 10),
+    "community": (lambda: first_url("community.CommunityPage"), 20),
+    "partners_index": (lambda: first_url("community.PartnerIndexPage"), 16),
+    "partner": (lambda: first_url("community.PartnerPage"), 14),
 }
 
 
@@ -72,6 +88,37 @@ def test_every_public_page_kind_renders_within_its_query_budget(client, kind):
 def test_admin_explorer_stays_within_its_budget(client):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     assert warm_queries(client, "/admin/pages/") <= EXPLORER
+
+
+def explorer_queries(client, parent: Page) -> int:
+    return warm_queries(client, f"/admin/pages/{parent.pk}/")
+
+
+def test_admin_explorer_queries_do_not_grow_with_the_number_of_children(client, english_home):
+    """A folder of 10 pages and one of 500 cost the same: nothing is asked page by page."""
+    from home.factories import StandardPageFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    folder = StandardPageFactory(parent=english_home, slug="explorer-folder")
+    for number in range(10):
+        StandardPageFactory(parent=folder, slug=f"child-{number}")
+    few = explorer_queries(client, folder)
+    folder.refresh_from_db()
+    for number in range(10, 500):
+        child = StandardPage(title=f"Child {number}", slug=f"child-{number}", locale_id=folder.locale_id)
+        folder.add_child(instance=child)
+        folder.refresh_from_db()  # treebeard's numchild and path bookkeeping
+    assert folder.get_children().count() == 500
+    many = explorer_queries(client, folder)
+    assert many == few
+    assert many <= EXPLORER_FOLDER
+
+
+def test_admin_edit_view_of_a_practice_stays_within_its_budget(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    practices = apps.get_model("practices.PracticePage").objects.filter(locale__language_code="en")
+    practice = practices.get(url_path__endswith="/housing-first-finland/")
+    assert warm_queries(client, f"/admin/pages/{practice.pk}/edit/") <= EDIT
 
 
 def test_explorer_buttons_are_wagtail_localizes_for_every_page(locales):

@@ -40,6 +40,24 @@ def test_a_staff_session_ends_after_two_hours_without_activity(client, moderator
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
+def test_a_staff_session_is_written_at_most_once_a_minute(client, moderator_account):
+    """Moving the deadline writes the session: requests of the same minute leave it alone."""
+    from django.contrib.sessions.models import Session
+
+    assert client.post("/admin/login/", {"username": "mod", "password": PASSWORD}).status_code == 302
+    session = Session.objects.filter(session_key=client.cookies["sessionid"].value)
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=5), tick=False):
+        assert client.get("/admin/").status_code == 200
+        expiry = session.get().expire_date
+        assert client.get("/admin/").status_code == 200
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=30), tick=False):
+        assert client.get("/admin/").status_code == 200
+        assert session.get().expire_date == expiry
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2), tick=False):
+        assert client.get("/admin/").status_code == 200
+        assert session.get().expire_date > expiry
+
+
 def test_a_participant_session_keeps_the_usual_length(client):
     participant = MemberProfileFactory(user=ParticipantFactory(email="p@example.org")).user
     assert client.post("/en/account/login/", {"email": participant.email, "password": PASSWORD}).status_code == 302
