@@ -43,11 +43,14 @@ PAGES = {
     "standard_page": (lambda: first_url("home.StandardPage"), 8),
     "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 19),
     "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 19),
-    "practice": (lambda: "/en/practices/housing-first-finland/", 19),
-    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 23),
+    # A practice: + its "adapted elsewhere" reports and the recommendations it puts into practice.
+    "practice": (lambda: "/en/practices/housing-first-finland/", 21),
+    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 25),
     "report": (lambda: first_url("reports.ReportPage"), 11),
-    "chapter": (lambda: first_url("reports.ChapterPage"), 14),
-    "brief": (lambda: first_url("reports.PolicyBriefPage"), 13),
+    # A chapter: + the topic proposals it answers, + its previous and next chapters; a brief: + the
+    # topic proposals, + the practices that put its recommendations into practice.
+    "chapter": (lambda: first_url("reports.ChapterPage"), 16),
+    "brief": (lambda: first_url("reports.PolicyBriefPage"), 15),
     "news_index": (lambda: first_url("news.NewsIndexPage"), 11),
     "news_item": (lambda: first_url("news.NewsPage"), 15),
     "events_index": (lambda: first_url("events.EventsIndexPage"), 14),
@@ -59,7 +62,8 @@ PAGES = {
     "members": (lambda: "/en/members/", 10),
     "search": (lambda: "/en/search/?q=housing", 13),
     "reports_index": (lambda: first_url("reports.ReportIndexPage"), 13),
-    "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 15),
+    # All recommendations: + the practices that put them into practice (two queries).
+    "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 17),
     "toolkit": (lambda: first_url("reports.ToolkitPage"), 9),
     "forum_index": (lambda: first_url("events.ForumIndexPage"), 12),
     "awards_index": (lambda: first_url("events.AwardsIndexPage"), 10),
