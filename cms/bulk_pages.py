@@ -114,16 +114,69 @@ def save_revisions(pages: Sequence[Page], user=None) -> list[Revision]:
         page.latest_revision_created_at = revision.created_at
         page.draft_title = page.title
         page.has_unpublished_changes = True
-    Page.objects.bulk_update(
-        [Page(pk=page.pk, latest_revision_id=page.latest_revision_id) for page in pages],
-        ["latest_revision"],
-        batch_size=BATCH,
-    )
-    # The other three fields are the same for every page of the batch: one plain update.
+    rows = [
+        Page(pk=page.pk, latest_revision_id=page.latest_revision_id, draft_title=page.draft_title) for page in pages
+    ]
+    Page.objects.bulk_update(rows, ["latest_revision", "draft_title"], batch_size=BATCH)
+    # The other two fields are the same for every page of the batch: one plain update.
     Page.objects.filter(pk__in=[page.pk for page in pages]).update(
-        latest_revision_created_at=now, has_unpublished_changes=True, draft_title=F("title")
+        latest_revision_created_at=now, has_unpublished_changes=True
     )
     return revisions
+
+
+def save_drafts(pages: Sequence[Page]) -> None:
+    """`page.save()` for existing pages of one specific class whose slug and place in the tree are
+    unchanged (a draft's row following its new content): every other field, and the many-to-many
+    rows (`ParentalManyToManyField`) replaced by the in-memory values."""
+    if not pages:
+        return
+    model = type(pages[0])
+    db = router.db_for_write(Page)
+    kept = {"id", "page_ptr", "path", "depth", "numchild", "url_path", "slug", "content_type", "translation_key"}
+    fields = [field.name for field in model._meta.concrete_fields if field.name not in kept]
+    model.objects.using(db).bulk_update(pages, fields, batch_size=BATCH // 5)
+    for field in model._meta.get_fields():
+        if isinstance(field, ParentalManyToManyField):
+            through = field.remote_field.through
+            source = field.m2m_field_name()
+            through._default_manager.using(db).filter(**{f"{source}_id__in": [page.pk for page in pages]}).delete()
+    _add_m2m(model, pages, db)
+
+
+def cancel_workflows(states: Sequence[WorkflowState], pages: Sequence[Page], user=None) -> None:
+    """`state.cancel(user)` for workflow states in progress, one per page (the specific instances,
+    already loaded): the states and their tasks in progress cancelled, logged."""
+    if not states:
+        return
+    now = timezone.now()
+    for state in states:
+        state.status = WorkflowState.STATUS_CANCELLED
+    WorkflowState.objects.bulk_update(states, ["status"], batch_size=BATCH)
+    by_page = {page.pk: state for state, page in zip(states, pages, strict=True)}
+    log_entries(
+        pages,
+        "wagtail.workflow.cancel",
+        user,
+        revisions=[state.current_task_state.revision for state in states],
+        data=lambda page: _cancel_data(by_page[page.pk]),
+    )
+    TaskState.objects.filter(
+        workflow_state__in=[state.pk for state in states], status=TaskState.STATUS_IN_PROGRESS
+    ).update(status=TaskState.STATUS_CANCELLED, finished_at=now, comment="", finished_by=user)
+
+
+def _cancel_data(state: WorkflowState) -> dict:
+    task_state = state.current_task_state
+    return {
+        "workflow": {
+            "id": state.workflow_id,
+            "title": state.workflow.name,
+            "status": state.status,
+            "task_state_id": task_state.id,
+            "task": {"id": task_state.task.id, "title": task_state.task.name},
+        }
+    }
 
 
 def log_entries(pages: Sequence[Page], action: str, user=None, *, revisions=None, data=None, **fields) -> None:

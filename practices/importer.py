@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Literal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -37,7 +38,7 @@ from django.db.models.signals import post_save
 from django.utils.text import slugify
 from modelsearch import signal_handlers as search_signal_handlers
 from wagtail.log_actions import log
-from wagtail.models import Locale, Revision, TaskState, Workflow, WorkflowState
+from wagtail.models import Locale, Page, Revision, TaskState, Workflow, WorkflowState
 from wagtail.signals import task_submitted, workflow_submitted
 
 from cms import bulk_pages, cache_purge
@@ -756,7 +757,54 @@ class Applier:
             created += [page.pk for page in pages]
         return created, refused
 
-    def _update(self, entry: PlannedRow) -> None:
+    def update_many(self, entries: list[PlannedRow]) -> tuple[list[int], list[RowError], list[PlannedRow]]:
+        """`_update` for many rows at once (`cms.bulk_pages`): the updated page ids, the rows the
+        model's field checks refused, and the rows left to `_update` (a review that asked for
+        changes is resumed, as Wagtail resumes it, one row at a time)."""
+        active = WorkflowState.objects.active().filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(entry.page.pk) for entry in entries],
+        )
+        states: dict[str, WorkflowState] = {}
+        for state in active.select_related("workflow", "current_task_state__task").order_by("created_at"):
+            states[state.object_id] = state  # the latest, as `page.current_workflow_state`
+        refused: list[RowError] = []
+        left: list[PlannedRow] = []
+        by_index: dict[int, list[tuple[PracticePage, WorkflowState | None]]] = defaultdict(list)
+        indexes = {}
+        for entry in entries:
+            state = states.get(str(entry.page.pk))
+            workflow = self.workflow_for(entry.index)
+            if workflow is not None and state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                left.append(entry)
+                continue
+            page = self._updated_page(entry)
+            try:
+                page.clean_fields(exclude=UNCHECKED_FIELDS)
+            except ValidationError as error:
+                refused.append(RowError(entry.row.position, _error_reasons(error)))
+                continue
+            by_index[entry.index.pk].append((page, state))
+            indexes[entry.index.pk] = entry.index
+        updated = []
+        for index_id, pairs in by_index.items():
+            index = indexes[index_id]
+            pages = [page for page, _state in pairs]
+            bulk_pages.save_drafts([page for page in pages if not page.live])
+            revisions = bulk_pages.save_revisions(pages, self.user)
+            bulk_pages.log_entries(pages, "wagtail.edit", self.user, revisions=revisions, content_changed=True)
+            workflow = self.workflow_for(index)
+            if workflow is not None:
+                started = [(state, page) for page, state in pairs if state is not None]
+                # Approvals given to the previous content must not count for the new one.
+                bulk_pages.cancel_workflows(
+                    [state for state, _page in started], [page for _state, page in started], self.user
+                )
+                bulk_pages.start_workflows(pages, workflow, self.user)
+            updated += [page.pk for page in pages]
+        return updated, refused, left
+
+    def _updated_page(self, entry: PlannedRow) -> PracticePage:
         # Build on the latest revision, so an editor's unsaved-to-live work on other fields is kept.
         page = entry.page.with_content_json(entry.revision.content) if entry.revision else entry.page
         row = entry.row
@@ -764,6 +812,10 @@ class Applier:
         page.summary = row.summary
         page.organisations = json.dumps(_with_lead(_stream_data(page.organisations.get_prep_value()), row))
         _assign(page, row)
+        return page
+
+    def _update(self, entry: PlannedRow) -> None:
+        page = self._updated_page(entry)
         if not page.live:
             page.save()  # as the admin does: a draft's own row follows its latest revision
         revision = page.save_revision(user=self.user, log_action=True)
@@ -978,8 +1030,10 @@ def import_practices(
             if applier.workflow_for(lookups.indexes[language]) is None
         ]
     total = len(result.planned)
-    creates = [] if row_by_row or publish else [entry for entry in result.planned if entry.action == "create"]
-    bulk = {id(entry) for entry in creates}
+    in_bulk = [] if row_by_row or publish else [e for e in result.planned if e.action in ("create", "update")]
+    creates = [entry for entry in in_bulk if entry.action == "create"]
+    updates = [entry for entry in in_bulk if entry.action == "update"]
+    bulk = {id(entry) for entry in in_bulk}
     rows = [entry for entry in result.planned if id(entry) not in bulk]
     done = 0
     # All or nothing: one transaction for the file. Otherwise each row (each batch of new practices
@@ -993,11 +1047,19 @@ def import_practices(
         deferred,
         transaction.atomic() if all_or_nothing else nullcontext(),
     ):
-        for start in range(0, len(creates), BATCH):
-            batch = creates[start : start + BATCH]
+        batches = [(creates[start : start + BATCH], "create") for start in range(0, len(creates), BATCH)]
+        batches += [(updates[start : start + BATCH], "update") for start in range(0, len(updates), BATCH)]
+        for batch, action in batches:
+            left = []
             with transaction.atomic():
-                created, refused = applier.create_many(batch)
-            deferred.pending.update(dict.fromkeys(created))
+                if action == "create":
+                    written, refused = applier.create_many(batch)
+                else:
+                    written, refused, left = applier.update_many(batch)
+            deferred.pending.update(dict.fromkeys(written))
+            rows += left
+            left_ids = {id(entry) for entry in left}
+            batch = [entry for entry in batch if id(entry) not in left_ids]
             result.errors += refused
             if refused and all_or_nothing:
                 transaction.set_rollback(True)
