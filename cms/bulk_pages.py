@@ -125,17 +125,28 @@ def save_revisions(pages: Sequence[Page], user=None) -> list[Revision]:
     return revisions
 
 
-def save_drafts(pages: Sequence[Page]) -> None:
+def save_drafts(pages: Sequence[Page], rows: Sequence[Page]) -> None:
     """`page.save()` for existing pages of one specific class whose slug and place in the tree are
-    unchanged (a draft's row following its new content): every other field, and the many-to-many
-    rows (`ParentalManyToManyField`) replaced by the in-memory values."""
+    unchanged (a draft's row following its new content), given each page's row as the database
+    holds it: the fields that differ (one bulk update per set of changed fields), and the
+    many-to-many rows (`ParentalManyToManyField`) replaced by the in-memory values."""
     if not pages:
         return
     model = type(pages[0])
     db = router.db_for_write(Page)
     kept = {"id", "page_ptr", "path", "depth", "numchild", "url_path", "slug", "content_type", "translation_key"}
-    fields = [field.name for field in model._meta.concrete_fields if field.name not in kept]
-    model.objects.using(db).bulk_update(pages, fields, batch_size=BATCH // 5)
+    fields = [field for field in model._meta.concrete_fields if field.name not in kept]
+    groups: dict[tuple[str, ...], list[Page]] = {}
+    for page, row in zip(pages, rows, strict=True):
+        changed = tuple(
+            field.name
+            for field in fields
+            if field.get_prep_value(getattr(page, field.attname)) != field.get_prep_value(getattr(row, field.attname))
+        )
+        if changed:
+            groups.setdefault(changed, []).append(page)
+    for changed, group in groups.items():
+        model.objects.using(db).bulk_update(group, list(changed), batch_size=BATCH)
     for field in model._meta.get_fields():
         if isinstance(field, ParentalManyToManyField):
             through = field.remote_field.through

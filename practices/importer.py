@@ -76,8 +76,11 @@ FIRST_YEAR = 1800
 SDG_RANGE = range(1, 18)
 validate_url = URLValidator(schemes=["http", "https"])
 BATCH = 500  # ids per query when loading existing pages and revisions; new practices per bulk write
-# Checked by the bulk path's own means (the tree, the locale) rather than by a query per row.
-UNCHECKED_FIELDS = ["path", "depth", "numchild", "url_path", "content_type", "locale", "translation_key"]
+# Checked by the bulk path's own means (the tree, the locale, ids read from the database) rather
+# than by a query per row and foreign key.
+UNCHECKED_FIELDS = ["path", "depth", "numchild", "url_path", "translation_key"] + [
+    field.name for field in PracticePage._meta.concrete_fields if field.is_relation
+]
 
 _meta = PracticePage._meta
 MAX_LENGTHS = {
@@ -771,6 +774,7 @@ class Applier:
         refused: list[RowError] = []
         left: list[PlannedRow] = []
         by_index: dict[int, list[tuple[PracticePage, WorkflowState | None]]] = defaultdict(list)
+        entries_of: dict[int, list[PlannedRow]] = defaultdict(list)
         indexes = {}
         for entry in entries:
             state = states.get(str(entry.page.pk))
@@ -778,19 +782,22 @@ class Applier:
             if workflow is not None and state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
                 left.append(entry)
                 continue
-            page = self._updated_page(entry)
+            page = self._updated_page(entry, lookups=False)
             try:
                 page.clean_fields(exclude=UNCHECKED_FIELDS)
             except ValidationError as error:
                 refused.append(RowError(entry.row.position, _error_reasons(error)))
                 continue
             by_index[entry.index.pk].append((page, state))
+            entries_of[entry.index.pk].append(entry)
             indexes[entry.index.pk] = entry.index
         updated = []
         for index_id, pairs in by_index.items():
             index = indexes[index_id]
             pages = [page for page, _state in pairs]
-            bulk_pages.save_drafts([page for page in pages if not page.live])
+            drafts = [(page, entry) for (page, _state), entry in zip(pairs, entries_of[index_id], strict=True)]
+            drafts = [(page, entry.page) for page, entry in drafts if not page.live]
+            bulk_pages.save_drafts([page for page, _row in drafts], [row for _page, row in drafts])
             revisions = bulk_pages.save_revisions(pages, self.user)
             bulk_pages.log_entries(pages, "wagtail.edit", self.user, revisions=revisions, content_changed=True)
             workflow = self.workflow_for(index)
@@ -804,9 +811,13 @@ class Applier:
             updated += [page.pk for page in pages]
         return updated, refused, left
 
-    def _updated_page(self, entry: PlannedRow) -> PracticePage:
+    def _updated_page(self, entry: PlannedRow, *, lookups: bool = True) -> PracticePage:
         # Build on the latest revision, so an editor's unsaved-to-live work on other fields is kept.
-        page = entry.page.with_content_json(entry.revision.content) if entry.revision else entry.page
+        content = entry.revision.content if entry.revision else None
+        if content is not None and not lookups:
+            # The many-to-many values are the row's (`_assign`): not looked up from the revision.
+            content = {key: value for key, value in content.items() if key not in ASSIGNED_RELATIONS}
+        page = entry.page.with_content_json(content) if content is not None else entry.page
         row = entry.row
         page.title = row.title
         page.summary = row.summary
@@ -870,6 +881,9 @@ class Applier:
             slug = f"{base}-{number}"
         taken.add(slug)
         return slug
+
+
+ASSIGNED_RELATIONS = ("countries", "themes", "sdgs", "keywords")
 
 
 def _assign(page: PracticePage, row: PracticeRow) -> None:
