@@ -616,3 +616,22 @@ def test_a_bulk_reimport_gives_the_same_updates_as_a_row_by_row_one(tmp_path):
     assert bulk["same-live-0"]["fields"]["draft_title"] == "Live kitchens 0 (revised)"
     assert [status for _name, status, *_rest in bulk["same-0"]["workflow"]] == ["cancelled", "in_progress"]
     assert bulk["tree problems"] == [0, 0, 0, 0, 0]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path):
+    path = write_csv(tmp_path / "practices.csv", [practice(f"bar-{number}") for number in range(3)])
+    terminal = Terminal()
+    call_command("import_practices", str(path), stdout=io.StringIO(), stderr=terminal)
+    assert "\r  [" in terminal.getvalue() and "3/3 rows (100%," in terminal.getvalue()
+
+    again = write_csv(tmp_path / "again.csv", [practice(f"bar-{number}", title="Changed") for number in range(3)])
+    quiet = Terminal()
+    call_command("import_practices", str(again), stdout=io.StringIO(), stderr=quiet, verbosity=0)
+    assert quiet.getvalue() == ""
+    _out, err = run(path)  # not a terminal: no progress line
+    assert "rows/s" not in err
