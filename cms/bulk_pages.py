@@ -31,7 +31,16 @@ from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.index import class_is_indexed
-from wagtail.models import Page, PageLogEntry, Revision, Task, TaskState, Workflow, WorkflowState
+from wagtail.models import (
+    Page,
+    PageLogEntry,
+    ReferenceIndex,
+    Revision,
+    Task,
+    TaskState,
+    Workflow,
+    WorkflowState,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -271,6 +280,15 @@ def start_workflows(pages: Sequence[Page], workflow: Workflow, user=None) -> lis
         },
     )
     return states
+
+
+def update_references(pages: Sequence[Page]) -> None:
+    """What Wagtail's `post_save` receiver does for each saved page: its entries in the reference
+    index (the admin's "usage" of themes, countries, keywords, images), from the in-memory pages."""
+    if not ReferenceIndex.is_indexed(type(pages[0]) if pages else Page):
+        return
+    for page in pages:
+        ReferenceIndex.create_or_update_for_object(page)
 
 
 def index(model: type[models.Model], ids: Sequence[int]) -> None:

@@ -757,6 +757,7 @@ class Applier:
             workflow = self.workflow_for(index)
             if workflow is not None:
                 bulk_pages.start_workflows(pages, workflow, self.user)
+            bulk_pages.update_references(pages)
             created += [page.pk for page in pages]
         return created, refused
 
@@ -808,6 +809,7 @@ class Applier:
                     [state for state, _page in started], [page for _state, page in started], self.user
                 )
                 bulk_pages.start_workflows(pages, workflow, self.user)
+            bulk_pages.update_references([page for page, _row in drafts])  # a live page's row is unchanged
             updated += [page.pk for page in pages]
         return updated, refused, left
 

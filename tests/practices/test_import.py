@@ -466,7 +466,7 @@ def without_block_ids(stream: object) -> list:
 def practice_snapshot(prefix: str) -> dict:
     """Every field of the imported practices, their revisions, log entries, workflow states, many-to-many
     rows, URLs and search entries, with database ids and random keys replaced by external ids."""
-    from wagtail.models import PageLogEntry, TaskState
+    from wagtail.models import PageLogEntry, ReferenceIndex, TaskState
 
     pages = {page.pk: page for page in imported(prefix).select_related("locale", "owner")}
     external = {pk: page.external_id for pk, page in pages.items()}
@@ -519,8 +519,10 @@ def practice_snapshot(prefix: str) -> dict:
             (task.task.name, task.status, task.revision_id == page.latest_revision_id, task.content_type_id)
             for task in TaskState.objects.filter(workflow_state__object_id=str(pk)).order_by("pk")
         ]
+        references = ReferenceIndex.objects.filter(base_content_type__model="page", object_id=str(pk))
         snapshot[external[pk]] = {
             "fields": fields,
+            "references": sorted(references.values_list("model_path", "content_path", "to_content_type_id")),
             "url": page.url,
             "revisions": [(revision.user_id, revision.object_str, revision.content_type_id) for revision in revisions],
             "content": content,
