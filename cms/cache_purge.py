@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -43,8 +44,29 @@ def _active() -> bool:
     return page_cache.enabled() or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Bulk writes (an import of thousands of pages): each change only notes that the cache is
+    stale; the generation is bumped once when the block ends (and again after the commit, as
+    `content_changed` does), not once per saved row. CDN purges are unaffected: they already run
+    once per transaction."""
+    if getattr(_pending, "deferred", None) is not None:  # nested: the outer block bumps
+        yield
+        return
+    _pending.deferred = False
+    try:
+        yield
+    finally:
+        changed, _pending.deferred = _pending.deferred, None
+        if changed:
+            content_changed()
+
+
 def content_changed() -> None:
     if not page_cache.enabled():
+        return
+    if getattr(_pending, "deferred", None) is not None:
+        _pending.deferred = True
         return
     _bump()
     transaction.on_commit(_bump)

@@ -30,17 +30,18 @@ from pathlib import Path
 from typing import Literal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.text import slugify
 from modelsearch import signal_handlers as search_signal_handlers
-from modelsearch.tasks import insert_or_update_object_task
 from wagtail.log_actions import log
-from wagtail.models import Locale, Revision, TaskState, Workflow, WorkflowState
+from wagtail.models import Locale, Page, Revision, TaskState, Workflow, WorkflowState
 from wagtail.signals import task_submitted, workflow_submitted
 
+from cms import bulk_pages, cache_purge
 from cms.models import Country, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, Rating
 from practices.models import (
@@ -74,7 +75,12 @@ LIST_SEPARATORS = re.compile(r"[;,]")
 FIRST_YEAR = 1800
 SDG_RANGE = range(1, 18)
 validate_url = URLValidator(schemes=["http", "https"])
-BATCH = 500  # ids per query when loading existing pages and revisions
+BATCH = 500  # ids per query when loading existing pages and revisions; new practices per bulk write
+# Checked by the bulk path's own means (the tree, the locale, ids read from the database) rather
+# than by a query per row and foreign key.
+UNCHECKED_FIELDS = ["path", "depth", "numchild", "url_path", "translation_key"] + [
+    field.name for field in PracticePage._meta.concrete_fields if field.is_relation
+]
 
 _meta = PracticePage._meta
 MAX_LENGTHS = {
@@ -698,7 +704,7 @@ class Applier:
         elif entry.action == "update":
             self._update(entry)
 
-    def _create(self, entry: PlannedRow) -> None:
+    def _new_page(self, entry: PlannedRow) -> PracticePage:
         row, index = entry.row, entry.index
         page = PracticePage(
             title=row.title,
@@ -712,19 +718,117 @@ class Applier:
             live=False,
         )
         _assign(page, row)
-        index.add_child(instance=page)
+        return page
+
+    def _create(self, entry: PlannedRow) -> None:
+        page = self._new_page(entry)
+        entry.index.add_child(instance=page)
+        index = entry.index
         log(instance=page, action="wagtail.create", user=self.user)
         revision = page.save_revision(user=self.user, log_action=True)
         self._review_or_publish(page, revision, index, started=False)
 
-    def _update(self, entry: PlannedRow) -> None:
+    def create_many(self, entries: list[PlannedRow]) -> tuple[list[int], list[RowError]]:
+        """`_create` for many rows at once, as drafts submitted to their index's workflow, in a
+        handful of queries per language (`cms.bulk_pages`): the new page ids, and the rows the
+        model's field checks refused (nothing of theirs is written)."""
+        refused: list[RowError] = []
+        by_index: dict[int, list[PracticePage]] = defaultdict(list)
+        indexes = {}
+        for entry in entries:
+            page = self._new_page(entry)
+            try:
+                page.clean_fields(exclude=UNCHECKED_FIELDS)
+            except ValidationError as error:
+                self.slugs[entry.index.pk].discard(page.slug)
+                refused.append(RowError(entry.row.position, _error_reasons(error)))
+                continue
+            by_index[entry.index.pk].append(page)
+            indexes[entry.index.pk] = entry.index
+        created = []
+        for index_id, pages in by_index.items():
+            index = indexes[index_id]
+            bulk_pages.add_children(index, pages)
+            # As row by row: Page.save logs the creation (by the page's owner, none here), then `_create` does.
+            bulk_pages.log_entries(pages, "wagtail.create", None, content_changed=True)
+            bulk_pages.log_entries(pages, "wagtail.create", self.user)
+            revisions = bulk_pages.save_revisions(pages, self.user)
+            bulk_pages.log_entries(pages, "wagtail.edit", self.user, revisions=revisions, content_changed=True)
+            workflow = self.workflow_for(index)
+            if workflow is not None:
+                bulk_pages.start_workflows(pages, workflow, self.user)
+            bulk_pages.update_references(pages)
+            created += [page.pk for page in pages]
+        return created, refused
+
+    def update_many(self, entries: list[PlannedRow]) -> tuple[list[int], list[RowError], list[PlannedRow]]:
+        """`_update` for many rows at once (`cms.bulk_pages`): the updated page ids, the rows the
+        model's field checks refused, and the rows left to `_update` (a review that asked for
+        changes is resumed, as Wagtail resumes it, one row at a time)."""
+        active = WorkflowState.objects.active().filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(entry.page.pk) for entry in entries],
+        )
+        states: dict[str, WorkflowState] = {}
+        for state in active.select_related("workflow", "current_task_state__task").order_by("created_at"):
+            states[state.object_id] = state  # the latest, as `page.current_workflow_state`
+        refused: list[RowError] = []
+        left: list[PlannedRow] = []
+        by_index: dict[int, list[tuple[PracticePage, WorkflowState | None]]] = defaultdict(list)
+        entries_of: dict[int, list[PlannedRow]] = defaultdict(list)
+        indexes = {}
+        for entry in entries:
+            state = states.get(str(entry.page.pk))
+            workflow = self.workflow_for(entry.index)
+            if workflow is not None and state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                left.append(entry)
+                continue
+            page = self._updated_page(entry, lookups=False)
+            try:
+                page.clean_fields(exclude=UNCHECKED_FIELDS)
+            except ValidationError as error:
+                refused.append(RowError(entry.row.position, _error_reasons(error)))
+                continue
+            by_index[entry.index.pk].append((page, state))
+            entries_of[entry.index.pk].append(entry)
+            indexes[entry.index.pk] = entry.index
+        updated = []
+        for index_id, pairs in by_index.items():
+            index = indexes[index_id]
+            pages = [page for page, _state in pairs]
+            drafts = [(page, entry) for (page, _state), entry in zip(pairs, entries_of[index_id], strict=True)]
+            drafts = [(page, entry.page) for page, entry in drafts if not page.live]
+            bulk_pages.save_drafts([page for page, _row in drafts], [row for _page, row in drafts])
+            revisions = bulk_pages.save_revisions(pages, self.user)
+            bulk_pages.log_entries(pages, "wagtail.edit", self.user, revisions=revisions, content_changed=True)
+            workflow = self.workflow_for(index)
+            if workflow is not None:
+                started = [(state, page) for page, state in pairs if state is not None]
+                # Approvals given to the previous content must not count for the new one.
+                bulk_pages.cancel_workflows(
+                    [state for state, _page in started], [page for _state, page in started], self.user
+                )
+                bulk_pages.start_workflows(pages, workflow, self.user)
+            bulk_pages.update_references([page for page, _row in drafts])  # a live page's row is unchanged
+            updated += [page.pk for page in pages]
+        return updated, refused, left
+
+    def _updated_page(self, entry: PlannedRow, *, lookups: bool = True) -> PracticePage:
         # Build on the latest revision, so an editor's unsaved-to-live work on other fields is kept.
-        page = entry.page.with_content_json(entry.revision.content) if entry.revision else entry.page
+        content = entry.revision.content if entry.revision else None
+        if content is not None and not lookups:
+            # The many-to-many values are the row's (`_assign`): not looked up from the revision.
+            content = {key: value for key, value in content.items() if key not in ASSIGNED_RELATIONS}
+        page = entry.page.with_content_json(content) if content is not None else entry.page
         row = entry.row
         page.title = row.title
         page.summary = row.summary
         page.organisations = json.dumps(_with_lead(_stream_data(page.organisations.get_prep_value()), row))
         _assign(page, row)
+        return page
+
+    def _update(self, entry: PlannedRow) -> None:
+        page = self._updated_page(entry)
         if not page.live:
             page.save()  # as the admin does: a draft's own row follows its latest revision
         revision = page.save_revision(user=self.user, log_action=True)
@@ -779,6 +883,9 @@ class Applier:
             slug = f"{base}-{number}"
         taken.add(slug)
         return slug
+
+
+ASSIGNED_RELATIONS = ("countries", "themes", "sdgs", "keywords")
 
 
 def _assign(page: PracticePage, row: PracticeRow) -> None:
@@ -839,12 +946,14 @@ def workflow_emails_muted() -> Iterator[None]:
 
 
 class DeferredSearchUpdates:
-    """Index each imported practice once, after its row, instead of after every save of the row.
+    """Index the imported practices once, in bulk, at the end, instead of after every save.
 
-    Creating a practice saves it twice (the page, then its first revision), each save asking the
-    search backend to index it again (a third of an import's time). While this is active, saves of
-    practices are only noted; `flush()` indexes each noted practice once, from the database, as
-    the saves would have in the end.
+    Creating a practice row by row saves it twice (the page, then its first revision), each save
+    asking the search backend to index it again (a third of an import's time); the bulk path saves
+    none. While this is active, saves of practices are only noted, as are the practices written in
+    bulk (`pending`); on leaving, each noted practice is indexed once, from the database, through
+    the search backends' `add_bulk` (`cms.bulk_pages.index`: any backend, database or
+    Elasticsearch), including the rows committed before an error stopped the import.
     """
 
     def __init__(self) -> None:
@@ -854,22 +963,25 @@ class DeferredSearchUpdates:
         if not raw:
             self.pending[instance.pk] = None
 
+    def forget_since(self, mark: int) -> None:
+        """Drop what was noted after the `mark`-th entry (a row rolled back)."""
+        for pk in list(self.pending)[mark:]:
+            del self.pending[pk]
+
     def __enter__(self) -> DeferredSearchUpdates:
         self.muted = post_save.disconnect(search_signal_handlers.post_save_signal_handler, sender=PracticePage)
         post_save.connect(self._note, sender=PracticePage, weak=False)
         return self
 
     def flush(self) -> None:
-        for pk in self.pending:
-            insert_or_update_object_task.enqueue(PracticePage._meta.app_label, PracticePage._meta.model_name, str(pk))
+        bulk_pages.index(PracticePage, list(self.pending))
         self.pending.clear()
 
     def __exit__(self, exc_type, *exc) -> None:
         post_save.disconnect(self._note, sender=PracticePage)
         if self.muted:
             post_save.connect(search_signal_handlers.post_save_signal_handler, sender=PracticePage)
-        if exc_type is None:
-            self.flush()
+        self.flush()
 
 
 def _error_reasons(error: ValidationError) -> list[str]:
@@ -899,8 +1011,14 @@ def import_practices(
     ignore_columns: Iterable[str] = (),
     progress: Callable[[int, int], None] | None = None,
     on_row: Callable[[PlannedRow], None] | None = None,
+    row_by_row: bool = False,
 ) -> ImportResult:
-    """Read, check and (unless `dry_run`) import a file of practices. Raises `ImportFileError`."""
+    """Read, check and (unless `dry_run`) import a file of practices. Raises `ImportFileError`.
+
+    New drafts are written in bulk (`Applier.create_many`), unless `row_by_row` (or `publish`):
+    then each row goes through Wagtail's own `add_child` and `save_revision`, as an editor's would.
+    Both ways give the same pages, revisions, log entries and workflow states (tests compare them).
+    """
     sources = read_rows(path, fmt, ignore_columns)
     lookups = Lookups.load()
     rows, errors = validate(sources, lookups)
@@ -928,18 +1046,58 @@ def import_practices(
             if applier.workflow_for(lookups.indexes[language]) is None
         ]
     total = len(result.planned)
-    # All or nothing: one transaction for the file. Otherwise each row commits on its own, so a
-    # long import that stops half-way keeps what it did, and running it again finishes the job.
+    in_bulk = [] if row_by_row or publish else [e for e in result.planned if e.action in ("create", "update")]
+    creates = [entry for entry in in_bulk if entry.action == "create"]
+    updates = [entry for entry in in_bulk if entry.action == "update"]
+    bulk = {id(entry) for entry in in_bulk}
+    rows = [entry for entry in result.planned if id(entry) not in bulk]
+    done = 0
+    # All or nothing: one transaction for the file. Otherwise each row (each batch of new practices
+    # written in bulk) commits on its own, so a long import that stops half-way keeps what it did,
+    # and running it again finishes the job. The page cache is marked stale once, at the end, and
+    # the search index is written once, in bulk, for every practice the import saved.
     deferred = DeferredSearchUpdates()
-    with workflow_emails_muted(), deferred, transaction.atomic() if all_or_nothing else nullcontext():
-        for number, entry in enumerate(result.planned, start=1):
+    with (
+        workflow_emails_muted(),
+        cache_purge.deferred(),
+        deferred,
+        transaction.atomic() if all_or_nothing else nullcontext(),
+    ):
+        batches = [(creates[start : start + BATCH], "create") for start in range(0, len(creates), BATCH)]
+        batches += [(updates[start : start + BATCH], "update") for start in range(0, len(updates), BATCH)]
+        for batch, action in batches:
+            left = []
+            with transaction.atomic():
+                if action == "create":
+                    written, refused = applier.create_many(batch)
+                else:
+                    written, refused, left = applier.update_many(batch)
+            deferred.pending.update(dict.fromkeys(written))
+            rows += left
+            left_ids = {id(entry) for entry in left}
+            batch = [entry for entry in batch if id(entry) not in left_ids]
+            result.errors += refused
+            if refused and all_or_nothing:
+                transaction.set_rollback(True)
+                result.rolled_back = True
+                break
+            refused_at = {error.position for error in refused}
+            for entry in batch:
+                if entry.row.position not in refused_at:
+                    _count(result, entry.action)
+                    if on_row:
+                        on_row(entry)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+        for entry in [] if result.rolled_back else rows:
+            mark = len(deferred.pending)
             try:
                 if entry.action in ("create", "update"):
                     with transaction.atomic():
                         applier.apply(entry)
-                    deferred.flush()
             except ValidationError as error:
-                deferred.pending.clear()  # rolled back: nothing to index
+                deferred.forget_since(mark)  # rolled back: nothing to index
                 # The checks above mirror the model's; this catches whatever they missed.
                 result.errors.append(RowError(entry.row.position, _error_reasons(error)))
                 if entry.action == "create":
@@ -952,8 +1110,11 @@ def import_practices(
                 _count(result, entry.action)
                 if on_row:
                     on_row(entry)
+            done += 1
             if progress:
-                progress(number, total)
+                progress(done, total)
+        if result.rolled_back:
+            deferred.pending.clear()
     if result.rolled_back:
         result.created = result.updated = result.unchanged = 0
     return result

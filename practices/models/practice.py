@@ -199,6 +199,17 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
     def description(self) -> str:
         return self.search_description or self.summary
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """What the search fields read, loaded with the practices (a bulk re-index or import reads
+        thousands): the locale, an alias's original, countries, themes and keywords."""
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("locale", "alias_of__locale")
+            .prefetch_related("countries", "themes", "keywords")
+        )
+
     def search_places(self) -> str:
         """Country, sub-region and region names ("Colombia", "Latin America and the Caribbean",
         "Americas") in every language the page is read in, for search."""

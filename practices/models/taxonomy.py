@@ -151,16 +151,3 @@ def keyword_for_name(name: str, locale_id: int) -> Keyword:
     if existing is not None:
         return existing
     return Keyword.objects.create(locale_id=locale_id, name=name, slug=slug)
-
-
-def reindex_practices_of_keyword(sender, instance: Keyword, raw: bool = False, **kwargs) -> None:
-    """A keyword named or translated: the practices of its language are found by the new name."""
-    from django.apps import apps
-    from wagtail.search import index
-
-    if raw:
-        return
-    practice = apps.get_model("practices", "PracticePage")
-    pages = practice.objects.filter(locale_id=instance.locale_id, keywords__slug=instance.slug).distinct()
-    for page in pages.select_related("locale", "alias_of__locale"):
-        index.insert_or_update_object(page)

@@ -82,6 +82,17 @@ class AnalysingIndexerMixin:
         self.language = object_language(obj)
         # Upstream reads every field once per vector (title, body, autocomplete, plain texts).
         self._analysed: dict[str, str] = {}
+        self._prepared: dict[int, list] = {}
+
+    def prepare_field(self, obj, field):
+        """Each of the object's own fields read once, not once per vector (five times): a field that
+        is a method with queries of its own (a practice's places, themes, keywords) runs once."""
+        if obj is not self.obj:
+            yield from super().prepare_field(obj, field)
+            return
+        if id(field) not in self._prepared:
+            self._prepared[id(field)] = list(super().prepare_field(obj, field))
+        yield from self._prepared[id(field)]
 
     def prepare_value(self, value) -> str:
         if isinstance(value, (list, dict)):

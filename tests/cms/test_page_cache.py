@@ -286,6 +286,27 @@ def test_a_snippet_or_setting_change_empties_the_cache(client, news_item):
     assert read(client, "/en/news/")[0]["X-Page-Cache"] == "miss"
 
 
+def test_a_bulk_block_bumps_the_generation_once_at_its_end(client, news_item, monkeypatch):
+    from cms import cache_purge
+    from cms.models import Theme
+
+    bumps = []
+    monkeypatch.setattr(page_cache, "bump", lambda: bumps.append(1))
+    read(client, "/en/news/")
+    with cache_purge.deferred():
+        for theme in Theme.objects.filter(locale__language_code="en")[:5]:
+            theme.save()
+        publish(news_item)
+        assert bumps == []
+    assert bumps == [1]  # (and once more after the commit, as every change)
+    monkeypatch.undo()
+    page_cache.bump()
+    assert read(client, "/en/news/")[0]["X-Page-Cache"] == "miss"
+    with cache_purge.deferred():
+        pass
+    assert read(client, "/en/news/")[0]["X-Page-Cache"] == "hit"  # nothing changed: nothing bumped
+
+
 # --- Revalidation ----------------------------------------------------------------------------------
 
 

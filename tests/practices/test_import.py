@@ -13,7 +13,7 @@ from wagtail.models import Revision, WorkflowState
 from cms.factories import UserFactory
 from cms.models import ExpertReview
 from cms.models.reviews import CRITERIA
-from practices.models import PracticeIndexPage, PracticePage
+from practices.models import Keyword, PracticeIndexPage, PracticePage
 
 pytestmark = pytest.mark.django_db
 
@@ -53,9 +53,9 @@ def practice(external_id: str, /, **values) -> dict:
     }
 
 
-def write_csv(path: Path, rows: list[dict]) -> Path:
+def write_csv(path: Path, rows: list[dict], columns: list[str] = COLUMNS) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
     return path
@@ -449,3 +449,191 @@ def test_a_file_that_is_not_utf8_names_the_line(tmp_path):
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
     with pytest.raises(CommandError, match=r"line 3: practices.csv is not UTF-8"):
         run(path)
+
+
+# --- Bulk creation and row-by-row creation give the same result ----------------------------------
+
+# Ids, random keys and the clock; the path is compared on the page itself.
+VOLATILE_CONTENT = {"pk", "translation_key", "path", "latest_revision", "live_revision"}
+
+
+def without_block_ids(stream: object) -> list:
+    """StreamField data without its blocks' random ids."""
+    blocks = json.loads(stream) if isinstance(stream, str) else stream
+    return [{key: value for key, value in block.items() if key != "id"} for block in blocks]
+
+
+def practice_snapshot(prefix: str) -> dict:
+    """Every field of the imported practices, their revisions, log entries, workflow states, many-to-many
+    rows, URLs and search entries, with database ids and random keys replaced by external ids."""
+    from wagtail.models import PageLogEntry, ReferenceIndex, TaskState
+
+    pages = {page.pk: page for page in imported(prefix).select_related("locale", "owner")}
+    external = {pk: page.external_id for pk, page in pages.items()}
+    snapshot = {}
+    for pk, page in pages.items():
+        fields = {
+            field.attname: getattr(page, field.attname)
+            for field in PracticePage._meta.concrete_fields
+            if field.attname not in ("id", "page_ptr_id", "translation_key")
+            and not field.attname.endswith(("_at", "_revision_id"))
+        }
+        fields["live_revision"] = page.live_revision_id is not None
+        fields["organisations"] = without_block_ids(page.organisations.get_prep_value())
+        revisions = list(Revision.objects.filter(object_id=str(pk)).order_by("pk"))
+        assert page.latest_revision_id == revisions[-1].pk and page.latest_revision_created_at is not None
+        keyword_slugs = dict(Keyword.objects.values_list("pk", "slug"))
+        content = [
+            {
+                key: without_block_ids(value)
+                if key == "organisations"
+                else [keyword_slugs[pk] for pk in value]
+                if key == "keywords"
+                else value
+                for key, value in revision.content.items()
+                if key not in VOLATILE_CONTENT and not key.endswith(("_id", "_at"))
+            }
+            for revision in revisions
+        ]
+        logs = [
+            (
+                entry.action,
+                entry.label,
+                entry.user_id,
+                entry.content_changed,
+                entry.revision_id == page.latest_revision_id,
+                {
+                    key: {name: item for name, item in value.items() if name not in ("id", "task_state_id")}
+                    for key, value in entry.data.items()
+                },
+                entry.content_type_id,
+            )
+            for entry in PageLogEntry.objects.filter(page_id=pk)
+        ]
+        logs.sort(key=repr)
+        states = [
+            (state.workflow.name, state.status, state.requested_by_id, state.content_type_id)
+            for state in WorkflowState.objects.filter(object_id=str(pk)).order_by("pk")
+        ]
+        tasks = [
+            (task.task.name, task.status, task.revision_id == page.latest_revision_id, task.content_type_id)
+            for task in TaskState.objects.filter(workflow_state__object_id=str(pk)).order_by("pk")
+        ]
+        references = ReferenceIndex.objects.filter(base_content_type__model="page", object_id=str(pk))
+        snapshot[external[pk]] = {
+            "fields": fields,
+            "references": sorted(references.values_list("model_path", "content_path", "to_content_type_id")),
+            "url": page.url,
+            "revisions": [(revision.user_id, revision.object_str, revision.content_type_id) for revision in revisions],
+            "content": content,
+            "logs": logs,
+            "workflow": states,
+            "tasks": tasks,
+            "current_task": page.current_workflow_task.name if page.current_workflow_task else None,
+            "countries": list(page.countries.order_by("code").values_list("code", flat=True)),
+            "themes": list(page.themes.order_by("slug").values_list("slug", flat=True)),
+            "sdgs": list(page.sdgs.order_by("number").values_list("number", flat=True)),
+            "keywords": list(page.keywords.order_by("slug").values_list("slug", flat=True)),
+            "reviews": list(ExpertReview.objects.filter(page_id=pk).values_list("decision", "assessment")),
+        }
+    snapshot["indexes"] = sorted(
+        (index.locale.language_code, index.numchild, index.get_children().count())
+        for index in PracticeIndexPage.objects.select_related("locale")
+    )
+    snapshot["search"] = {
+        term: sorted(external.get(hit.pk, "other") for hit in PracticePage.objects.search(term))
+        for term in ("kitchens", "Comedores", "Lima")
+    }
+    snapshot["tree problems"] = [len(problem) for problem in PracticePage.find_problems()]
+    return snapshot
+
+
+def differences(one: object, other: object) -> object:
+    if isinstance(one, list) and isinstance(other, list) and len(one) == len(other):
+        return [differences(a, b) for a, b in zip(one, other, strict=True) if a != b]
+    if isinstance(one, dict) and isinstance(other, dict):
+        return {
+            key: differences(one.get(key), other.get(key)) for key in {*one, *other} if one.get(key) != other.get(key)
+        }
+    return (one, other)
+
+
+def import_and_roll_back(path: Path, *args: str, before=()) -> tuple[dict, str]:
+    from django.db import transaction
+
+    with transaction.atomic():
+        for earlier in before:
+            run(*earlier)
+        out, _err = run(path, *args)
+        snapshot = practice_snapshot("same-")
+        transaction.set_rollback(True)
+    return snapshot, out
+
+
+def test_a_bulk_import_gives_the_same_practices_as_a_row_by_row_import(tmp_path):
+    rows = [
+        practice(f"same-{number}", title=f"Community kitchens of Lima {number}", language=language, keywords=keywords)
+        for number, (language, keywords) in enumerate(
+            [("en", "food;soup kitchens"), ("es", "comida"), ("en", ""), ("fr", "cantines"), ("en", "Food")] * 3
+        )
+    ]
+    rows.append(practice("same-99", title="Community kitchens of Lima 0"))  # a slug taken by the file itself
+    path = write_csv(tmp_path / "practices.csv", rows, [*COLUMNS, "keywords"])
+
+    row_by_row, out_rows = import_and_roll_back(path, "--row-by-row")
+    bulk, out_bulk = import_and_roll_back(path)
+
+    assert out_rows == out_bulk and "16 created" in out_bulk
+    assert set(row_by_row) == set(bulk) and len(row_by_row) == 16 + 3
+    for key, expected in row_by_row.items():
+        assert bulk[key] == expected, (key, differences(bulk[key], expected))
+    assert bulk["tree problems"] == [0, 0, 0, 0, 0]
+    assert bulk["same-99"]["fields"]["slug"] == "community-kitchens-of-lima-0-2"
+    assert bulk["same-0"]["workflow"] and bulk["same-0"]["current_task"] == "Expert review"
+    assert bulk["search"]["kitchens"].count("other") < len(bulk["search"]["kitchens"])
+
+
+def test_a_bulk_reimport_gives_the_same_updates_as_a_row_by_row_one(tmp_path):
+    drafts = [practice(f"same-{number}", language=("en", "es")[number % 2], keywords="food") for number in range(6)]
+    published = [practice(f"same-live-{number}", title=f"Live kitchens {number}") for number in range(3)]
+    columns = [*COLUMNS, "keywords"]
+    first = write_csv(tmp_path / "first.csv", drafts, columns)
+    live = write_csv(tmp_path / "live.csv", published, columns)
+    changed = [
+        {**row, "title": f"{row['title']} (revised)", "themes": "gender", "keywords": "food;soup", "organisation": ""}
+        for row in drafts + published
+    ]
+    second = write_csv(tmp_path / "second.csv", changed, columns)
+    before = [(first,), (live, "--publish")]
+
+    row_by_row, out_rows = import_and_roll_back(second, "--row-by-row", before=before)
+    bulk, out_bulk = import_and_roll_back(second, before=before)
+
+    assert out_rows == out_bulk and "9 updated" in out_bulk
+    assert set(row_by_row) == set(bulk)
+    for key, expected in row_by_row.items():
+        assert bulk[key] == expected, (key, differences(bulk[key], expected))
+    assert bulk["same-0"]["fields"]["title"] == "Community kitchens same-0 (revised)"
+    assert bulk["same-live-0"]["fields"]["title"] == "Live kitchens 0"  # the live version stays
+    assert bulk["same-live-0"]["fields"]["draft_title"] == "Live kitchens 0 (revised)"
+    assert [status for _name, status, *_rest in bulk["same-0"]["workflow"]] == ["cancelled", "in_progress"]
+    assert bulk["tree problems"] == [0, 0, 0, 0, 0]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path):
+    path = write_csv(tmp_path / "practices.csv", [practice(f"bar-{number}") for number in range(3)])
+    terminal = Terminal()
+    call_command("import_practices", str(path), stdout=io.StringIO(), stderr=terminal)
+    assert "\r  [" in terminal.getvalue() and "3/3 rows (100%," in terminal.getvalue()
+
+    again = write_csv(tmp_path / "again.csv", [practice(f"bar-{number}", title="Changed") for number in range(3)])
+    quiet = Terminal()
+    call_command("import_practices", str(again), stdout=io.StringIO(), stderr=quiet, verbosity=0)
+    assert quiet.getvalue() == ""
+    _out, err = run(path)  # not a terminal: no progress line
+    assert "rows/s" not in err

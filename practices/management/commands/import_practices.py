@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from practices.importer import FORMATS, ImportFileError, PlannedRow, import_practices
 
-PROGRESS_EVERY = 100
+BAR_WIDTH = 30
 DONE = {"create": "created", "update": "updated", "unchanged": "unchanged", "duplicate": "skipped (likely duplicate)"}
 WOULD = {
     "create": "would create",
@@ -49,6 +49,12 @@ class Command(BaseCommand):
             default="",
             help="Comma-separated columns (CSV) or fields (JSON) to leave out, e.g. --ignore-columns notes,colour.",
         )
+        parser.add_argument(
+            "--row-by-row",
+            action="store_true",
+            help="Create each new practice through Wagtail's own page and revision saves, one row at a time, "
+            "instead of in bulk (slower; the same result).",
+        )
         parser.add_argument("--user", help="Username recorded as author and requester (default: first superuser).")
 
     def handle(self, *args, file: Path, **options):
@@ -66,8 +72,9 @@ class Command(BaseCommand):
                 all_or_nothing=options["all_or_nothing"],
                 skip_duplicates=options["skip_duplicates"],
                 ignore_columns=options["ignore_columns"].split(","),
-                progress=self._progress if verbosity >= 1 else None,
+                progress=self._progress if verbosity >= 1 and self.stderr.isatty() else None,
                 on_row=self._report_row if verbosity >= 2 else None,
+                row_by_row=options["row_by_row"],
             )
         except ImportFileError as error:
             raise CommandError(str(error)) from error
@@ -101,16 +108,14 @@ class Command(BaseCommand):
         return user
 
     def _progress(self, done: int, total: int) -> None:
-        """A counter on stderr, rewritten in place on a terminal (a line every PROGRESS_EVERY rows
-        otherwise, so logs stay short), with the rate so far."""
-        interactive = self.stderr.isatty()
-        if total <= PROGRESS_EVERY and not interactive:
-            return
-        if not (interactive or done % PROGRESS_EVERY == 0 or done == total):
-            return
+        """A progress line on a terminal's stderr, rewritten in place: a bar, rows done of the total
+        and the rate so far. Not called when stderr is not a terminal (logs, cron) or with -v 0."""
         rate = done / max(time.monotonic() - self._started, 1e-6)
-        line = f"  {done}/{total} rows ({done * 100 // total}%, {rate:.0f} rows/s)"
-        self.stderr.write(f"\r{line}" if interactive else line, ending="\n" if done == total or not interactive else "")
+        filled = BAR_WIDTH * done // max(total, 1)
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        line = f"\r  [{bar}] {done}/{total} rows ({done * 100 // max(total, 1)}%, {rate:.0f} rows/s)"
+        self.stderr.write(line, ending="\n" if done == total else "")
+        self.stderr.flush()
 
     def _report_row(self, entry: PlannedRow, would: bool = False) -> None:
         action = (WOULD if would else DONE)[entry.action]
