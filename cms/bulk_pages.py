@@ -30,7 +30,7 @@ from django.db.models import F
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelsearch.backends import get_search_backends_with_name
-from modelsearch.index import class_is_indexed
+from modelsearch.index import Indexed, class_is_indexed
 from wagtail.models import (
     Page,
     PageLogEntry,
@@ -291,7 +291,7 @@ def update_references(pages: Sequence[Page]) -> None:
         ReferenceIndex.create_or_update_for_object(page)
 
 
-def index(model: type[models.Model], ids: Sequence[int]) -> None:
+def index(model: type[Indexed], ids: Sequence[int]) -> None:
     """Index the objects (re-read through the model's indexed queryset) in every search backend
     that updates automatically: one `add_bulk` per backend and batch instead of one `add` per save."""
     if not ids or not class_is_indexed(model):
