@@ -49,3 +49,21 @@ def test_a_member_declares_an_affiliation_and_the_partner_administrator_confirms
     expect(visitor.locator("#partner-members").get_by_text("Demo Participant")).to_be_visible()
     assert axe(visitor) == []
     visitor.context.close()
+
+
+def test_a_visitor_reaches_the_partners_of_a_country_from_the_world_map_with_the_keyboard(browser, live_site, axe):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar").new_page()
+    page.goto(live_site + "/ar/partners/")
+    kenya = page.locator('#partners-map a[href$="?country=KE"]')
+    expect(kenya).to_have_attribute("aria-label", re.compile("^كينيا: "))
+    assert page.locator("#partners-map [dir=ltr] svg").count() == 1  # never mirrored in Arabic
+    kenya.focus()
+    expect(kenya).to_be_focused()
+    assert axe(page) == []
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"\?country=KE$"))
+    cards = page.locator(".partners-card")
+    expect(cards.first).to_be_visible()
+    assert cards.count() >= 4
+    assert axe(page) == []
+    page.context.close()
