@@ -26,7 +26,7 @@ from cms.ratelimit import Limit
 from community.comments import services as comment_services
 from community.comments import views as comments
 from community.communities import services
-from community.communities.forms import ProposeCommunityForm, RulesForm
+from community.communities.forms import JoinForm, ProposeCommunityForm, RulesForm
 from community.models import (
     Comment,
     CommentStatus,
@@ -186,6 +186,9 @@ def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, fai
         "scope": _scope(community, _themes(page.locale), language),
         "membership": membership,
         "is_member": is_member,
+        "join_form": JoinForm(initial={"sector": services.sector_of(user)})
+        if user.is_authenticated and membership is None
+        else None,
         "can_coordinate": services.can_coordinate(user, community),
         "coordinators": [_person(item) for item in coordinators],
         "composition": services.composition(community, language),
@@ -243,8 +246,11 @@ def join(request: HttpRequest, page: CommunityPage) -> HttpResponse:
     if not decision:
         messages.error(request, _("You have joined or left many communities in a short time. Please try later."))
         return redirect(page.url)
+    form = JoinForm(request.POST)
+    # A sector not sent (an older page) or not one of the choices: the profile's role decides.
+    sector = form.cleaned_data["sector"] if "sector" in request.POST and form.is_valid() else None
     try:
-        membership = services.join(page.community, request.user)
+        membership = services.join(page.community, request.user, sector=sector)
     except services.MembershipRefused as refusal:
         messages.info(request, str(refusal))
     else:

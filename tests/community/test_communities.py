@@ -146,6 +146,29 @@ def test_a_participant_joins_an_open_community_and_posts_at_once(client, partici
     assert "Hello from Nairobi" in client.get(page.url).content.decode()
 
 
+def test_a_member_chooses_the_sector_they_count_in_when_joining(client, participant, index_en, coordinator):
+    from community.communities.services import sector_of
+
+    page = new_community(index_en, coordinator=coordinator)
+    client.force_login(participant)
+    body = client.get(page.url).content.decode()
+    assert 'name="sector"' in body and "Your sector" in body
+    suggested = sector_of(participant)
+    assert client.get(page.url).context["join_form"].initial == {"sector": suggested}
+    assert client.post(url(page, "join"), {"sector": "business"}).status_code == 302
+    assert Membership.objects.get(community=page.community, user=participant).sector == "business"
+    composition = client.get(page.url).context["composition"]
+    assert ("Business", 1) in composition["sectors"]
+
+    other, unsure = ParticipantFactory(), ParticipantFactory()
+    client.force_login(other)
+    client.post(url(page, "join"), {"sector": ""})
+    assert Membership.objects.get(community=page.community, user=other).sector == ""
+    client.force_login(unsure)
+    client.post(url(page, "join"), {"sector": "astrology"})  # not a choice: the profile's role decides
+    assert Membership.objects.get(community=page.community, user=unsure).sector == sector_of(unsure)
+
+
 def test_a_non_member_cannot_post(client, participant, index_en, coordinator):
     page = new_community(index_en, coordinator=coordinator)
     client.force_login(participant)
