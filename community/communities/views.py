@@ -99,6 +99,7 @@ def index(request: HttpRequest, page: CommunityIndexPage) -> HttpResponse:
         "regions": [(code, geography.region_name(code, language)) for code in geography.REGIONS],
         "themes": sorted(themes.items(), key=lambda item: item[1]),
         "selected": {"region": region, "theme": theme},
+        "filter_count": bool(region) + bool(theme),
     }
     return TemplateResponse(request, page.get_template(request), context)
 

@@ -118,6 +118,7 @@ def index(request: HttpRequest, page: PartnerIndexPage) -> HttpResponse:
         "results": results,
         "facets": _facets(request, pages, selected, themes, language),
         "selected": selected,
+        "filter_count": sum(1 for value in selected.values() if value),
         "country_name": geography.country_name(selected["country"], language) if selected["country"] else "",
         "where": where,
         "map": _map(page, where, language),

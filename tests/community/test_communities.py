@@ -169,6 +169,14 @@ def test_a_member_chooses_the_sector_they_count_in_when_joining(client, particip
     assert Membership.objects.get(community=page.community, user=unsure).sector == sector_of(unsure)
 
 
+def test_the_directory_folds_its_filters_behind_a_disclosure_that_counts_them(client, db):
+    body = client.get("/en/communities/").content.decode()
+    assert '<details class="filters-disclosure" data-filters-disclosure>' in body
+    assert '<summary class="filters-disclosure__summary">Filters</summary>' in body
+    body = client.get("/en/communities/?region=142&theme=health").content.decode()
+    assert '<summary class="filters-disclosure__summary">Filters (2)</summary>' in body
+
+
 def test_a_non_member_cannot_post(client, participant, index_en, coordinator):
     page = new_community(index_en, coordinator=coordinator)
     client.force_login(participant)

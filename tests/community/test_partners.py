@@ -131,6 +131,14 @@ def test_the_world_map_links_each_country_to_the_directory_filtered_by_it(client
     assert client.get("/en/partners/?country=ZZ").context["results"] == client.get("/en/partners/").context["results"]
 
 
+def test_the_directory_folds_its_filters_behind_a_disclosure_that_counts_them(client, db):
+    body = client.get("/en/partners/").content.decode()
+    assert '<details class="filters-disclosure" data-filters-disclosure>' in body
+    assert '<summary class="filters-disclosure__summary">Filters</summary>' in body
+    body = client.get("/fr/partners/?type=ngo&country=KE").content.decode()
+    assert '<summary class="filters-disclosure__summary">Filtres (2)</summary>' in body
+
+
 def test_the_world_map_names_countries_in_the_readers_language_and_stays_left_to_right(client, db):
     body = client.get("/ar/partners/").content.decode()
     assert '<html lang="ar" dir="rtl"' in body
