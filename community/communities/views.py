@@ -159,6 +159,30 @@ def _consultations(page: CommunityPage) -> list:
     return open_consultations(page.get_parent().get_parent())[:3]
 
 
+# An M49 region → the events' continents it covers (events/models/common.py CONTINENTS).
+EVENT_CONTINENTS = {
+    "002": {"africa"},
+    "019": {"north-america", "south-america"},
+    "142": {"asia"},
+    "150": {"europe"},
+    "009": {"oceania"},
+}
+
+
+def _events(page: CommunityPage) -> list:
+    """The next events of this language in the community's region (those with no continent, online,
+    count everywhere): four queries, the events index and one per event type."""
+    from django.apps import apps
+
+    index_model = apps.get_model("events", "EventsIndexPage")
+    index = index_model.objects.live().public().filter(locale=page.locale).first()
+    if index is None:
+        return []
+    continents = EVENT_CONTINENTS.get(page.community.region)
+    upcoming, _past = index_model.upcoming_first(index.events())
+    return [item for item in upcoming if not continents or not item.continent or item.continent in continents][:3]
+
+
 def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, failed=None) -> HttpResponse:
     community = page.community
     user = request.user
@@ -196,6 +220,7 @@ def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, fai
         "practices": _practices(page),
         "voices": _voices(page),
         "consultations": _consultations(page),
+        "events": _events(page),
         "premoderated": community.moderation == ModerationMode.PRE,
     }
     return TemplateResponse(request, "community/community_page.html", context, status=status)

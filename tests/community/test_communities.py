@@ -177,6 +177,29 @@ def test_the_directory_folds_its_filters_behind_a_disclosure_that_counts_them(cl
     assert '<summary class="filters-disclosure__summary">Filters (2)</summary>' in body
 
 
+def test_a_community_page_lists_the_coming_events_of_its_region(client, db):
+    import datetime
+
+    from events.factories import ForumEditionPageFactory
+    from events.models import ForumIndexPage
+
+    forums = ForumIndexPage.objects.get(locale__language_code="en")
+    soon = datetime.date.today() + datetime.timedelta(days=40)
+    ForumEditionPageFactory(parent=forums, title="Forum in Kathmandu", continent="asia", start_date=soon)
+    ForumEditionPageFactory(parent=forums, title="Forum in Lisbon", continent="europe", start_date=soon)
+    ForumEditionPageFactory(
+        parent=forums, title="A past forum in Pune", continent="asia", start_date=soon.replace(year=2020)
+    )
+
+    asian = client.get("/en/communities/housing-in-south-asian-cities/")
+    titles = [event.page.title for event in asian.context["events"]]
+    assert "Forum in Kathmandu" in titles and "Forum in Lisbon" not in titles and "A past forum in Pune" not in titles
+    assert all(event.upcoming and event.continent in ("asia", "") for event in asian.context["events"])
+    assert 'id="events-heading"' in asian.content.decode()
+    european = client.get("/en/communities/local-democracy-in-european-cities/").context["events"]
+    assert "Forum in Lisbon" in [event.page.title for event in european]
+
+
 def test_a_non_member_cannot_post(client, participant, index_en, coordinator):
     page = new_community(index_en, coordinator=coordinator)
     client.force_login(participant)
