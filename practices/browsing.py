@@ -25,11 +25,11 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cms import geography
+from cms import geography, maps
 from cms.models import ExpertReview, Theme
 from cms.models.reviews import approved_review_exists
 from cms.templatetags.cms_tags import text_direction
@@ -306,6 +306,23 @@ class PracticeBrowser:
         ]
         options.sort(key=sort_key or (lambda option: (-option.count, option.label.casefold())))
         return Facet(name=name, label=str(FACETS[name][0]), options=options)
+
+    def country_map(self, index_url: str) -> maps.WorldMap:
+        """Practices by country under every other chosen filter (the country facet's counts: no query
+        of its own); a country links to this listing filtered by it alone among countries."""
+        return maps.world_map(
+            self._counts[0]["country"],
+            url=lambda code: f"{index_url}?{self.querystring(country=code)}",
+            label=lambda name, count: (
+                ngettext("%(country)s: %(count)s practice", "%(country)s: %(count)s practices", count)
+                % {"country": name, "count": count}
+            ),
+            title=gettext("World map of the practices by country"),
+            caption=gettext("The darker a country, the more practices it has. Choose a country to list them."),
+            count_heading=gettext("Practices"),
+            language=self.language,
+            element_id="practices-map",
+        )
 
     # --- URLs ------------------------------------------------------------------------------------
     @property

@@ -11,7 +11,19 @@ from wagtail.models import Locale
 from cms import geography
 from cms.forms import ProtectedFormMixin
 from cms.models import Theme
-from community.models import MembershipMode, ModerationMode
+from community.models import MembershipMode, ModerationMode, Sector
+
+
+class JoinForm(forms.Form):
+    """Joining (or asking to join): the sector a member counts in for the community's composition,
+    suggested from their profile's role."""
+
+    sector = forms.ChoiceField(
+        label=_("Your sector"),
+        required=False,
+        choices=[("", _("Not stated")), *Sector.choices],
+        help_text=_("Counted, without your name, in the community’s composition by sector."),
+    )
 
 
 class ProposeCommunityForm(ProtectedFormMixin, forms.Form):

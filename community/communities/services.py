@@ -86,8 +86,10 @@ def region_of(user) -> str:
     return comments.author_region(user)
 
 
-def join(community: Community, user) -> Membership:
-    """Join an open community at once, or ask to join a moderated one (coordinators are told)."""
+def join(community: Community, user, *, sector: str | None = None) -> Membership:
+    """Join an open community at once, or ask to join a moderated one (coordinators are told).
+
+    `sector` is the one the member chose ("" for not stated); None takes it from their profile's role."""
     if community.state != CommunityState.APPROVED:
         raise MembershipRefused(_("This community is not open yet."))
     active = community.membership == MembershipMode.OPEN
@@ -98,7 +100,7 @@ def join(community: Community, user) -> Membership:
                 user=user,
                 status=MembershipStatus.ACTIVE if active else MembershipStatus.PENDING,
                 region=region_of(user),
-                sector=sector_of(user),
+                sector=sector_of(user) if sector is None else sector,
                 admitted_at=timezone.now() if active else None,
             )
     except IntegrityError:

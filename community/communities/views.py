@@ -26,7 +26,7 @@ from cms.ratelimit import Limit
 from community.comments import services as comment_services
 from community.comments import views as comments
 from community.communities import services
-from community.communities.forms import ProposeCommunityForm, RulesForm
+from community.communities.forms import JoinForm, ProposeCommunityForm, RulesForm
 from community.models import (
     Comment,
     CommentStatus,
@@ -99,6 +99,7 @@ def index(request: HttpRequest, page: CommunityIndexPage) -> HttpResponse:
         "regions": [(code, geography.region_name(code, language)) for code in geography.REGIONS],
         "themes": sorted(themes.items(), key=lambda item: item[1]),
         "selected": {"region": region, "theme": theme},
+        "filter_count": bool(region) + bool(theme),
     }
     return TemplateResponse(request, page.get_template(request), context)
 
@@ -158,6 +159,30 @@ def _consultations(page: CommunityPage) -> list:
     return open_consultations(page.get_parent().get_parent())[:3]
 
 
+# An M49 region → the events' continents it covers (events/models/common.py CONTINENTS).
+EVENT_CONTINENTS = {
+    "002": {"africa"},
+    "019": {"north-america", "south-america"},
+    "142": {"asia"},
+    "150": {"europe"},
+    "009": {"oceania"},
+}
+
+
+def _events(page: CommunityPage) -> list:
+    """The next events of this language in the community's region (those with no continent, online,
+    count everywhere): four queries, the events index and one per event type."""
+    from django.apps import apps
+
+    index_model = apps.get_model("events", "EventsIndexPage")
+    index = index_model.objects.live().public().filter(locale=page.locale).first()
+    if index is None:
+        return []
+    continents = EVENT_CONTINENTS.get(page.community.region)
+    upcoming, _past = index_model.upcoming_first(index.events())
+    return [item for item in upcoming if not continents or not item.continent or item.continent in continents][:3]
+
+
 def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, failed=None) -> HttpResponse:
     community = page.community
     user = request.user
@@ -186,12 +211,16 @@ def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, fai
         "scope": _scope(community, _themes(page.locale), language),
         "membership": membership,
         "is_member": is_member,
+        "join_form": JoinForm(initial={"sector": services.sector_of(user)})
+        if user.is_authenticated and membership is None
+        else None,
         "can_coordinate": services.can_coordinate(user, community),
         "coordinators": [_person(item) for item in coordinators],
         "composition": services.composition(community, language),
         "practices": _practices(page),
         "voices": _voices(page),
         "consultations": _consultations(page),
+        "events": _events(page),
         "premoderated": community.moderation == ModerationMode.PRE,
     }
     return TemplateResponse(request, "community/community_page.html", context, status=status)
@@ -243,8 +272,11 @@ def join(request: HttpRequest, page: CommunityPage) -> HttpResponse:
     if not decision:
         messages.error(request, _("You have joined or left many communities in a short time. Please try later."))
         return redirect(page.url)
+    form = JoinForm(request.POST)
+    # A sector not sent (an older page) or not one of the choices: the profile's role decides.
+    sector = form.cleaned_data["sector"] if "sector" in request.POST and form.is_valid() else None
     try:
-        membership = services.join(page.community, request.user)
+        membership = services.join(page.community, request.user, sector=sector)
     except services.MembershipRefused as refusal:
         messages.info(request, str(refusal))
     else:

@@ -12,10 +12,12 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from cms import geography
+from cms import geography, maps
 from cms.models import Theme
 from cms.ratelimit import Limit
 from community.communities.views import _login, _person
@@ -38,6 +40,8 @@ def _filter(pages: QuerySet, selected: dict, *, skip: str = "") -> QuerySet:
         pages = pages.filter(countries__region=selected["region"])
     if selected["theme"] and skip != "theme":
         pages = pages.filter(themes__slug=selected["theme"])
+    if selected["country"] and skip != "country":  # from the map and the table of where partners are
+        pages = pages.filter(countries__code=selected["country"])
     return pages
 
 
@@ -90,10 +94,12 @@ def index(request: HttpRequest, page: PartnerIndexPage) -> HttpResponse:
     language = page.locale.language_code
     themes = _themes(page.locale)
     kinds = set(PartnerType.values)
+    country = request.GET.get("country", "").upper()
     selected = {
         "type": request.GET.get("type", "") if request.GET.get("type") in kinds else "",
         "region": request.GET.get("region", "") if request.GET.get("region") in geography.REGIONS else "",
         "theme": request.GET.get("theme", "") if request.GET.get("theme") in themes else "",
+        "country": country if country in geography.COUNTRY_SUBREGION else "",
     }
     pages = PartnerPage.objects.child_of(page).live().public()
     results = (
@@ -106,14 +112,36 @@ def index(request: HttpRequest, page: PartnerIndexPage) -> HttpResponse:
     results = list(results)
     for item in results:
         item.places = [geography.country_name(country.code, language) for country in item.countries.all()]
+    where = services.where(pages, language)
     context = {
         **page.get_context(request),
         "results": results,
         "facets": _facets(request, pages, selected, themes, language),
         "selected": selected,
-        "where": services.where(pages, language),
+        "filter_count": sum(1 for value in selected.values() if value),
+        "country_name": geography.country_name(selected["country"], language) if selected["country"] else "",
+        "where": where,
+        "map": _map(page, where, language),
     }
     return TemplateResponse(request, page.get_template(request), context)
+
+
+def _map(page: PartnerIndexPage, where: list[dict], language: str) -> maps.WorldMap:
+    """Where partners are, drawn from the counts of the table (no query of its own)."""
+    counts = {code: count for region in where for code, _name, count in region["countries"]}
+    return maps.world_map(
+        counts,
+        url=lambda code: f"{page.url}?{urlencode({'country': code})}",
+        label=lambda name, count: (
+            ngettext("%(country)s: %(count)s partner", "%(country)s: %(count)s partners", count)
+            % {"country": name, "count": count}
+        ),
+        title=_("World map of the countries where partner organisations work"),
+        caption=_("The darker a country, the more partner organisations work there. Choose a country to list them."),
+        count_heading=_("Partners"),
+        language=language,
+        element_id="partners-map",
+    )
 
 
 # --- A partner

@@ -52,6 +52,7 @@ class PracticeIndexPage(RoutablePageMixin, ExpertReviewedTreeMixin, BasePage):
             "facets": facets,
             "chips": browser.chips(facets),
             "suggestion": browser.suggestion(results),
+            "map": browser.country_map(self.url),
         }
         # A refused parameter (an unknown region) says so, rather than showing a silently empty list.
         return TemplateResponse(request, self.template, context, status=400 if browser.errors else 200)

@@ -56,7 +56,7 @@ def test_the_changed_pages_have_no_html_errors(client, tmp_path):
 
     documents = rendered_pages(client)
     assert b"Send for moderation" in documents["pre-moderated consultation"]
-    assert re.search(rb'<details class="practice-filters__groups"', documents["/ar/practices/"])
+    assert re.search(rb'<details class="filters-disclosure"', documents["/ar/practices/"])
     assert html_errors(documents, tmp_path) == []
 
 

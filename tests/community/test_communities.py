@@ -146,6 +146,60 @@ def test_a_participant_joins_an_open_community_and_posts_at_once(client, partici
     assert "Hello from Nairobi" in client.get(page.url).content.decode()
 
 
+def test_a_member_chooses_the_sector_they_count_in_when_joining(client, participant, index_en, coordinator):
+    from community.communities.services import sector_of
+
+    page = new_community(index_en, coordinator=coordinator)
+    client.force_login(participant)
+    body = client.get(page.url).content.decode()
+    assert 'name="sector"' in body and "Your sector" in body
+    suggested = sector_of(participant)
+    assert client.get(page.url).context["join_form"].initial == {"sector": suggested}
+    assert client.post(url(page, "join"), {"sector": "business"}).status_code == 302
+    assert Membership.objects.get(community=page.community, user=participant).sector == "business"
+    composition = client.get(page.url).context["composition"]
+    assert ("Business", 1) in composition["sectors"]
+
+    other, unsure = ParticipantFactory(), ParticipantFactory()
+    client.force_login(other)
+    client.post(url(page, "join"), {"sector": ""})
+    assert Membership.objects.get(community=page.community, user=other).sector == ""
+    client.force_login(unsure)
+    client.post(url(page, "join"), {"sector": "astrology"})  # not a choice: the profile's role decides
+    assert Membership.objects.get(community=page.community, user=unsure).sector == sector_of(unsure)
+
+
+def test_the_directory_folds_its_filters_behind_a_disclosure_that_counts_them(client, db):
+    body = client.get("/en/communities/").content.decode()
+    assert '<details class="filters-disclosure" data-filters-disclosure>' in body
+    assert '<summary class="filters-disclosure__summary">Filters</summary>' in body
+    body = client.get("/en/communities/?region=142&theme=health").content.decode()
+    assert '<summary class="filters-disclosure__summary">Filters (2)</summary>' in body
+
+
+def test_a_community_page_lists_the_coming_events_of_its_region(client, db):
+    import datetime
+
+    from events.factories import ForumEditionPageFactory
+    from events.models import ForumIndexPage
+
+    forums = ForumIndexPage.objects.get(locale__language_code="en")
+    soon = datetime.date.today() + datetime.timedelta(days=40)
+    ForumEditionPageFactory(parent=forums, title="Forum in Kathmandu", continent="asia", start_date=soon)
+    ForumEditionPageFactory(parent=forums, title="Forum in Lisbon", continent="europe", start_date=soon)
+    ForumEditionPageFactory(
+        parent=forums, title="A past forum in Pune", continent="asia", start_date=soon.replace(year=2020)
+    )
+
+    asian = client.get("/en/communities/housing-in-south-asian-cities/")
+    titles = [event.page.title for event in asian.context["events"]]
+    assert "Forum in Kathmandu" in titles and "Forum in Lisbon" not in titles and "A past forum in Pune" not in titles
+    assert all(event.upcoming and event.continent in ("asia", "") for event in asian.context["events"])
+    assert 'id="events-heading"' in asian.content.decode()
+    european = client.get("/en/communities/local-democracy-in-european-cities/").context["events"]
+    assert "Forum in Lisbon" in [event.page.title for event in european]
+
+
 def test_a_non_member_cannot_post(client, participant, index_en, coordinator):
     page = new_community(index_en, coordinator=coordinator)
     client.force_login(participant)

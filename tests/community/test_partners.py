@@ -111,6 +111,41 @@ def test_where_partners_are_counts_by_region_and_country(client, db):
     assert "Afrique" in body and "Où sont les partenaires" in body
 
 
+def test_the_world_map_links_each_country_to_the_directory_filtered_by_it(client, db):
+    response = client.get("/en/partners/")
+    world = response.context["map"]
+    where = {code: count for region in response.context["where"] for code, _name, count in region["countries"]}
+    assert where and {country.code: country.count for country in world.countries} == where
+    kenya = next(country for country in world.countries if country.code == "KE")
+    assert kenya.count >= 4 and kenya.url == "/en/partners/?country=KE"
+    body = response.content.decode()
+    assert f'href="/en/partners/?country=KE" class="world-map__country world-map__step-{kenya.step}"' in body
+    assert f'aria-label="Kenya: {kenya.count} partners"' in body
+    assert '<a href="/en/partners/?country=KE">Kenya</a>' in body  # the table of where partners are links too
+
+    response = client.get(kenya.url)
+    results = response.context["results"]
+    assert len(results) == kenya.count
+    assert all("KE" in {country.code for country in page.countries.all()} for page in results)
+    assert "Working in Kenya" in response.content.decode()
+    assert client.get("/en/partners/?country=ZZ").context["results"] == client.get("/en/partners/").context["results"]
+
+
+def test_the_directory_folds_its_filters_behind_a_disclosure_that_counts_them(client, db):
+    body = client.get("/en/partners/").content.decode()
+    assert '<details class="filters-disclosure" data-filters-disclosure>' in body
+    assert '<summary class="filters-disclosure__summary">Filters</summary>' in body
+    body = client.get("/fr/partners/?type=ngo&country=KE").content.decode()
+    assert '<summary class="filters-disclosure__summary">Filtres (2)</summary>' in body
+
+
+def test_the_world_map_names_countries_in_the_readers_language_and_stays_left_to_right(client, db):
+    body = client.get("/ar/partners/").content.decode()
+    assert '<html lang="ar" dir="rtl"' in body
+    assert '<div dir="ltr">' in body
+    assert 'href="/ar/partners/?country=KE"' in body and "كينيا" in body
+
+
 def test_a_partner_page_shows_its_profile_practices_and_confirmed_members(client, db):
     response = client.get("/en/partners/indigenous-health-collective/")
     assert response.status_code == 200
@@ -244,7 +279,7 @@ def test_the_directory_and_a_partner_page_cost_the_same_for_10_and_200_items(cli
     for _number in range(10):
         AffiliationFactory(partner=page.partner)
     client.force_login(participant)
-    paths = ("/en/partners/", "/en/partners/?type=ngo&region=002&theme=health", page.url)
+    paths = ("/en/partners/", "/en/partners/?type=ngo&region=002&theme=health", "/en/partners/?country=KE", page.url)
     small = {path: _count(client, path) for path in paths}
     for _number in range(190):
         AffiliationFactory(partner=page.partner)
@@ -267,6 +302,7 @@ def rendered_pages(client) -> dict[str, bytes]:
         for path in (
             base,
             base + "?type=ngo&region=002",
+            base + "?country=KE",
             base + "urban-poor-federations-network/",
             base + "urban-poor-federations-network/manage/",
             base + "indigenous-health-collective/",

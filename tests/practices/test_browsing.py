@@ -68,6 +68,22 @@ def test_an_unknown_region_is_refused_with_a_message(client):
     assert "Unknown region “999”" in content and "419 (Latin America)" in content
 
 
+def test_the_world_map_counts_practices_by_country_and_links_to_the_listing_filtered_by_it(client):
+    response = get(client, theme="health")
+    world = response.context["map"]
+    facet = next(facet for facet in response.context["facets"] if facet.name == "country")
+    assert facet.options and {country.code: country.count for country in world.countries} == {
+        option.value: option.count for option in facet.options
+    }
+    first = world.countries[0]
+    assert first.url == f"/en/practices/?theme=health&country={first.code}"
+    body = response.content.decode()
+    assert f'aria-label="{first.name}: {first.count} practice' in body
+    assert 'id="practice-map-heading"' in body
+    filtered = client.get(first.url)
+    assert filtered.context["results"].paginator.count == first.count
+
+
 def _queries(client, **params) -> int:
     get(client, "fr", **params)
     with CaptureQueriesContext(connection) as queries:

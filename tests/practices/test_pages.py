@@ -83,17 +83,17 @@ def test_listing_works_without_javascript(client):
 
 def test_the_filter_groups_fold_behind_a_disclosure_counting_the_active_filters(client):
     plain = client.get("/en/practices/").content.decode()
-    assert '<summary class="practice-filters__summary">Filters</summary>' in plain
+    assert '<summary class="filters-disclosure__summary">Filters</summary>' in plain
     filtered = client.get("/fr/practices/?theme=health&region=002&region=019&q=eau").content.decode()
-    assert '<summary class="practice-filters__summary">Filtres (3)</summary>' in filtered  # the search is no filter
-    start = filtered.index('<details class="practice-filters__groups"')
+    assert '<summary class="filters-disclosure__summary">Filtres (3)</summary>' in filtered  # the search is no filter
+    start = filtered.index('<details class="filters-disclosure"')
     disclosure = filtered[start : filtered.index("</details>", start)]
     assert disclosure.count('<fieldset class="facet"') >= 2 and 'name="q"' not in disclosure
     # The results follow the disclosure, before anything else of the page.
     assert filtered.index("</details>", start) < filtered.index('class="practice-results"')
     # An error opens the filters, where the refused value is.
     assert (
-        '<details class="practice-filters__groups" data-filters-disclosure open>'
+        '<details class="filters-disclosure" data-filters-disclosure open>'
         in client.get("/en/practices/?region=999").content.decode()
     )
 

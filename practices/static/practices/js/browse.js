@@ -46,18 +46,9 @@
     }
   }
 
-  // Wide screens show the filter groups unfolded; phones keep them behind "Filters (n)".
-  const wide = window.matchMedia("(min-width: 60rem)");
-  function unfoldOnWideScreens() {
-    const disclosure = document.querySelector("[data-filters-disclosure]");
-    if (disclosure && wide.matches) disclosure.open = true;
-  }
-  wide.addEventListener("change", unfoldOnWideScreens);
-
   function init() {
     const current = document.querySelector("[data-practice-filters]");
     if (!current) return;
-    unfoldOnWideScreens();
     current.addEventListener("change", function (event) {
       // The search box waits for a pause in typing; a list's own filter box (multiselect.js) submits nothing.
       if (event.target.type === "search" || event.target.hasAttribute("data-multiselect-filter")) return;
