@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from cms import geography, maps
 from cms.models import Theme
 from cms.ratelimit import Limit
+from cms.sharing import services as sharing
 from community.communities.views import _login, _person
 from community.models import Affiliation, AffiliationStatus, PartnerIndexPage, PartnerPage, PartnerType
 from community.partners import services
@@ -174,6 +175,7 @@ def _render(request: HttpRequest, page: PartnerPage) -> HttpResponse:
         "countries": sorted(geography.country_name(country.code, language) for country in page.countries.all()),
         "themes": list(Theme.objects.filter(locale=page.locale, slug__in=slugs).order_by("name")),
         "practices": _practices(page),
+        "relayed": sharing.relayed_by(partner),
         "members": [person for person in people if person["name"]],
         "unlisted": sum(1 for person in people if not person["name"]),
         "affiliation": services.affiliation_of(user, partner),

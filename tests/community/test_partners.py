@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from cms.demo import SeedContext
 from cms.models import Country, Theme
@@ -331,3 +332,40 @@ def test_take_part_links_to_the_partners(client, db):
     response = client.get("/en/take-part/")
     assert response.status_code == 200
     assert 'href="/en/partners/"' in response.content.decode()
+
+
+# --- The Panel's content a partner relays (through the share kits, cms.sharing)
+
+
+def test_what_a_partner_relayed_through_the_share_kits_shows_on_its_page_and_nowhere_else(
+    client, index_en, partner_page, administrator
+):
+    from cms.sharing import services as sharing
+    from practices.models import PracticePage
+    from reports.models import ReportPage
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(partner_page.url).status_code == 200
+        return len(captured)
+
+    assert 'id="partner-relays"' not in client.get(partner_page.url).content.decode()
+    practices = list(PracticePage.objects.live().filter(locale__language_code="en").order_by("pk")[:3])
+    sharing.relay(practices[0], "linkedin", administrator, partner=partner_page.partner)
+    sharing.relay(practices[0], "x", administrator, partner=partner_page.partner)
+    other_admin = ParticipantFactory(username="partner-admin-b")
+    other = new_partner(index_en, administrator=other_admin, name="Another organisation")
+    report = ReportPage.objects.live().get(locale__language_code="en", slug="rethinking-society")
+    sharing.relay(report, "x", other_admin, partner=other.partner)
+    client.get(partner_page.url)  # warm
+    one_page = queries()
+
+    relayed = client.get(partner_page.url).content.decode().split('id="partner-relays"')[1].split("</ul>")[0]
+    assert escape(practices[0].title) in relayed and escape(report.title) not in relayed
+    assert relayed.count("<li>") == 1  # one page, relayed on two networks
+    assert "LinkedIn" in relayed and "X" in relayed
+    assert escape(report.title) in client.get(other.url).content.decode()
+
+    for practice in practices[1:]:
+        sharing.relay(practice, "bluesky", administrator, partner=partner_page.partner)
+    assert queries() == one_page  # the list costs the same for one page or three
