@@ -63,7 +63,7 @@ test: install-test
 	@if command -v npm >/dev/null 2>&1; then npm ci --silent --prefix $(NODE_DIR) >/dev/null; \
 	  else echo "npm not found: accessibility (axe-core) and HTML (vnu) checks will be skipped"; fi
 	$(MANAGE) compile_translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 ## make worker: run queued background tasks (with TASKS_BACKEND=database; `make run` runs them at once)
 worker: migrate

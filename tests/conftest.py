@@ -16,10 +16,19 @@ from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_n
 from tests import demo_database
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Browser tests last: they are the slowest and hold a running event loop while open. The
-    production smoke test runs only when asked for (`-m smoke`, `make smoke`)."""
+    production smoke test runs only when asked for (`-m smoke`, `make smoke`).
+
+    Under `pytest -n` (`make test`, `--dist loadgroup`) each file is one unit of work, and all the
+    browser tests are one: they share a worker's running demo site, in the order of their files,
+    so what one browser test leaves on that site (a published page, a workflow step) meets the
+    others in the same order on every run."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    for item in items:
+        group = "browser" if item.get_closest_marker("browser") else item.path.relative_to(config.rootpath).as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
     if "smoke" not in (config.getoption("markexpr") or ""):
         smoke = [item for item in items if item.get_closest_marker("smoke")]
         if smoke:

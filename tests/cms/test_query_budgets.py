@@ -70,9 +70,11 @@ PAGES = {
     "consultations_index": (lambda: first_url("community.ConsultationIndexPage"), 10),
     "take_part": (lambda: first_url("community.TakePartPage"), 15),
     "communities_index": (lambda: first_url("community.CommunityIndexPage"), 10),
-    "community": (lambda: first_url("community.CommunityPage"), 20),
+    # A community: + the coming events of its region (four queries); a partner: + the content it
+    # relayed through the share kits (three queries) and one more from the directory's new filters.
+    "community": (lambda: first_url("community.CommunityPage"), 24),
     "partners_index": (lambda: first_url("community.PartnerIndexPage"), 16),
-    "partner": (lambda: first_url("community.PartnerPage"), 14),
+    "partner": (lambda: first_url("community.PartnerPage"), 18),
 }
 
 
