@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 
 from django.conf import settings
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import TranslationSource
 
@@ -89,6 +89,20 @@ def lacks_figures(chapter: ChapterPage, locale: Locale) -> bool:
     return len(has) == 2 and has[0] and not has[1]
 
 
+def _set_themes(pairs: list[tuple[Page, dict]], themes: dict[str, Theme], context: SeedContext) -> list[Page]:
+    """Give a report or brief seeded before it had a theme its demo theme (published, and the
+    translation source updated so that translating again carries the theme, a synchronised field,
+    into every language). Returns the pages changed, whose translations must be made again."""
+    changed = []
+    for page, data in pairs:
+        if page.theme_id is None:
+            page.theme = themes[data["theme"]]
+            publish(page, context.admin)
+            TranslationSource.update_or_create_from_instance(page)
+            changed.append(page)
+    return changed
+
+
 def seed(context: SeedContext) -> None:
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     index = ReportIndexPage.objects.filter(locale=english).first()
@@ -105,6 +119,7 @@ def seed(context: SeedContext) -> None:
             subtitle=content.REPORT["subtitle"],
             slug=content.REPORT["slug"],
             edition_year=content.REPORT["edition_year"],
+            theme=themes[content.REPORT["theme"]],
             publisher=content.REPORT["publisher"],
             search_description=content.REPORT["search_description"],
             abstract="".join(f"<p>{text}</p>" for text in content.REPORT["abstract"]),
@@ -155,6 +170,7 @@ def seed(context: SeedContext) -> None:
             title=content.BRIEF["title"],
             slug=content.BRIEF["slug"],
             publication_date=datetime.date.fromisoformat(content.BRIEF["publication_date"]),
+            theme=themes[content.BRIEF["theme"]],
             summary=content.BRIEF["summary"],
             search_description=content.BRIEF["search_description"],
             recommendations=[
@@ -197,6 +213,7 @@ def seed(context: SeedContext) -> None:
         publish(toolkit, context.admin)
         created.append(toolkit)
     context.created += len(created)
+    rethemed = _set_themes([(report, content.REPORT), (brief, content.BRIEF)], themes, context)
 
     tree = [*themes.values(), report, *chapters.values(), brief, toolkit]
     for locale in other_locales(context):
@@ -206,7 +223,7 @@ def seed(context: SeedContext) -> None:
             if refresh:
                 # translate() reuses the chapter's source: bring it up to date with the figures first.
                 TranslationSource.update_or_create_from_instance(figures_chapter)
-            if refresh or not has_real_translation(instance, locale):
+            if refresh or instance in rethemed or not has_real_translation(instance, locale):
                 translate(instance, locale, catalogue, user=context.admin)
                 done += 1
         context.translated += done

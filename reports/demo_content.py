@@ -8,6 +8,8 @@ REPORT = {
     "title": "Rethinking Society for the 21st Century",
     "subtitle": "Report of the International Panel on Social Progress",
     "slug": "rethinking-society",
+    # One Panel theme (a THEMES slug): the communities of practice on it list the report's chapters.
+    "theme": "democracy",
     "edition_year": 2018,
     "publisher": "Cambridge University Press",
     "search_description": "The Panel's first report, in three volumes and 22 chapters.",
@@ -183,6 +185,8 @@ KEY_MESSAGES = [
 BRIEF = {
     "title": "Reducing inequality: a brief for decision makers",
     "slug": "reducing-inequality",
+    # The communities of practice on this theme list the brief's recommendations (its R2 is on work).
+    "theme": "work",
     "publication_date": "2019-02-20",
     "search_description": "Four recommendations drawn from the Panel's chapters on inequality.",
     "summary": "Inequality is a choice, not a fate: countries with similar economies have very different levels of inequality because of their institutions.",

@@ -153,6 +153,63 @@ def _voices(page: CommunityPage) -> list:
     return list(recognized_voices_brief([page.community.theme_slug]).order_by("name", "pk")[:6])
 
 
+def _chapters(page: CommunityPage) -> list:
+    """Chapters, in this page's language, of the reports on the community's theme: two queries."""
+    from django.apps import apps
+
+    if not page.community.theme_slug:
+        return []
+    report_model = apps.get_model("reports", "ReportPage")
+    chapter_model = apps.get_model("reports", "ChapterPage")
+    reports = list(
+        report_model.objects.live()
+        .public()
+        .filter(locale=page.locale, theme__slug=page.community.theme_slug)
+        .order_by("-edition_year", "path")
+        .only("path", "depth")[:3]
+    )
+    if not reports:
+        return []
+    under = Q()
+    for report in reports:
+        under |= Q(path__startswith=report.path, depth=report.depth + 1)
+    chapters = chapter_model.objects.live().public().filter(under).defer_streamfields().order_by("path")
+    return list(chapters[:6])
+
+
+def _recommendations(page: CommunityPage) -> list[dict]:
+    """The recommendations, in this page's language, of the policy briefs on the community's theme:
+    one query. Each item: the brief, and its recommendations' identifiers, anchors and statements."""
+    from django.apps import apps
+
+    from reports.blocks import recommendation_anchor
+
+    if not page.community.theme_slug:
+        return []
+    brief_model = apps.get_model("reports", "PolicyBriefPage")
+    briefs = (
+        brief_model.objects.live()
+        .public()
+        .filter(locale=page.locale, theme__slug=page.community.theme_slug)
+        .order_by("-publication_date", "pk")
+        .defer("body")[:3]
+    )
+    return [
+        {
+            "brief": brief,
+            "recommendations": [
+                {
+                    "identifier": block.value["identifier"],
+                    "anchor": recommendation_anchor(block.value["identifier"]),
+                    "statement": block.value["statement"],
+                }
+                for block in brief.recommendations
+            ],
+        }
+        for brief in briefs
+    ]
+
+
 def _consultations(page: CommunityPage) -> list:
     from community.take_part import open_consultations
 
@@ -219,6 +276,8 @@ def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, fai
         "composition": services.composition(community, language),
         "practices": _practices(page),
         "voices": _voices(page),
+        "chapters": _chapters(page),
+        "recommendations": _recommendations(page),
         "consultations": _consultations(page),
         "events": _events(page),
         "premoderated": community.moderation == ModerationMode.PRE,

@@ -1,7 +1,7 @@
-"""Demo partner organisations (called by community.demo): the partners page in every language
-(translated through wagtail-localize), twenty partner pages in English (the other languages get
-them as fallbacks), their countries, themes and practices, a few confirmed affiliations of demo
-members, one waiting, and the demo partner administrator.
+"""Demo partner organisations (called by community.demo): the partners page and twenty partner
+pages in every language, translated through wagtail-localize (the organisations' names as they
+write them, their profiles in each language), their countries, themes and practices, a few
+confirmed affiliations of demo members, one waiting, and the demo partner administrator.
 
 Idempotent: pages, partners, the account and affiliations are created only when missing.
 """
@@ -119,9 +119,10 @@ def seed(context: SeedContext) -> None:
     index = _index(home, context)
     pages = [_partner(index, data, context) for data in content.PARTNERS]
     for locale in other_locales(context):
-        if not has_real_translation(index, locale):
-            translate_page(index, locale, catalogue, user=context.admin)
-            context.translated += 1
+        for page in (index, *pages):
+            if not has_real_translation(page, locale):
+                translate_page(page, locale, catalogue, user=context.admin)
+                context.translated += 1
     usernames = {name for data in content.PARTNERS for key in ("members", "pending") for name in data[key]}
     users = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
     administrator = _administrator(context)

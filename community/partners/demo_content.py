@@ -2,8 +2,8 @@
 regions (fictional names), the practices they lead or support, a few confirmed affiliations of
 demo members, one declared and waiting, and the demo partner administrator's account.
 
-The index page is translated in demo_translations/<language>.json; the partner profiles are
-written in English and reach the other languages as fallbacks (cms.fallbacks) until translated.
+The index page and the partner profiles are translated in demo_translations/<language>.json; an
+organisation's name maps to itself there (a proper name, kept as the organisation writes it).
 """
 
 from __future__ import annotations
