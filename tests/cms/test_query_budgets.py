@@ -46,11 +46,12 @@ PAGES = {
     # A practice: + its "adapted elsewhere" reports and the recommendations it puts into practice.
     "practice": (lambda: "/en/practices/housing-first-finland/", 21),
     "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 25),
-    "report": (lambda: first_url("reports.ReportPage"), 11),
+    # The demo report and brief have a theme (issue 20): their generated cover reads its colour (one query).
+    "report": (lambda: first_url("reports.ReportPage"), 12),
     # A chapter: + the topic proposals it answers, + its previous and next chapters; a brief: + the
     # topic proposals, + the practices that put its recommendations into practice.
     "chapter": (lambda: first_url("reports.ChapterPage"), 16),
-    "brief": (lambda: first_url("reports.PolicyBriefPage"), 15),
+    "brief": (lambda: first_url("reports.PolicyBriefPage"), 16),
     "news_index": (lambda: first_url("news.NewsIndexPage"), 11),
     "news_item": (lambda: first_url("news.NewsPage"), 15),
     "events_index": (lambda: first_url("events.EventsIndexPage"), 14),
@@ -72,7 +73,9 @@ PAGES = {
     "communities_index": (lambda: first_url("community.CommunityIndexPage"), 10),
     # A community: + the coming events of its region (four queries); a partner: + the content it
     # relayed through the share kits (three queries) and one more from the directory's new filters.
-    "community": (lambda: first_url("community.CommunityPage"), 24),
+    # A community also: + the chapters of the reports on its theme (two queries: the reports, then
+    # their chapters, none when no report is on it) and the briefs' recommendations on it (one).
+    "community": (lambda: first_url("community.CommunityPage"), 27),
     "partners_index": (lambda: first_url("community.PartnerIndexPage"), 16),
     "partner": (lambda: first_url("community.PartnerPage"), 18),
 }

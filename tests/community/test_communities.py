@@ -117,6 +117,39 @@ def test_a_community_page_is_translated_and_reads_right_to_left_in_arabic(client
     assert 'lang="hi"' in body
 
 
+def test_a_community_page_lists_the_chapters_and_recommendations_on_its_theme(client, db):
+    """The demo report is on democracy and the demo brief on work: each community on that theme
+    lists them, in the reader's language; a community on another theme lists neither."""
+    democracy = client.get("/en/communities/local-democracy-in-european-cities/").content.decode()
+    assert 'id="chapters-heading"' in democracy
+    assert "/en/reports/rethinking-society/chapter-1/" in democracy
+    assert 'id="recommendations-heading"' not in democracy
+    work = client.get("/fr/communities/informal-work-in-african-cities/").content.decode()
+    assert "Recommandations sur ce thème" in work
+    assert 'href="/fr/reports/reducing-inequality/#recommendation-r2"' in work
+    assert 'id="chapters-heading"' not in work
+    housing = client.get("/en/communities/housing-in-south-asian-cities/").content.decode()
+    assert 'id="chapters-heading"' not in housing and 'id="recommendations-heading"' not in housing
+
+
+def test_the_related_chapters_and_recommendations_cost_the_same_for_more_of_them(client, db):
+    from cms.models import Theme
+    from reports.factories import ChapterPageFactory, PolicyBriefPageFactory, ReportPageFactory
+    from reports.models import ReportIndexPage
+
+    path = "/en/communities/local-democracy-in-european-cities/"
+    _count(client, path)  # warm the caches
+    small = _count(client, path)
+    index = ReportIndexPage.objects.get(locale__language_code="en")
+    democracy = Theme.objects.get(locale=index.locale, slug="democracy")
+    for _number in range(3):
+        report = ReportPageFactory(parent=index, theme=democracy)
+        for _chapter in range(4):
+            ChapterPageFactory(parent=report)
+        PolicyBriefPageFactory(parent=index, theme=democracy)
+    assert _count(client, path) == small
+
+
 def test_the_page_shows_composition_by_region_and_sector(client, db):
     response = client.get("/en/communities/informal-work-in-african-cities/")
     composition = response.context["composition"]

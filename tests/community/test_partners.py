@@ -158,12 +158,32 @@ def test_a_partner_page_shows_its_profile_practices_and_confirmed_members(client
     assert "Aroha" in " ".join(names)
 
 
-def test_a_fallback_partner_page_reads_in_english_inside_an_arabic_page(client, db):
-    response = client.get("/ar/partners/indigenous-health-collective/")
+@pytest.mark.parametrize(
+    "language, direction, profile",
+    [
+        (
+            "fr",
+            "ltr",
+            "Des services de santé contrôlés par les communautés, conçus et gérés par des peuples autochtones.",
+        ),
+        ("ar", "rtl", "خدمات صحية تسيطر عليها المجتمعات المحلية، تصممها وتديرها الشعوب الأصلية."),
+    ],
+)
+def test_a_demo_partner_page_reads_translated_in_french_and_arabic(client, db, language, direction, profile):
+    """The demo profiles are translated (no fallback to English); the name stays as the
+    organisation writes it."""
+    page = PartnerPage.objects.get(locale__language_code=language, slug="indigenous-health-collective")
+    assert page.alias_of_id is None
+    response = client.get(f"/{language}/partners/indigenous-health-collective/")
     body = response.content.decode()
     assert response.status_code == 200
-    assert '<html lang="ar" dir="rtl"' in body
-    assert 'lang="en" dir="ltr"' in body
+    assert f'<html lang="{language}" dir="{direction}"' in body
+    assert escape(profile) in body
+    assert "Indigenous Health Collective" in body
+    assert "Community-controlled health services" not in body
+    assert "fallback-content" not in body and "fallback-mark" not in body
+    listing = client.get(f"/{language}/partners/").content.decode()
+    assert 'class="fallback-mark"' not in listing
 
 
 # --- Affiliations and their administrators
