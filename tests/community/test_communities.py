@@ -437,6 +437,8 @@ def rendered_pages(client) -> dict[str, bytes]:
             base + "housing-in-south-asian-cities/members/",
             base + "housing-in-south-asian-cities/coordinate/",
             base + "gender-equality-at-work/",
+            base + "informal-work-in-african-cities/",  # with a brief's recommendations
+            base + "local-democracy-in-european-cities/",  # with a report's chapters
             base + "propose/",
         ):
             response = client.get(path)
