@@ -9,9 +9,10 @@ StringTranslation) exactly as the translation editor stores them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -152,3 +153,46 @@ def has_real_translation(instance, locale: Locale) -> bool:
 
 def publish(page: Page, user) -> None:
     page.save_revision(user=user, log_action=True).publish(user=user)
+
+
+IndexPage = TypeVar("IndexPage", bound=Page)
+
+
+def ensure_index(
+    parent: Page, model: type[IndexPage], data: dict[str, Any], context: SeedContext, **fields: Any
+) -> IndexPage:
+    """The `model` index page under `parent`, created and published from `data` (title, slug,
+    introduction) in the parent's locale if it has none yet; `fields` are further field values."""
+    index = model.objects.child_of(parent).first()
+    if index is None:
+        index = model(
+            title=data["title"],
+            slug=data["slug"],
+            introduction=data["introduction"],
+            locale=parent.locale,
+            **fields,
+        )
+        parent.add_child(instance=index)
+        publish(index, context.admin)
+        context.created += 1
+    return index
+
+
+def translate_missing(
+    instances: Iterable[Any],
+    context: SeedContext,
+    catalogue: TranslationCatalogue,
+    *,
+    translated: Callable[[Any, Locale], bool] = has_real_translation,
+) -> None:
+    """Translate each instance into every seeded language it is not yet `translated` into.
+
+    Language by language, in `other_locales` order; an existing translation may hold a translator's
+    work, so it is left alone. Counts each translation in `context.translated`.
+    """
+    instances = list(instances)
+    for locale in other_locales(context):
+        for instance in instances:
+            if not translated(instance, locale):
+                translate(instance, locale, catalogue, user=context.admin)
+                context.translated += 1

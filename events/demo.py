@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils.html import escape
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, publish, translate_missing
 from cms.models import Country, Person
 from cms.roles import ACCREDITED_JOURNALISTS, JURY
 from events import demo_content as content
@@ -231,8 +231,4 @@ def seed(context: SeedContext) -> None:
         days["day-2026"],
         room,
     ]
-    for locale in other_locales(context):
-        for page in to_translate:
-            if not has_real_translation(page, locale):
-                translate(page, locale, catalogue, user=context.admin)
-                context.translated += 1
+    translate_missing(to_translate, context, catalogue)

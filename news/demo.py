@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, ensure_index, publish, translate_missing
 from cms.models import Country, Theme
 from home.models import HomePage
 from news import demo_content as content
@@ -29,18 +29,7 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page; skipping news.")
         return
-    index = NewsIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = NewsIndexPage(
-            title=content.INDEX["title"],
-            slug=content.INDEX["slug"],
-            introduction=content.INDEX["introduction"],
-            show_in_menus=True,
-            locale=english,
-        )
-        home.add_child(instance=index)
-        publish(index, context.admin)
-        context.created += 1
+    index = ensure_index(home, NewsIndexPage, content.INDEX, context, show_in_menus=True)
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=english)}
     practices = {page.slug: page for page in PracticePage.objects.filter(locale=english)}
     to_translate = [index]
@@ -64,11 +53,7 @@ def seed(context: SeedContext) -> None:
             context.created += 1
         if data["translated"]:
             to_translate.append(item)
-    for locale in other_locales(context):
-        for page in to_translate:
-            if not has_real_translation(page, locale):
-                translate(page, locale, catalogue, user=context.admin)
-                context.translated += 1
+    translate_missing(to_translate, context, catalogue)
     seed_cadence(context)
 
 

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cms import geography
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate_missing
 from cms.models import Country, ExpertReview, Theme
 from cms.roles import EXPERT_REVIEWERS
 from practices.demo_content import PRACTICES
@@ -130,11 +130,7 @@ def seed(context: SeedContext) -> None:
             context.created += 1
         if data["translated"]:
             to_translate.append(page)
-    for locale in other_locales(context):
-        for page in to_translate:
-            if not has_real_translation(page, locale):
-                translate(page, locale, catalogue, user=context.admin)
-                context.translated += 1
+    translate_missing(to_translate, context, catalogue)
     seed_recommendation_links(context, english)
 
 

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, ensure_index, publish, translate_missing
 from community.communities import demo_content as content
 from community.communities.services import region_of, sector_of
 from community.models import (
@@ -30,22 +30,6 @@ from community.models import (
 from home.models import HomePage
 
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
-
-
-def _index(home: HomePage, context: SeedContext) -> CommunityIndexPage:
-    index = CommunityIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = CommunityIndexPage(
-            title=content.INDEX["title"],
-            slug=content.INDEX["slug"],
-            introduction=content.INDEX["introduction"],
-            show_in_menus=False,
-            locale=home.locale,
-        )
-        home.add_child(instance=index)
-        publish(index, context.admin)
-        context.created += 1
-    return index
 
 
 def _community(index: CommunityIndexPage, data: dict, context: SeedContext) -> CommunityPage:
@@ -124,13 +108,9 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page; skipping communities of practice.")
         return
-    index = _index(home, context)
+    index = ensure_index(home, CommunityIndexPage, content.INDEX, context, show_in_menus=False)
     pages = [_community(index, data, context) for data in content.COMMUNITIES]
-    for locale in other_locales(context):
-        for page in (index, *pages):
-            if not has_real_translation(page, locale):
-                translate(page, locale, catalogue, user=context.admin)
-                context.translated += 1
+    translate_missing((index, *pages), context, catalogue)
     usernames = {
         name for data in content.COMMUNITIES for key in ("coordinators", "members", "pending") for name in data[key]
     }

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, other_locales, publish, translate
+from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, ensure_index, publish, translate_missing
 from community.consultations import demo_content as content
 from community.models import Comment, CommentStatus, ConsultationIndexPage, ConsultationPage, ConsultationSection
 from home.models import HomePage
@@ -112,25 +112,16 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page; skipping consultations.")
         return
-    index = ConsultationIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = ConsultationIndexPage(
-            title=content.INDEX["title"],
-            slug=content.INDEX["slug"],
-            introduction=content.INDEX["introduction"],
-            show_in_menus=False,
-            locale=english,
-        )
-        home.add_child(instance=index)
-        publish(index, context.admin)
-        context.created += 1
+    index = ensure_index(home, ConsultationIndexPage, content.INDEX, context, show_in_menus=False)
     open_page = _consultation(index, content.OPEN, context)
     closed_page = _consultation(index, content.CLOSED, context)
-    for locale in other_locales(context):
-        for page in (index, open_page, closed_page):
-            if not page.has_translation(locale):
-                translate(page, locale, catalogue, user=context.admin)
-                context.translated += 1
+    # An alias counts as translated here (unlike the default), as it always has for consultations.
+    translate_missing(
+        (index, open_page, closed_page),
+        context,
+        catalogue,
+        translated=lambda page, locale: page.has_translation(locale),
+    )
     users = _commenters()
     moderator = get_user_model().objects.filter(username="moderator").first()
     _comments(open_page, content.OPEN_COMMENTS, users, moderator)

@@ -16,7 +16,15 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish
+from cms.demo import (
+    DEMO_PASSWORD,
+    SeedContext,
+    TranslationCatalogue,
+    ensure_index,
+    has_real_translation,
+    other_locales,
+    publish,
+)
 from cms.demo import translate as translate_page
 from cms.models import Country, Theme
 from community.models import Affiliation, AffiliationStatus, Partner, PartnerIndexPage, PartnerPage
@@ -24,22 +32,6 @@ from community.partners import demo_content as content
 from home.models import HomePage
 
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
-
-
-def _index(home: HomePage, context: SeedContext) -> PartnerIndexPage:
-    index = PartnerIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = PartnerIndexPage(
-            title=content.INDEX["title"],
-            slug=content.INDEX["slug"],
-            introduction=content.INDEX["introduction"],
-            show_in_menus=False,
-            locale=home.locale,
-        )
-        home.add_child(instance=index)
-        publish(index, context.admin)
-        context.created += 1
-    return index
 
 
 def _partner(index: PartnerIndexPage, data: dict, context: SeedContext) -> PartnerPage:
@@ -116,7 +108,7 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page; skipping partner organisations.")
         return
-    index = _index(home, context)
+    index = ensure_index(home, PartnerIndexPage, content.INDEX, context, show_in_menus=False)
     pages = [_partner(index, data, context) for data in content.PARTNERS]
     for locale in other_locales(context):
         for page in (index, *pages):

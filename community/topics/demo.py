@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, other_locales, publish, translate
+from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, ensure_index, translate_missing
 from cms.models import Theme
 from community.models import (
     Comment,
@@ -41,27 +41,21 @@ def seed(context: SeedContext) -> None:
         context.log("No English home page; skipping topic proposals.")
         return
     index = seed_index(context, home, english)
-    for locale in other_locales(context):
-        if not index.has_translation(locale) and HomePage.objects.filter(locale=locale).exists():
-            translate(index, locale, catalogue, user=context.admin)
-            context.translated += 1
+    translate_missing(
+        [index],
+        context,
+        catalogue,
+        # Only where a home page exists to hold it; an alias counts as translated, as it always has.
+        translated=lambda page, locale: (
+            page.has_translation(locale) or not HomePage.objects.filter(locale=locale).exists()
+        ),
+    )
     seed_proposals(context)
     seed_result(context)
 
 
 def seed_index(context: SeedContext, home: HomePage, english: Locale) -> TopicProposalIndexPage:
-    index = TopicProposalIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = TopicProposalIndexPage(
-            title=content.INDEX["title"],
-            slug=content.INDEX["slug"],
-            introduction=content.INDEX["introduction"],
-            locale=english,
-        )
-        home.add_child(instance=index)
-        publish(index, context.admin)
-        context.created += 1
-    return index
+    return ensure_index(home, TopicProposalIndexPage, content.INDEX, context)
 
 
 def seed_supporters(context: SeedContext) -> dict[int, object]:
