@@ -24,6 +24,10 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.locmem.EmailBackend"
 )
 ALLOWED_HOSTS = ["*"]
+# One connection per request: the end-to-end servers are `runserver`, one thread per request, and a
+# connection kept for 60 s by each thread (CONN_MAX_AGE, right for gunicorn's workers) adds up,
+# with two test workers each running a server, to PostgreSQL's "too many clients".
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 - from cms.settings.dev
 # Every absolute address comes from this one setting (cms.links); the tests' Site is "localhost" too.
 # The end-to-end server is started with its own address (tests/e2e/conftest.py).
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://localhost")
