@@ -48,7 +48,11 @@ def translate_visible_segments(translator, texts: list[str]) -> int:
     while (remaining := buttons.count()) > 0:
         buttons.first.click()
         translator.locator("textarea").first.fill(texts[min(number, len(texts) - 1)].format(number=number))
-        translator.get_by_role("button", name="Save", exact=True).first.click()
+        # The editor shows the segment as translated at once and saves it in the background: wait for
+        # the server's answer, so leaving the page next cannot cut the last save short.
+        with translator.expect_response(re.compile(r"/translate/\d+/(strings|overrides)/\d+/edit/$")) as saved:
+            translator.get_by_role("button", name="Save", exact=True).first.click()
+        assert saved.value.ok, saved.value.status
         expect(buttons).to_have_count(remaining - 1)
         number += 1
     return number
