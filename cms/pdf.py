@@ -5,9 +5,9 @@ Devanagari and Bengali conjuncts are formed. WeasyPrint needs Pango on the machi
 `libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`).
 
 Fonts are the full Noto families installed on the machine (Debian `fonts-noto-core`,
-`fonts-noto-cjk`), found by name through fontconfig, in the order of the site's stacks
-(`cms/css/fonts.css`). The site's self-hosted woff2 files are web subsets: in a PDF their glyphs
-map back to the wrong letters, so copy, search and screen readers would read nonsense.
+`fonts-noto-cjk`), found by name through fontconfig, in the order of the table of `cms.fonts`
+(which `cms/css/fonts.css` agrees with). The site's self-hosted woff2 files are web subsets: in a
+PDF their glyphs map back to the wrong letters, so copy, search and screen readers would read nonsense.
 
 Nothing is fetched while rendering: whatever an editor types (a link, an image address) never
 makes the server open a URL. Pass inline content (SVG, data: URIs) instead.
@@ -17,29 +17,12 @@ from __future__ import annotations
 
 from django.utils.translation import get_language_bidi, override
 
-# The body font per language, then every script's Noto family as a fallback (a Bengali name quoted
-# in an Arabic text still shows).
-FONT_STACKS = {
-    "ar": ["Noto Naskh Arabic"],
-    "ur": ["Noto Nastaliq Urdu", "Noto Naskh Arabic"],
-    "hi": ["Noto Sans Devanagari"],
-    "bn": ["Noto Sans Bengali"],
-    "zh-hans": ["Noto Sans CJK SC"],
-}
-FALLBACK_FONTS = [
-    "Noto Sans",
-    "Noto Naskh Arabic",
-    "Noto Sans Devanagari",
-    "Noto Sans Bengali",
-    "Noto Sans CJK SC",
-    "sans-serif",
-]
+from cms import fonts
 
 
 def font_stack(language: str) -> str:
-    """A CSS font-family value for `language`, covering every script of the site."""
-    names = dict.fromkeys([*FONT_STACKS.get(language, []), *FALLBACK_FONTS])
-    return ", ".join(name if name == "sans-serif" else f'"{name}"' for name in names)
+    """A CSS font-family value for `language`, covering every script of the site (`cms.fonts`)."""
+    return ", ".join([*(f'"{name}"' for name in fonts.families(language)), "sans-serif"])
 
 
 def text_direction(language: str) -> str:

@@ -3,8 +3,7 @@
 Drawn by Pillow with its RAQM layout engine (HarfBuzz shapes the glyphs, FriBiDi orders them): Arabic
 and Urdu are joined and run right to left, Devanagari and Bengali conjuncts and vowel signs are
 formed, Chinese is broken between characters. Fonts are the Noto families installed on the machine
-(Debian `fonts-noto-core`, `fonts-noto-cjk`), the same as the declaration PDF's
-(`events.declaration_pdf`).
+(Debian `fonts-noto-core`, `fonts-noto-cjk`), from the table of `cms.fonts` that PDFs use too.
 
 A card is drawn on first request and kept in the default storage, keyed by the page, its live
 revision and the layout version: a new publication draws a new card.
@@ -23,6 +22,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont, features
 
+from cms import fonts
+
 logger = logging.getLogger(__name__)
 
 LAYOUT_VERSION = 2  # bump when the drawing changes, so stored cards are redrawn
@@ -32,15 +33,6 @@ BACKGROUND = (8, 61, 71)  # --color-brand-dark in cms/css/tokens.css
 ACCENT = (253, 233, 168)  # --color-highlight
 TEXT = (255, 255, 255)
 FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
-# (file, index in a collection): the CJK collection holds JP, KR, SC, TC, HK; 2 is Simplified Chinese.
-FONTS = {
-    "ar": ("NotoNaskhArabic-Bold.ttf", 0),
-    "ur": ("NotoNastaliqUrdu-Bold.ttf", 0),
-    "hi": ("NotoSansDevanagari-Bold.ttf", 0),
-    "bn": ("NotoSansBengali-Bold.ttf", 0),
-    "zh-hans": ("NotoSansCJK-Bold.ttc", 2),
-}
-DEFAULT_FONT = ("NotoSans-Bold.ttf", 0)
 # Harfbuzz language tags (BCP 47) for shaping rules specific to a language (Urdu's forms, for instance).
 SHAPING_LANGUAGES = {"zh-hans": "zh-Hans"}
 # Scripts written without spaces between words: a line may break after any character.
@@ -69,7 +61,8 @@ FONT_SCRIPT = {"ar": "ar", "ur": "ar", "hi": "hi", "bn": "bn", "zh-hans": "zh-ha
 
 @cache
 def font_path(language: str) -> tuple[str, int] | None:
-    name, index = FONTS.get(language, DEFAULT_FONT)
+    entry = fonts.for_language(language)  # the one table of fonts per script
+    name, index = entry.bold_file, entry.collection_index
     for directory in FONT_DIRS:
         if (directory / name).exists():
             return str(directory / name), index

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
+from cms import fonts
+
 REPO = Path(__file__).resolve().parents[2]
 STATIC = REPO / "cms" / "static" / "cms"
 FONTS_CSS = STATIC / "css" / "fonts.css"
@@ -166,7 +168,8 @@ def test_language_stacks():
         assert stacks[lang][0] == family, lang
     assert "Noto Naskh Arabic" in stacks["ur"]
     assert stacks["zh-hans"][:2] == ["Noto Sans SC", "Noto Sans CJK SC"]
-    assert re.search(r":root:lang\(ur\)\s+body\s*{[^}]*line-height:\s*2\.1\s*;", _css_text())
+    tokens = (STATIC / "css" / "tokens.css").read_text(encoding="utf-8")
+    assert re.search(r":root:lang\(ur\)\s*{[^}]*--leading-body:\s*2\.1\s*;", tokens)  # Nastaliq's tall lines
 
 
 @pytest.mark.parametrize("weight", WEIGHTS)
@@ -189,3 +192,36 @@ def test_sample_text_has_no_missing_glyphs(lang, weight):
 
     missing = sorted({ch for ch in SAMPLES[lang] if not covered(ord(ch))})
     assert not missing, f"{family} {weight} lacks " + ", ".join(f"U+{ord(ch):04X} {ch!r}" for ch in missing)
+
+
+def test_fonts_css_agrees_with_the_table_of_cms_fonts():
+    """cms/fonts.py is the table the share cards and PDFs read; fonts.css is the browser's copy.
+    Each language's --font-body stack names its script's family, and every self-hosted family has
+    its @font-face rules in both weights."""
+    stacks = _font_body_stacks()
+    faces = {(face["family"], face["weight"]) for face in _font_faces()}
+    assert {language for entry in fonts.SCRIPT_FONTS for language in entry.languages} >= {"en", "ru", "ur", "zh-hans"}
+    for entry in fonts.SCRIPT_FONTS:
+        for language in entry.languages:
+            stack = stacks.get(language, stacks[":root"])
+            assert entry.family in stack, f"fonts.css: the stack of {language} lacks {entry.family}"
+            for fallback in entry.fallbacks:
+                assert fallback in stack[stack.index(entry.family) :], f"{language}: {fallback} after {entry.family}"
+        if entry.self_hosted:
+            assert {(entry.family, weight) for weight in WEIGHTS} <= faces, entry.family
+    hosted = {family for family, _weight in faces}
+    assert hosted == {entry.family for entry in fonts.SCRIPT_FONTS if entry.self_hosted}
+
+
+def test_pdf_stacks_and_card_fonts_come_from_the_table():
+    from cms import pdf
+    from cms.sharing import cards
+
+    assert pdf.font_stack("ur").startswith('"Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans"')
+    assert pdf.font_stack("ru").startswith('"Noto Sans", ')
+    assert pdf.font_stack("zh-hans").endswith("sans-serif")
+    for entry in fonts.SCRIPT_FONTS:
+        assert f'"{entry.family}"' in pdf.font_stack("en")
+    found = cards.font_path("zh-hans")
+    if found is not None:  # Debian's fonts-noto-cjk installed
+        assert found == (f"/usr/share/fonts/opentype/noto/{fonts.for_language('zh-hans').bold_file}", 2)
