@@ -9,22 +9,13 @@ theme tokens of `tokens.css` (`--color-theme-N`, by class). Titles are broken in
 
 from __future__ import annotations
 
-import zlib
-
 from django.utils.translation import get_language, get_language_info
 
-# A distinct colour per Panel theme (tokens.css, --color-theme-1 … 6, each ≥ 4.5:1 with white
-# text); themes not listed get one by their slug, the same in every language.
-THEME_COLOURS = {"inequality": 1, "work": 2, "education": 3, "democracy": 4, "cities": 5, "health": 6}
-THEME_COUNT = 6
+from cms.tokens import THEME_COLOURS, THEME_COUNT, theme_colour  # the theme colours live with the tokens
+
+__all__ = ["THEME_COLOURS", "THEME_COUNT", "cover", "theme_colour", "wrap"]
+
 SPACELESS_LANGUAGES = {"zh-hans", "zh-hant", "ja"}
-
-
-def theme_colour(theme) -> int:
-    """The number of the theme's colour token; 0 (the brand colour) without a theme."""
-    if theme is None:
-        return 0
-    return THEME_COLOURS.get(theme.slug) or zlib.crc32(theme.slug.encode()) % THEME_COUNT + 1
 
 
 def wrap(text: str, language: str, width: int) -> list[str]:
