@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import admin_views, po_views
+from cms import admin_views, po_views, styleguide
 from cms import views as cms_views
 from cms.auth import AdminPasswordResetView, authenticate_with_password
 from cms.sharing import views as sharing_views
@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("translation-requests/", cms_views.ask_for_translation, name="translation_request"),
+    path("styleguide/", styleguide.styleguide, name="styleguide"),
     path("", include("reports.urls")),
     path("", include("news.urls")),
     path("", include("community.urls")),

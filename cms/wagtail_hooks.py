@@ -229,3 +229,17 @@ def share_the_chromes_locale(page, request, serve_args, serve_kwargs):
     row = cms_tags.chrome_row(request, page)
     if row is not None and "locale" not in page._state.fields_cache:
         page._state.fields_cache["locale"] = row.locale
+
+
+class StyleguideMenuItem(MenuItem):
+    """The living style page (cms.styleguide), for everyone who may enter the admin (the page checks
+    the same permission), at its address in the admin's current language."""
+
+    def render_component(self, request):
+        self.url = reverse("styleguide")
+        return super().render_component(request)
+
+
+@hooks.register("register_settings_menu_item")
+def register_styleguide_menu_item():
+    return StyleguideMenuItem(_("Style guide"), reverse("styleguide"), icon_name="view", order=900)
