@@ -124,7 +124,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0002_custom_image"),
+        ("cms", "0002_squashed_0010_share_kits"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0006_formstate"),
         ("wagtaildocs", "0014_alter_document_file_size"),

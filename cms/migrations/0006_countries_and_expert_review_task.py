@@ -44,6 +44,8 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cms", "0005_countries_expert_reviews_user_region")]
+    dependencies = [
+        ("cms", "0003_locales_roles_and_workflows"),
+    ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -34,6 +34,8 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cms", "0010_share_kits")]
+    dependencies = [
+        ("cms", "0006_countries_and_expert_review_task"),
+    ]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -46,7 +46,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("community", "0001_initial"),
+        ("community", "0007_squashed_0008_adaptations_and_topic_results"),
         ("cms", "0003_locales_roles_and_workflows"),
     ]
 

@@ -1,11 +1,6 @@
-"""Topic proposals: readable labels for the admin, and the moderators' permission.
+"""Moderators and Editors may change the state of topic proposals (and open their admin listing)."""
 
-Moderators and Editors may change the state of topic proposals (and open their admin listing).
-"""
-
-import django.db.models.deletion
-from django.conf import settings
-from django.db import migrations, models
+from django.db import migrations
 
 MODERATING_GROUPS = ["Moderators", "Editors"]
 
@@ -41,41 +36,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ("community", "0003_consultations"),
         ("cms", "0003_locales_roles_and_workflows"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
-    operations = [
-        migrations.AlterField(
-            model_name="topicproposal",
-            name="created_at",
-            field=models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="proposed on"),
-        ),
-        migrations.AlterField(
-            model_name="topicproposal",
-            name="proposer",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="topic_proposals",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="proposer",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="topicproposal",
-            name="state_changed_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="state changed on"),
-        ),
-        migrations.AlterField(
-            model_name="topicproposal",
-            name="support_count",
-            field=models.PositiveIntegerField(db_index=True, default=0, verbose_name="supports"),
-        ),
-        migrations.AlterField(
-            model_name="topicproposal",
-            name="updated_at",
-            field=models.DateTimeField(auto_now=True, verbose_name="updated on"),
-        ),
-        migrations.RunPython(grant, revoke),
-    ]
+    operations = [migrations.RunPython(grant, revoke)]

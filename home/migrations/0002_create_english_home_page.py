@@ -43,7 +43,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0001_initial"),
+        ("home", "0001_squashed_0003_block_descriptions"),
         ("cms", "0003_locales_roles_and_workflows"),
         ("wagtailcore", "0098_apitoken"),
     ]

@@ -22,6 +22,9 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("practices", "0002_practice_pages"), ("cms", "0003_locales_roles_and_workflows")]
+    dependencies = [
+        ("practices", "0001_squashed_0007_remove_practice_tags"),
+        ("cms", "0003_locales_roles_and_workflows"),
+    ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -1,15 +1,13 @@
-"""Practice keywords in the reader's language: migrated from tags without loss, shown on practice
-pages and cards in the reader's language (or marked in their own while not translated), filtered
-by a slug that is the same in every language, in the partner API, the importer and search."""
+"""Practice keywords in the reader's language: shown on practice pages and cards in the reader's
+language (or marked in their own while not translated), filtered by a slug that is the same in every
+language, in the partner API, the importer and search."""
 
 from __future__ import annotations
 
-import importlib
 import re
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
@@ -21,8 +19,6 @@ from practices.models import Keyword, PracticeIndexPage, PracticePage
 from tests.tooling import axe_violations, html_errors
 
 pytestmark = pytest.mark.django_db
-
-migration = importlib.import_module("practices.migrations.0006_keywords_from_tags")
 
 
 def page_in(page: Page, code: str) -> PracticePage:
@@ -48,69 +44,6 @@ def cash_transfers():
     practice = keyword.practices.filter(locale__language_code="en", alias_of__isnull=True).live().first()
     assert practice is not None
     return practice
-
-
-# --- The migration from tags ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def tag_state():
-    """The models as the data migration sees them, with the tag table it reads (dropped since, so
-    created again inside the test's transaction)."""
-    state = MigrationExecutor(connection).loader.project_state(("practices", "0006_keywords_from_tags"))
-    apps = state.apps
-    with connection.schema_editor() as editor:
-        editor.create_model(apps.get_model("practices", "PracticeTag"))
-    return apps
-
-
-def test_tags_become_keywords_without_loss(tag_state, locales):
-    apps = tag_state
-    Tag = apps.get_model("taggit", "Tag")
-    PracticeTag = apps.get_model("practices", "PracticeTag")
-    english = PracticePageFactory(parent=PracticeIndexPage.objects.get(locale=locales["en"]), title="Tagged in English")
-    arabic = PracticePageFactory(parent=PracticeIndexPage.objects.get(locale=locales["ar"]), title="موسوم بالعربية")
-    tags = {
-        name: Tag.objects.create(name=name, slug=slug)
-        for name, slug in [
-            ("Kelpwise cooperatives", "kelpwise-cooperatives"),
-            ("Women's savings", "womens-savings"),
-            ("تعاونيات", "تعاونيات"),
-        ]
-    }
-    for page, names in (
-        (english, ["Kelpwise cooperatives", "Women's savings"]),
-        (arabic, ["Women's savings", "تعاونيات"]),
-    ):
-        for name in names:
-            PracticeTag.objects.create(content_object_id=page.pk, tag_id=tags[name].pk)
-    revision = english.save_revision()
-    revision.content = {
-        **revision.content,
-        "tagged_items": [{"pk": 1, "tag": tags["Kelpwise cooperatives"].pk, "content_object": english.pk}],
-    }
-    revision.save(update_fields=["content"])
-
-    migration.tags_to_keywords(apps, connection.schema_editor())
-
-    def keywords_of(page):
-        return {(k.slug, k.name, k.locale.language_code) for k in PracticePage.objects.get(pk=page.pk).keywords.all()}
-
-    assert keywords_of(english) == {
-        ("kelpwise-cooperatives", "Kelpwise cooperatives", "en"),
-        ("womens-savings", "Women's savings", "en"),  # English, though an Arabic practice uses it too
-    }
-    assert keywords_of(arabic) == {
-        ("womens-savings", "Women's savings", "en"),
-        ("تعاونيات", "تعاونيات", "ar"),  # only ever on an Arabic practice: an Arabic keyword
-    }
-    assert Keyword.objects.filter(slug__in=["kelpwise-cooperatives", "womens-savings", "تعاونيات"]).count() == 3
-    content = type(revision).objects.get(pk=revision.pk).content
-    assert "tagged_items" not in content
-    assert content["keywords"] == [Keyword.objects.get(slug="kelpwise-cooperatives").pk]
-    # Run again (a re-applied migration): nothing is duplicated.
-    migration.tags_to_keywords(apps, connection.schema_editor())
-    assert Keyword.objects.filter(slug__in=["kelpwise-cooperatives", "womens-savings", "تعاونيات"]).count() == 3
 
 
 # --- Shown in the reader's language ----------------------------------------------------------------
