@@ -14,9 +14,11 @@ import zoneinfo
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,7 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
 from wagtail.search import index
 
-from cms import geography
+from cms import geography, maps
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import BasePage
 from cms.translation import synchronised, translated
@@ -175,11 +177,45 @@ class ForumIndexPage(RoutablePageMixin, BasePage):
         never = datetime.date.max
         return sorted(rows, key=lambda row: row["editions"][0].start_date if row["editions"] else never)
 
+    def editions_map(self, editions: list[ForumEditionPage], request) -> maps.WorldMap:
+        """Every edition on the world map, on its host country: coming editions filled, past ones
+        hollow; each a link to the edition (from the committed shapes: no query)."""
+        from cms.templatetags.cms_tags import item_language  # the cards' fallback languages: no query of its own
+
+        language = translation.get_language() or "en"
+        markers = []
+        for edition in editions:
+            country = geography.country_name(edition.country_id, language)
+            place = gettext("%(city)s, %(country)s") % {"city": edition.host_city, "country": country}
+            original = item_language({"request": request}, edition)
+            other = original["code"] if original else edition.locale.language_code
+            markers.append(
+                maps.Marker(
+                    code=edition.country_id,
+                    url=edition.get_url(request) or "",
+                    label=f"{edition.title} · {place}",
+                    name=edition.title,
+                    place=place,
+                    kind="past" if edition.has_ended else "next",
+                    lang="" if other == language else other,
+                    dir="" if other == language else ("rtl" if other in settings.RTL_LANGUAGES else "ltr"),
+                )
+            )
+        return maps.marker_map(
+            markers,
+            title=gettext("Map of the Forum’s editions"),
+            caption=gettext("Each marker is an edition, in its host country. Choose one to open its page."),
+            name_heading=gettext("Edition"),
+            place_heading=gettext("Where"),
+            legend=[("next", gettext("Current and coming editions")), ("past", gettext("Past editions"))],
+            element_id="forum-map",
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         editions = self.editions()
         current, later, past = self.split(editions)
-        context.update({"current": current, "later": later, "past": past})
+        context.update({"current": current, "later": later, "past": past, "map": self.editions_map(editions, request)})
         return context
 
     @path("by-continent/", name="by_continent")

@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -16,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from cms import geography
+from cms import geography, maps
 from cms.blocks import RICH_TEXT_FEATURES, ImageBlock
 from cms.models import BasePage, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
@@ -280,6 +281,7 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         regions = geography.regions_of(country.code for country in countries)
         # A review recorded by an import is the importer's word, not the Panel's experts': it says so.
         by_experts = [review for review in reviews if not review.imported_from]
+        index_url = self._index_url(request)
         context.update(
             {
                 "sections": [(name, heading, getattr(self, name)) for name, heading in SECTIONS],
@@ -296,7 +298,15 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
                 "criteria": [label for _name, label in CRITERIA],
                 "lead_organisations": [b.value for b in self.organisations if b.value["role"] == "lead"],
                 "partners": [b.value for b in self.organisations if b.value["role"] != "lead"],
-                "index_url": self._index_url(request),
+                "index_url": index_url,
+                # From the committed shapes, cropped once per set of countries in the process: no query.
+                "locator": maps.locator(
+                    [country.code for country in countries],
+                    title=lambda names: gettext("Located in %(places)s") % {"places": names},
+                    url=lambda code: f"{index_url}?country={code}",
+                    label=lambda name: gettext("Practices in %(country)s") % {"country": name},
+                    language=language,
+                ),
                 "related": self.related_practices(theme_slugs, [c.region for c in countries]),
             }
         )

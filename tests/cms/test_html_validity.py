@@ -1,6 +1,7 @@
 """The Nu HTML Checker (vnu.jar) finds no errors on the home page and a standard page in en, ar, zh-hans,
 and on a report, a chapter, a brief and a toolkit in en and ur (and ar: the report, chapters with
-key figures and a chart, the listing with covers), and on public forms sent with errors."""
+key figures and a chart, the listing with covers), on a practice (its locator map) and the Forum's
+index (its map of editions), and on public forms sent with errors."""
 
 import json
 import subprocess
@@ -34,6 +35,9 @@ PAGES = (
         for path in ("", "?theme=health&region=002", "housing-first-finland/", "share/")
     ]
     + ["/en/news/", "/ar/newsletter/"]
+    # The maps: a practice's locator and the Forum's editions, in the three scripts the maps are tested in.
+    + ["/zh-hans/practices/housing-first-finland/"]
+    + [f"/{language}/events/forum/" for language in ("en", "ar", "zh-hans")]
 )
 # Forms sent empty: the shared error summary (autofocus, links to each field) and the fields with errors.
 INVALID_POSTS = ["/en/practices/share/", "/ar/practices/share/", "/ar/newsletter/", "/en/account/signup/"]

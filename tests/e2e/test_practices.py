@@ -7,6 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from cms import geography
 from tests.e2e.test_admin import approve_on_dashboard
 
 pytestmark = pytest.mark.browser
@@ -250,3 +251,35 @@ def test_the_listing_s_country_filter_narrows_as_one_types(live_site, page, axe)
     # The listing refreshed in place: the typed filter is kept.
     expect(page.locator("#facet-country").get_by_label("Find a country")).to_have_value("ken")
     assert axe(page) == []
+
+
+FOCUS = "rgb(179, 84, 30)"  # --color-focus
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh-hans"])
+def test_a_practice_s_locator_map_names_its_country_and_leads_to_its_practices_with_the_keyboard(
+    browser, live_site, axe, screenshot, lang
+):
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale=lang).new_page()
+    page.goto(f"{live_site}/{lang}/practices/housing-first-finland/")
+    finland = geography.country_name("FI", lang)
+    caption = page.locator("#locator-caption")
+    expect(caption).to_contain_text(finland)
+    # The drawing's text alternative is the caption, in the reader's language; it is never mirrored.
+    expect(page.get_by_role("group", name=caption.text_content())).to_have_count(1)
+    assert page.locator("#locator > div[dir=ltr] > svg").count() == 1
+    assert len(page.locator("#locator").evaluate("figure => figure.outerHTML")) < 5_000
+    assert axe(page) == []
+    page.locator("#locator").scroll_into_view_if_needed()
+    screenshot(page, f"practice-locator-{lang}-390")
+    link = page.locator("#locator a.locator-map__place")
+    expect(link).to_have_attribute("aria-label", re.compile(finland))
+    start = "heading => { heading.tabIndex = -1; heading.focus(); }"  # Tab goes on from the heading
+    page.locator("#facts-heading").evaluate(start)
+    page.keyboard.press("Tab")
+    expect(link).to_be_focused()
+    assert link.locator("path").evaluate("path => getComputedStyle(path).fill") == FOCUS
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/practices/\?country=FI$"))
+    expect(page.locator(".practice-card__title").first).to_be_visible()
+    page.context.close()

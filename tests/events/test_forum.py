@@ -355,6 +355,41 @@ def test_index_in_another_language_lists_untranslated_past_editions_in_english(c
     assert archive.count("/events/forum/2025-nairobi/") == 1
 
 
+@pytest.mark.parametrize("lang", ["en", "ar", "zh-hans"])
+def test_the_index_maps_every_edition_on_its_host_country_as_a_link_with_a_text_alternative(client, lang):
+    response = client.get(f"/{lang}/events/forum/")
+    world = response.context["map"]
+    editions = [*([response.context["current"]] if response.context["current"] else []), *response.context["later"]]
+    editions += response.context["past"]
+    assert len(editions) >= 3 and {marker.url for marker in world.markers} == {edition.url for edition in editions}
+    content = response.content.decode()
+    with translation.override(lang):
+        title, legend = gettext("Map of the Forum’s editions"), gettext("Current and coming editions")
+    assert f'<title id="forum-map-title">{title}</title>' in content and legend in content
+    assert '<div dir="ltr">' in content.split('id="forum-map"')[1]  # the drawing is never mirrored
+    for edition in editions:
+        marker = next(marker for marker in world.markers if marker.url == edition.url)
+        country = geography.country_name(edition.country_id, lang)
+        assert marker.code == edition.country_id and country in marker.label and edition.title in marker.label
+        assert marker.kind == ("past" if edition.has_ended else "next")
+        with translation.override(lang):
+            assert marker.place == gettext("%(city)s, %(country)s") % {"city": edition.host_city, "country": country}
+        # A link on the drawing named by its label, and a row of the table (the text alternative).
+        assert re.search(
+            rf'<a href="{marker.url}" class="world-map__marker world-map__marker--{marker.kind}" '
+            rf'aria-label="{re.escape(marker.label)}"><title>{re.escape(marker.label)}</title><circle cx="[\d.]+"',
+            content,
+        )
+        assert f'<tr><th scope="row"><a href="{marker.url}"' in content
+
+
+def test_the_index_map_marks_an_untranslated_edition_s_language_in_its_table(client):
+    content = client.get("/ar/events/forum/").content.decode()
+    table = content.split('class="world-map__table"')[1].split("</table>")[0]
+    assert '<a href="/ar/events/forum/2025-nairobi/" lang="en" dir="ltr">' in table
+    assert '<a href="/ar/events/forum/2027-dhaka/">' in table
+
+
 def test_editions_by_continent_show_the_rotation(client):
     content = client.get("/en/events/forum/by-continent/").content.decode()
     rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>(.*?)</td>', content, re.S)

@@ -5,7 +5,10 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
 
+from cms import geography
 from practices.factories import PracticePageFactory
 from practices.models import PracticeIndexPage, PracticePage
 
@@ -188,3 +191,31 @@ def test_the_theme_chooser_offers_only_the_themes_of_the_pages_language(admin_cl
     form = form_class(instance=english, for_user=None)
     assert set(form.fields["themes"].queryset) == set(english_themes)
     assert not form.fields["themes"].queryset.filter(pk=spanish_theme.pk).exists()
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh-hans"])
+def test_a_practice_shows_its_country_on_a_locator_map_linking_to_the_listing_filtered_by_it(client, language):
+    response = client.get(f"/{language}/practices/housing-first-finland/")
+    locator = response.context["locator"]
+    finland = geography.country_name("FI", language)
+    with translation.override(language):
+        title = gettext("Located in %(places)s") % {"places": finland}
+        label = gettext("Practices in %(country)s") % {"country": finland}
+    assert title != "Located in Finland" or language == "en"  # translated in the reader's language
+    assert locator.title == title and [place.label for place in locator.places] == [label]
+    content = response.content.decode()
+    figure = content.split('<figure class="locator-map" id="locator">')[1].split("</figure>")[0]
+    assert figure.startswith('\n  <div dir="ltr">')  # the drawing is not mirrored, in Arabic either
+    assert f'<figcaption class="locator-map__caption" id="locator-caption">{title}</figcaption>' in figure
+    url = f"/{language}/practices/?country=FI"
+    assert f'<a href="{url}" class="locator-map__place" aria-label="{label}"><title>{label}</title><path d="M' in figure
+    assert len(figure) < 5_000  # a few KB: the crop and its neighbours, not the world
+    listing = client.get(url)
+    assert listing.status_code == 200 and listing.context["results"].paginator.count >= 1
+
+
+def test_a_practice_in_countries_the_map_cannot_draw_names_them_in_words_only(client, index):
+    practice = PracticePageFactory(parent=index, title="Harbour kitchens", countries=["SG"])
+    response = client.get(practice.url)
+    assert response.context["locator"] is None and 'class="locator-map"' not in response.content.decode()
+    assert "Singapore" in response.content.decode()

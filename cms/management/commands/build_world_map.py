@@ -23,6 +23,8 @@ from pathlib import Path
 from babel.core import get_global
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.maps import path_of, simplify
+
 OUTPUT = Path(__file__).resolve().parents[2] / "data" / "world_map.json"
 WIDTH = 1000
 TOLERANCE = 0.5  # drawing units: half a unit at 1000 wide is below what a screen shows
@@ -70,55 +72,6 @@ def unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     east = sum(1 for longitude, _latitude in points if longitude > 0) * 2 >= len(points)
     edge = 180.0 if east else -180.0
     return [(edge if (longitude > 0) != east else longitude, latitude) for longitude, latitude in points]
-
-
-def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """Douglas-Peucker on a closed ring (its first and last points are kept)."""
-    if len(points) < 4:
-        return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (x1, y1), (x2, y2) = points[first], points[last]
-        length = math.hypot(x2 - x1, y2 - y1)
-        farthest, distance = None, tolerance
-        for i in range(first + 1, last):
-            x0, y0 = points[i]
-            cross = abs((x2 - x1) * (y1 - y0) - (x1 - x0) * (y2 - y1))
-            d = cross / length if length else math.hypot(x0 - x1, y0 - y1)
-            if d > distance:
-                farthest, distance = i, d
-        if farthest is not None:
-            keep[farthest] = True
-            stack += [(first, farthest), (farthest, last)]
-    return [point for point, kept in zip(points, keep, strict=True) if kept]
-
-
-def path_of(rings: list[list[tuple[float, float]]]) -> str:
-    """Rings as one SVG path on whole units: an absolute first move, then relative moves and lines."""
-    parts: list[str] = []
-    cursor = (0, 0)
-    for ring in rings:
-        whole: list[tuple[int, int]] = []
-        for x, y in ring:
-            point = (round(x), round(y))
-            if not whole or point != whole[-1]:
-                whole.append(point)
-        if len(whole) > 1 and whole[0] == whole[-1]:
-            whole.pop()
-        if len(whole) < 3:
-            continue
-        start = whole[0]
-        steps = [f"{start[0] - cursor[0]} {start[1] - cursor[1]}"]
-        previous = start
-        for point in whole[1:]:
-            steps.append(f"{point[0] - previous[0]} {point[1] - previous[1]}")
-            previous = point
-        cursor = start
-        parts.append(("M" if not parts else "m") + steps[0] + "l" + " ".join(steps[1:]).replace(" -", "-") + "z")
-    return "".join(parts).replace(" -", "-")
 
 
 class Command(BaseCommand):
