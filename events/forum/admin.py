@@ -4,7 +4,7 @@
 in every language, with filters (edition, status, language, country), a search by name,
 organisation or e-mail, a detail view and a CSV/Excel export. Each edition in the filter shows its
 places taken, its capacity and its waiting list. The screen is read-only for everybody,
-superusers included: a registration is what a participant sent. Who sees it: users with the
+superusers included: a registration is what a participant sent (`events.admin_records`). Who sees it: users with the
 "Can view forum registration" permission (Editors and Moderators, granted by the migration
 `events/0004_forum_registration_view_permission`; more groups in Settings → Groups).
 """
@@ -20,16 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
 from cms import geography
-from cms.csv_export import FormulaSafeExportMixin
-from events.admin_permissions import ReadOnlyPermissionPolicy
+from events.admin_records import ReadOnlyRecordViewSet
 from events.models.forum import ForumEditionPage, ForumRegistration
-
-register_permission_policy(ForumRegistration, ReadOnlyPermissionPolicy(ForumRegistration), exact_class=True)
 
 
 def edition_choices() -> list[tuple[str, str]]:
@@ -81,23 +75,12 @@ class ForumRegistrationFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ForumRegistrationIndexView(FormulaSafeExportMixin, IndexView):
-    default_ordering = "-created_at"
-
-    def get_base_queryset(self):
-        # The country's name comes from CLDR (no query); the edition's title from the joined page.
-        return super().get_base_queryset().select_related("country", "edition")
-
-
-class ForumRegistrationViewSet(ModelViewSet):
+class ForumRegistrationViewSet(ReadOnlyRecordViewSet):
     model = ForumRegistration
-    index_view_class = ForumRegistrationIndexView
+    list_related = ("country", "edition")
     icon = "group"
     menu_label = _("Forum registrations")
     menu_order = 280
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = [
         Column("name", label=_("Name"), sort_key="name"),
         Column("email", label=_("E-mail"), sort_key="email"),
@@ -111,10 +94,6 @@ class ForumRegistrationViewSet(ModelViewSet):
     list_export = ["name", "email", "organisation", "country", "edition", "language", "status", "created_at"]
     export_filename = "forum-registrations"
     filterset_class = ForumRegistrationFilterSet
-    search_fields = ["name", "organisation", "email"]
-    search_backend_name = None  # plain database lookups: registrations are not in the search index
-    # Never shown (nobody may add or change a registration), but ModelViewSet builds its forms anyway.
-    form_fields = ["name", "organisation", "country"]
     inspect_view_fields = ["name", "email", "organisation", "country", "edition", "language", "status", "created_at"]
 
 
