@@ -404,3 +404,23 @@ def test_editors_write_share_kits_in_the_admin(client, editor):
     assert edit.status_code == 200 and kit.key_message in edit.content.decode()
     client.force_login(ParticipantFactory())
     assert client.get("/admin/snippets/cms/sharekit/").status_code in (302, 403)
+
+
+def test_what_a_partner_relayed_is_read_in_two_queries_each_page_in_the_readers_language(django_assert_num_queries):
+    from django.utils import translation
+
+    from practices.factories import PracticePageFactory
+    from practices.models import PracticeIndexPage
+
+    affiliation = AffiliationFactory(is_administrator=True)
+    partner, administrator = affiliation.partner, affiliation.user
+    index = PracticeIndexPage.objects.get(locale__language_code="en")
+    untranslated = PracticePageFactory(parent=index, title="Relayed only in English")
+    services.relay(report("en"), "x", administrator, partner=partner)
+    services.relay(report("en"), "linkedin", administrator, partner=partner)
+    services.relay(untranslated, "bluesky", administrator, partner=partner)
+    with translation.override("fr"), django_assert_num_queries(2):
+        relayed = services.relayed_by(partner)
+    # Newest first; the report in French, the page without a French translation in English.
+    assert [entry["page"].pk for entry in relayed] == [untranslated.pk, report("fr").pk]
+    assert len(relayed[1]["networks"]) == 2
