@@ -424,3 +424,15 @@ def test_what_a_partner_relayed_is_read_in_two_queries_each_page_in_the_readers_
     # Newest first; the report in French, the page without a French translation in English.
     assert [entry["page"].pk for entry in relayed] == [untranslated.pk, report("fr").pk]
     assert len(relayed[1]["networks"]) == 2
+
+
+def test_translators_translate_a_share_kit_in_the_translation_editor_but_do_not_write_kits(client, translator_fr):
+    french = ShareKit.objects.get(page=report("fr"))
+    client.force_login(translator_fr)
+    response = client.get(f"/admin/snippets/cms/sharekit/edit/{french.pk}/")
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in response.templates]
+    assert client.get("/admin/snippets/cms/sharekit/").status_code == 200
+    assert client.get("/admin/snippets/cms/sharekit/add/").status_code in (302, 403)
+    assert client.post(f"/admin/snippets/cms/sharekit/delete/{french.pk}/").status_code in (302, 403)
+    assert ShareKit.objects.filter(pk=french.pk).exists()
