@@ -436,3 +436,27 @@ def test_translators_translate_a_share_kit_in_the_translation_editor_but_do_not_
     assert client.get("/admin/snippets/cms/sharekit/add/").status_code in (302, 403)
     assert client.post(f"/admin/snippets/cms/sharekit/delete/{french.pk}/").status_code in (302, 403)
     assert ShareKit.objects.filter(pk=french.pk).exists()
+
+
+def test_a_page_without_an_image_of_its_own_shows_its_share_card_to_link_previews(client):
+    for language in ("en", "ar"):
+        page = report(language)
+        assert page.listing_image is None
+        content = client.get(REPORT.format(lang=language)).content.decode()
+        card = f"http://localhost/{language}/reports/rethinking-society/share/card/"
+        assert f'<meta property="og:image" content="{card}">' in content
+        assert f'<meta name="twitter:image" content="{card}">' in content
+        response = client.get(card.removeprefix("http://localhost"))
+        assert response.status_code == 200 and response["Content-Type"] == "image/png"
+
+
+def test_a_page_with_an_image_of_its_own_keeps_it_for_link_previews(client):
+    from django.core.files.base import ContentFile
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 900), "#0b5563").save(buffer, format="PNG")
+    image = get_image_model().objects.create(title="Assembly", file=ContentFile(buffer.getvalue(), name="lead.png"))
+    ReportPage.objects.filter(pk=report("en").pk).update(listing_image=image)
+    content = client.get(REPORT.format(lang="en")).content.decode()
+    assert "fill-1200x630" in content and "/share/card/" not in content.split("</head>")[0]
