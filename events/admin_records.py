@@ -9,12 +9,17 @@ the same "view" permission for both; nobody may add, change or delete a record, 
 
 from __future__ import annotations
 
+import django_filters
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms import geography
 from cms.csv_export import FormulaSafeExportMixin
 
 
@@ -34,6 +39,22 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
+
+
+def _countries() -> list[tuple[str, str]]:
+    return geography.country_choices(get_language() or settings.LANGUAGE_CODE)
+
+
+def language_filter() -> django_filters.ChoiceFilter:
+    """The filter by the language the visitor wrote in, for a record's filter set."""
+    return django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All"))
+
+
+def country_filter() -> django_filters.ChoiceFilter:
+    """The filter by country, its names in the admin's language (CLDR, no query)."""
+    return django_filters.ChoiceFilter(
+        label=_("Country"), field_name="country_id", choices=_countries, empty_label=_("All")
+    )
 
 
 class RecordIndexView(FormulaSafeExportMixin, IndexView):

@@ -20,7 +20,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 
 from cms import geography
-from events.admin_records import ReadOnlyRecordViewSet
+from events.admin_records import ReadOnlyRecordViewSet, country_filter, language_filter
 from events.models.day import Endorsement, SocialProgressDayPage
 
 
@@ -39,10 +39,6 @@ def _regions() -> list[tuple[str, str]]:
     return [(code, geography.region_name(code, language)) for code in geography.REGIONS]
 
 
-def _countries() -> list[tuple[str, str]]:
-    return geography.country_choices(get_language() or settings.LANGUAGE_CODE)
-
-
 class EndorsementFilterSet(WagtailFilterSet):
     declaration = django_filters.ChoiceFilter(
         label=_("Declaration"), field_name="translation_key", choices=_declarations, empty_label=_("All")
@@ -50,13 +46,11 @@ class EndorsementFilterSet(WagtailFilterSet):
     confirmed = django_filters.BooleanFilter(
         label=_("Confirmed"), field_name="confirmed_at", lookup_expr="isnull", exclude=True
     )
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All"))
+    language = language_filter()
     region = django_filters.ChoiceFilter(
         label=_("Region"), field_name="country__region", choices=_regions, empty_label=_("All")
     )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), field_name="country_id", choices=_countries, empty_label=_("All")
-    )
+    country = country_filter()
 
     class Meta:
         model = Endorsement

@@ -14,15 +14,13 @@ from __future__ import annotations
 import django_filters
 from django.conf import settings
 from django.db.models import Count, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 
-from cms import geography
-from events.admin_records import ReadOnlyRecordViewSet
+from events.admin_records import ReadOnlyRecordViewSet, country_filter, language_filter
 from events.models.forum import ForumEditionPage, ForumRegistration
 
 
@@ -54,10 +52,6 @@ def edition_choices() -> list[tuple[str, str]]:
     return choices
 
 
-def _countries() -> list[tuple[str, str]]:
-    return geography.country_choices(get_language() or settings.LANGUAGE_CODE)
-
-
 class ForumRegistrationFilterSet(WagtailFilterSet):
     edition = django_filters.ChoiceFilter(
         label=_("Edition"), field_name="translation_key", choices=edition_choices, empty_label=_("All")
@@ -65,10 +59,8 @@ class ForumRegistrationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ForumRegistration.Status.choices, empty_label=_("All")
     )
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All"))
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), field_name="country_id", choices=_countries, empty_label=_("All")
-    )
+    language = language_filter()
+    country = country_filter()
 
     class Meta:
         model = ForumRegistration
