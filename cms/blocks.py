@@ -1,5 +1,6 @@
 """StreamField blocks shared by several apps. App-specific blocks live in that app's blocks.py."""
 
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -126,6 +127,10 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
+# What linking to a page (a card, a list item) needs, and no more.
+LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "live", "locale_id", "translation_key", "search_description")
+
+
 def localized_pages(pages: list[Page]) -> list[Page]:
     """Each page in the visitor's language where a live translation exists, in one query.
 
@@ -139,9 +144,27 @@ def localized_pages(pages: list[Page]) -> list[Page]:
         page.translation_key: page
         for page in Page.objects.live()
         .filter(translation_key__in=[page.translation_key for page in pages], locale__language_code=get_language())
-        .only("id", "title", "url_path", "path", "depth", "live", "locale_id", "translation_key", "search_description")
+        .only(*LINK_FIELDS)
     }
     return [translations.get(page.translation_key, page) for page in pages]
+
+
+def localized_pages_by_id(page_ids: list[int]) -> dict[int, Page]:
+    """`localized_pages` for pages known only by their id (a row that points at a page): each id's
+    page in the visitor's language where a live translation exists, else the page itself. One query
+    reads the pages and their translations together."""
+    if not page_ids:
+        return {}
+    language = get_language()
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    found = list(
+        Page.objects.filter(Q(pk__in=page_ids) | Q(live=True, locale__language_code=language, translation_key__in=keys))
+        .select_related("locale")
+        .only(*LINK_FIELDS, "locale__language_code")
+    )
+    translations = {page.translation_key: page for page in found if page.live and page.locale.language_code == language}
+    wanted = set(page_ids)
+    return {page.pk: translations.get(page.translation_key, page) for page in found if page.pk in wanted}
 
 
 class FeaturedPagesBlock(blocks.StructBlock):

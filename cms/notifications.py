@@ -11,6 +11,7 @@ shared To: line that shows everyone's address).
 * `deliver(...)` sends at once; it is for code that already runs in a task after the commit (the
   submission, nomination and registration tasks), whose context may hold model instances.
 * `deliver_to_staff(...)` sends to every active member of a group, each in their own language.
+* `may_send_confirmation(...)` caps the confirmation links a public form sends to one mailbox.
 
 Development uses Django's console backend; production sets EMAIL_* from the environment.
 """
@@ -29,11 +30,14 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from cms import links
+from cms import links, ratelimit
 from cms.tasks import retrying_task
 
 if TYPE_CHECKING:
     from cms.models import User
+
+# However many visitors ask, one mailbox gets at most this many confirmation links a day per subject.
+CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
 
 Language = str | None  # a code of settings.LANGUAGES; None or another: the site's default
 ReplyTo = list[str] | None
@@ -122,3 +126,11 @@ def notify_user(template: str, user: User | None, context: dict, reply_to: list[
     if user is None or not user.email or not user.is_active:
         return
     notify(template, [user.email], context, language=user.preferred_language or None, reply_to=reply_to)
+
+
+def may_send_confirmation(email: str, subject: object) -> bool:
+    """Whether a public form may e-mail `email` another confirmation link about `subject` (a
+    newsletter language, a declaration) today: at most a few, so the form cannot flood a mailbox
+    from many client addresses. Counted when asked. Silent: the visitor sees the same answer either way."""
+    key = f"confirmations:{ratelimit.account_key(f'{email}|{subject}')}"
+    return ratelimit.count(key, 24 * 3600) <= CONFIRMATIONS_PER_ADDRESS_PER_DAY

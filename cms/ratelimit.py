@@ -54,7 +54,7 @@ def account_key(identifier: object) -> str:
     return hashlib.sha256(str(identifier).strip().lower().encode()).hexdigest()[:32]
 
 
-def _count(key: str, timeout: int) -> int:
+def count(key: str, timeout: int) -> int:
     """Increment `key` and return its new value; atomic on caches with atomic add/incr."""
     if cache.add(key, 1, timeout=timeout):
         return 1
@@ -134,7 +134,7 @@ class Limit:
             # A window opens with the first action and lasts `window` seconds; its start is kept
             # beside the count so a refusal can say when it closes.
             cache.add(f"{key}:start", now, timeout=self.window)
-            if _count(key, self.window) > self.limit:
+            if count(key, self.window) > self.limit:
                 start = cache.get(f"{key}:start") or now
                 wait = max(wait, start + self.window - now, 1)
         return Decision(False, math.ceil(wait)) if wait else ALLOWED
@@ -189,7 +189,7 @@ class Lockout:
         now = time.time()
         if (cache.get(until_key) or 0) > now:
             return self._refused(until_key, now)
-        attempt = _count(failures_key, self.memory)
+        attempt = count(failures_key, self.memory)
         if attempt > self.free_attempts:
             # Past the free attempts, one attempt at a time takes the gate (cache.add is atomic),
             # so parallel guesses cannot all be tried.

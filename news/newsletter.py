@@ -15,7 +15,6 @@ server drops the connection), and the admin's list of issues shows how many were
 from __future__ import annotations
 
 import datetime
-import hashlib
 import logging
 import smtplib
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from dataclasses import dataclass, field
 from babel.dates import format_date
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Min, OuterRef, Subquery
@@ -37,7 +35,7 @@ from cms.geography import to_babel
 from cms.links import absolute_url, base_url
 from cms.models import ExpertReview
 from cms.models.reviews import approved_review_exists
-from cms.notifications import deliver
+from cms.notifications import deliver, may_send_confirmation
 from cms.tasks import TRANSIENT_ERRORS, RetryFrom, retrying_task
 from news.models import NewsIndexPage, NewsletterIssue, NewsletterSubscription, NewsPage
 from practices.models import PracticeIndexPage, PracticePage
@@ -47,7 +45,6 @@ logger = logging.getLogger(__name__)
 WINDOW = datetime.timedelta(days=7)
 MINIMUM_ITEMS = 5  # a quiet week still shows the five latest items of each section
 MAXIMUM_ITEMS = 10  # a busy week links to the section for the rest
-CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3  # however many visitors ask, one mailbox gets at most this many
 # Rendered in place of each subscriber's own unsubscribe token, then replaced per recipient, so that
 # every subscriber gets the very HTML that is stored on the issue and shown in the preview.
 TOKEN_PLACEHOLDER = "subscriber-token"  # noqa: S105 (not a secret: a marker)
@@ -61,23 +58,6 @@ def newsletter_url(name: str, language: str, token: str | None = None) -> str:
     with translation.override(language):
         path = reverse(name, args=[token] if token is not None else [])
     return absolute_url(path)
-
-
-def _address_key(email: str, language: str) -> str:
-    digest = hashlib.sha256(f"{email.lower()}|{language}".encode()).hexdigest()[:32]
-    return f"newsletter:confirmations:{digest}"
-
-
-def _may_send_confirmation(email: str, language: str) -> bool:
-    """At most a few confirmation e-mails per address and day, so the form cannot be used to flood a
-    mailbox from many client addresses. Silent: the visitor sees the same answer either way."""
-    key = _address_key(email, language)
-    if cache.add(key, 1, timeout=24 * 3600):
-        return True
-    try:
-        return cache.incr(key) <= CONFIRMATIONS_PER_ADDRESS_PER_DAY
-    except ValueError:  # expired between add() and incr()
-        return cache.add(key, 1, timeout=24 * 3600)
 
 
 @transaction.atomic
@@ -104,7 +84,7 @@ def subscribe(email: str, language: str) -> NewsletterSubscription:
             subscription.unsubscribed_at = None
             subscription.confirmed_at = None
         subscription.save(update_fields=["consented_at", "unsubscribed_at", "confirmed_at"])
-    if _may_send_confirmation(email, language):
+    if may_send_confirmation(email, f"newsletter|{language}"):
         subscription_id = subscription.pk
         transaction.on_commit(lambda: send_confirmation.enqueue(subscription_id))
     return subscription

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.http import HttpRequest
 
-from cms.blocks import localized_pages
+from cms.blocks import localized_pages_by_id
 from cms.links import absolute_url, page_url
 from cms.ratelimit import Limit
 from cms.sharing import texts
@@ -265,7 +265,7 @@ def multiplier_report(language: str = "") -> list[ReportRow]:
 
 def relayed_by(partner: Any, limit: int = 10) -> list[dict[str, Any]]:
     """What a partner organisation relayed through the share kits, newest first: each page once (in
-    the reader's language where translated), with the networks and the last date (three queries)."""
+    the reader's language where translated), with the networks and the last date (two queries)."""
     rows = (
         Relay.objects.filter(partner=partner, page__live=True)
         .values("page_id", "network")
@@ -277,12 +277,5 @@ def relayed_by(partner: Any, limit: int = 10) -> list[dict[str, Any]]:
         entry = pages.setdefault(row["page_id"], {"networks": [], "last": row["last"]})
         entry["networks"].append(Network(row["network"]).label)
     chosen = list(pages.items())[:limit]
-    page_model = apps.get_model("wagtailcore", "Page")
-    originals = page_model.objects.in_bulk([page_id for page_id, _entry in chosen])
-    shown = localized_pages([originals[page_id] for page_id, _entry in chosen if page_id in originals])
-    by_key = {page.translation_key: page for page in shown}
-    return [
-        {"page": by_key[originals[page_id].translation_key], **entry}
-        for page_id, entry in chosen
-        if page_id in originals and originals[page_id].translation_key in by_key
-    ]
+    shown = localized_pages_by_id([page_id for page_id, _entry in chosen])
+    return [{"page": shown[page_id], **entry} for page_id, entry in chosen if page_id in shown]

@@ -7,6 +7,8 @@ footer links, with the site's view restrictions applied inside it.
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from django import template
 from django.apps import apps
 from django.conf import settings
@@ -22,6 +24,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from cms.links import absolute_url, page_url
+from cms.sharing.mixins import ShareKitMixin
 
 register = template.Library()
 CHROME_FIELDS = ("id", "title", "url_path", "locale_id", "path", "depth", "numchild", "search_description")
@@ -377,8 +380,9 @@ SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 @register.simple_tag(takes_context=True)
 def social_card(context, page: Page | None = None) -> dict | None:
-    """What Open Graph and Twitter cards show for a page: title, description, a 1200×630 image,
-    the canonical URL, and the page's locale with the locales of its live translations."""
+    """What Open Graph and Twitter cards show for a page: title, description, a 1200×630 image (the
+    page's own, else its share kit card, else the site's), the canonical URL, and the page's locale
+    with the locales of its live translations."""
     request = context.get("request")
     if page is None or request is None or not isinstance(page, Page):
         return None
@@ -390,6 +394,10 @@ def social_card(context, page: Page | None = None) -> dict | None:
     if image is not None:
         rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
         image_url, image_alt = absolute_url(rendition.url), image.description or image.title
+    elif isinstance(page, ShareKitMixin):
+        # The share kit's 1200×630 card (cms.sharing.cards): the title in its own script. Its address
+        # is the canonical page's plus the route, so no query; the card is drawn on first request.
+        image_url, image_alt = urljoin(url, page.reverse_subpage("share_card")), page.title
     else:
         image_url = absolute_url(static("cms/img/social-card.png"))
         image_alt = _("International Panel on Social Progress")
@@ -409,8 +417,6 @@ def social_card(context, page: Page | None = None) -> dict | None:
 @register.simple_tag
 def share_kit_url(page) -> str:
     """The address of the page's share kit (`cms.sharing`), or "" for a page type without one."""
-    from cms.sharing.mixins import ShareKitMixin
-
     if not isinstance(page, ShareKitMixin) or not page.url:
         return ""
     return page.url + page.reverse_subpage("share_kit")

@@ -3,7 +3,8 @@
 **Endorsements** (`/admin/endorsements/`) lists every endorsement of every declaration, confirmed
 or not, with filters (declaration, confirmed, language, region, country), a search by name,
 organisation or e-mail, a detail view and a CSV/Excel export. It is read-only for everybody,
-superusers included: endorsements are what visitors confirmed, so nobody edits them in the admin.
+superusers included: endorsements are what visitors confirmed, so nobody edits them in the admin
+(`events.admin_records`).
 Who sees it: users with the "Can view endorsement" permission (Editors and Moderators, granted by
 the migration `events/0003_day_endorsement_view_permission`; more groups in Settings → Groups).
 """
@@ -17,16 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
 from cms import geography
-from cms.csv_export import FormulaSafeExportMixin
-from events.admin_permissions import ReadOnlyPermissionPolicy
+from events.admin_records import ReadOnlyRecordViewSet, country_filter, language_filter
 from events.models.day import Endorsement, SocialProgressDayPage
-
-register_permission_policy(Endorsement, ReadOnlyPermissionPolicy(Endorsement), exact_class=True)
 
 
 def _declarations() -> list[tuple[str, str]]:
@@ -44,10 +39,6 @@ def _regions() -> list[tuple[str, str]]:
     return [(code, geography.region_name(code, language)) for code in geography.REGIONS]
 
 
-def _countries() -> list[tuple[str, str]]:
-    return geography.country_choices(get_language() or settings.LANGUAGE_CODE)
-
-
 class EndorsementFilterSet(WagtailFilterSet):
     declaration = django_filters.ChoiceFilter(
         label=_("Declaration"), field_name="translation_key", choices=_declarations, empty_label=_("All")
@@ -55,34 +46,23 @@ class EndorsementFilterSet(WagtailFilterSet):
     confirmed = django_filters.BooleanFilter(
         label=_("Confirmed"), field_name="confirmed_at", lookup_expr="isnull", exclude=True
     )
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All"))
+    language = language_filter()
     region = django_filters.ChoiceFilter(
         label=_("Region"), field_name="country__region", choices=_regions, empty_label=_("All")
     )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), field_name="country_id", choices=_countries, empty_label=_("All")
-    )
+    country = country_filter()
 
     class Meta:
         model = Endorsement
         fields = []
 
 
-class EndorsementIndexView(FormulaSafeExportMixin, IndexView):
-    def get_base_queryset(self):
-        # The country's name comes from CLDR (no query); the declaration's title from the joined page.
-        return super().get_base_queryset().select_related("country", "day")
-
-
-class EndorsementViewSet(ModelViewSet):
+class EndorsementViewSet(ReadOnlyRecordViewSet):
     model = Endorsement
-    index_view_class = EndorsementIndexView
+    list_related = ("country", "day")
     icon = "openquote"
     menu_label = _("Endorsements")
     menu_order = 290
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = [
         Column("name", label=_("Name"), sort_key="name"),
         Column("organisation", label=_("Organisation"), sort_key="organisation"),
@@ -96,10 +76,6 @@ class EndorsementViewSet(ModelViewSet):
     list_export = ["name", "organisation", "country", "email", "day", "language", "confirmed_at", "created_at"]
     export_filename = "endorsements"
     filterset_class = EndorsementFilterSet
-    search_fields = ["name", "organisation", "email"]
-    search_backend_name = None  # plain database lookups: endorsements are not in the search index
-    # Never shown (nobody may add or change an endorsement), but ModelViewSet builds its forms anyway.
-    form_fields = ["name", "organisation", "country"]
     inspect_view_fields = ["name", "organisation", "country", "email", "day", "language", "confirmed_at", "created_at"]
 
 

@@ -5,12 +5,10 @@ declarations."""
 from __future__ import annotations
 
 import datetime
-import hashlib
 import uuid
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import formats, timezone
@@ -18,13 +16,10 @@ from wagtail.models import Revision
 
 from cms import geography
 from cms.links import absolute_url
-from cms.notifications import deliver
+from cms.notifications import deliver, may_send_confirmation
 from cms.tasks import retrying_task
 from events.models.common import utc_offset
 from events.models.day import Endorsement, SocialProgressDayPage
-
-CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3  # however many visitors ask, one mailbox gets at most this many
-
 
 # --- Times in a zone, for readers ----------------------------------------------------------------
 
@@ -162,19 +157,6 @@ def scheduled_declarations(locale_id: int) -> list[ScheduledDeclaration]:
 # --- Endorsements --------------------------------------------------------------------------------
 
 
-def _may_send_confirmation(email: str, translation_key: uuid.UUID | str) -> bool:
-    """At most a few e-mails per address, declaration and day, so the form cannot flood a mailbox
-    from many client addresses. Silent: the visitor sees the same answer either way."""
-    digest = hashlib.sha256(f"{email}|{translation_key}".encode()).hexdigest()[:32]
-    key = f"day-endorsement:confirmations:{digest}"
-    if cache.add(key, 1, timeout=24 * 3600):
-        return True
-    try:
-        return cache.incr(key) <= CONFIRMATIONS_PER_ADDRESS_PER_DAY
-    except ValueError:  # expired between add() and incr()
-        return cache.add(key, 1, timeout=24 * 3600)
-
-
 def endorse(day: SocialProgressDayPage, data: dict, language: str) -> Endorsement:
     """Record an endorsement of `day`'s declaration (all its languages), unconfirmed, and e-mail the
     confirmation link. An address that already endorsed it gets the link again (or, once confirmed,
@@ -204,7 +186,7 @@ def endorse(day: SocialProgressDayPage, data: dict, language: str) -> Endorsemen
             for name, value in details.items():
                 setattr(endorsement, name, value)
             endorsement.save(update_fields=["day", "name", "organisation", "country", "language"])
-        if _may_send_confirmation(email, day.translation_key):
+        if may_send_confirmation(email, f"declaration|{day.translation_key}"):
             endorsement_id, reply_language = endorsement.pk, language
             transaction.on_commit(lambda: send_endorsement_confirmation.enqueue(endorsement_id, reply_language))
     return endorsement

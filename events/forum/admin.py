@@ -4,7 +4,7 @@
 in every language, with filters (edition, status, language, country), a search by name,
 organisation or e-mail, a detail view and a CSV/Excel export. Each edition in the filter shows its
 places taken, its capacity and its waiting list. The screen is read-only for everybody,
-superusers included: a registration is what a participant sent. Who sees it: users with the
+superusers included: a registration is what a participant sent (`events.admin_records`). Who sees it: users with the
 "Can view forum registration" permission (Editors and Moderators, granted by the migration
 `events/0004_forum_registration_view_permission`; more groups in Settings → Groups).
 """
@@ -14,22 +14,14 @@ from __future__ import annotations
 import django_filters
 from django.conf import settings
 from django.db.models import Count, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
-from cms import geography
-from cms.csv_export import FormulaSafeExportMixin
-from events.admin_permissions import ReadOnlyPermissionPolicy
+from events.admin_records import ReadOnlyRecordViewSet, country_filter, language_filter
 from events.models.forum import ForumEditionPage, ForumRegistration
-
-register_permission_policy(ForumRegistration, ReadOnlyPermissionPolicy(ForumRegistration), exact_class=True)
 
 
 def edition_choices() -> list[tuple[str, str]]:
@@ -60,10 +52,6 @@ def edition_choices() -> list[tuple[str, str]]:
     return choices
 
 
-def _countries() -> list[tuple[str, str]]:
-    return geography.country_choices(get_language() or settings.LANGUAGE_CODE)
-
-
 class ForumRegistrationFilterSet(WagtailFilterSet):
     edition = django_filters.ChoiceFilter(
         label=_("Edition"), field_name="translation_key", choices=edition_choices, empty_label=_("All")
@@ -71,33 +59,20 @@ class ForumRegistrationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ForumRegistration.Status.choices, empty_label=_("All")
     )
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All"))
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), field_name="country_id", choices=_countries, empty_label=_("All")
-    )
+    language = language_filter()
+    country = country_filter()
 
     class Meta:
         model = ForumRegistration
         fields = []
 
 
-class ForumRegistrationIndexView(FormulaSafeExportMixin, IndexView):
-    default_ordering = "-created_at"
-
-    def get_base_queryset(self):
-        # The country's name comes from CLDR (no query); the edition's title from the joined page.
-        return super().get_base_queryset().select_related("country", "edition")
-
-
-class ForumRegistrationViewSet(ModelViewSet):
+class ForumRegistrationViewSet(ReadOnlyRecordViewSet):
     model = ForumRegistration
-    index_view_class = ForumRegistrationIndexView
+    list_related = ("country", "edition")
     icon = "group"
     menu_label = _("Forum registrations")
     menu_order = 280
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = True
     list_display = [
         Column("name", label=_("Name"), sort_key="name"),
         Column("email", label=_("E-mail"), sort_key="email"),
@@ -111,10 +86,6 @@ class ForumRegistrationViewSet(ModelViewSet):
     list_export = ["name", "email", "organisation", "country", "edition", "language", "status", "created_at"]
     export_filename = "forum-registrations"
     filterset_class = ForumRegistrationFilterSet
-    search_fields = ["name", "organisation", "email"]
-    search_backend_name = None  # plain database lookups: registrations are not in the search index
-    # Never shown (nobody may add or change a registration), but ModelViewSet builds its forms anyway.
-    form_fields = ["name", "organisation", "country"]
     inspect_view_fields = ["name", "email", "organisation", "country", "edition", "language", "status", "created_at"]
 
 

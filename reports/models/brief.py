@@ -20,28 +20,17 @@ from reports.blocks import AUDIENCES, DownloadBlock, RecommendationBlock, StepBl
 from reports.models.mixins import (
     CitableMixin,
     ContributorBase,
+    CoverMixin,
     DownloadsMixin,
     extend_publication_context,
     recommendation_items,
 )
 
 
-class PolicyBriefPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
+class PolicyBriefPage(ShareKitMixin, CitableMixin, DownloadsMixin, CoverMixin, BasePage):
     """A short text for decision makers, ending in numbered recommendations."""
 
     publication_date = models.DateField(_("publication date"))
-    cover_image = models.ForeignKey(
-        "cms.CustomImage", verbose_name=_("cover"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    theme = models.ForeignKey(
-        "cms.Theme",
-        verbose_name=_("theme"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Its colour is the generated cover's when no cover image is uploaded."),
-    )
     summary = models.TextField(_("summary"), help_text=_("What a minister should read if they read nothing else."))
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     recommendations = StreamField([("recommendation", RecommendationBlock())], verbose_name=_("recommendations"))
@@ -50,8 +39,7 @@ class PolicyBriefPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("publication_date"),
-        FieldPanel("cover_image"),
-        FieldPanel("theme"),
+        *CoverMixin.cover_panels,
         InlinePanel("contributors", label=_("Authors")),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -67,14 +55,18 @@ class PolicyBriefPage(ShareKitMixin, CitableMixin, DownloadsMixin, BasePage):
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("summary", "body", "recommendations", "downloads"),
-        *synchronised("publication_date", "contributors", "theme"),
-        *synchronised("cover_image", overridable=True),
+        *synchronised("publication_date", "contributors"),
+        *CoverMixin.cover_translatable_fields,
     ]
     parent_page_types = ["reports.ReportIndexPage"]
     subpage_types: list[str] = []
+    cover_kind = _("Policy brief")
 
     class Meta:
         verbose_name = _("policy brief")
+
+    def cover_year(self) -> int:
+        return self.publication_date.year
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,18 +1,19 @@
-"""What reports, chapters and briefs share: authors, per-language downloads, citation files."""
+"""What reports, chapters and briefs share: authors, covers, per-language downloads, citation files."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.http import Http404, HttpResponse
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
-from reports import citations
+from cms.translation import synchronised
+from reports import citations, covers
 
 ROLES = [
     ("editor", _("Editor")),
@@ -33,6 +34,43 @@ class ContributorBase(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+
+class CoverMixin(models.Model):
+    """A cover: the uploaded image, else one drawn from the title and the theme's colour (`reports.covers`).
+
+    A page type adds `cover_panels` to its panels and `cover_translatable_fields` to its
+    `override_translatable_fields`, names its `cover_kind` and says which year its cover shows."""
+
+    cover_image = models.ForeignKey(
+        "cms.CustomImage", verbose_name=_("cover"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    theme = models.ForeignKey(
+        "cms.Theme",
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its colour is the generated cover's when no cover image is uploaded."),
+    )
+
+    cover_panels = [FieldPanel("cover_image"), FieldPanel("theme")]
+    # The theme follows the source; a translator may put in a cover with text in their language.
+    cover_translatable_fields = [*synchronised("theme"), *synchronised("cover_image", overridable=True)]
+    cover_kind: Promise | str = ""  # the line above the title: "Report", "Policy brief"
+
+    class Meta:
+        abstract = True
+
+    def cover_year(self) -> int:
+        raise NotImplementedError
+
+    def generated_cover(self, language: str = "") -> dict:
+        """What `reports/includes/cover.html` draws when no cover image is uploaded."""
+        return covers.cover(
+            self, theme=self.theme, kind=str(self.cover_kind), year=self.cover_year(), language=language
+        )
 
 
 class DownloadsMixin:

@@ -22,6 +22,7 @@ from reports.blocks import AUDIENCES, DownloadBlock, RecommendationBlock, Sectio
 from reports.models.mixins import (
     CitableMixin,
     ContributorBase,
+    CoverMixin,
     DownloadsMixin,
     PdfMixin,
     extend_publication_context,
@@ -44,7 +45,7 @@ def _names(contributors, roles: set[str]) -> list[citations.Name]:
     ]
 
 
-class ReportPage(ShareKitMixin, PdfMixin, CitableMixin, DownloadsMixin, BasePage):
+class ReportPage(ShareKitMixin, PdfMixin, CitableMixin, DownloadsMixin, CoverMixin, BasePage):
     """A report of the Panel: its volumes and chapters are the pages under it."""
 
     subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
@@ -52,18 +53,6 @@ class ReportPage(ShareKitMixin, PdfMixin, CitableMixin, DownloadsMixin, BasePage
         _("edition year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     abstract = RichTextField(_("abstract"), features=RICH_TEXT_FEATURES)
-    cover_image = models.ForeignKey(
-        "cms.CustomImage", verbose_name=_("cover"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    theme = models.ForeignKey(
-        "cms.Theme",
-        verbose_name=_("theme"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Its colour is the generated cover's when no cover image is uploaded."),
-    )
     publisher = models.CharField(_("publisher"), max_length=200, default="International Panel on Social Progress")
     isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
     doi = models.CharField(_("DOI"), max_length=100, blank=True, help_text=_("e.g. 10.1017/9781108399661"))
@@ -104,8 +93,7 @@ class ReportPage(ShareKitMixin, PdfMixin, CitableMixin, DownloadsMixin, BasePage
             heading=_("Publication"),
         ),
         FieldPanel("abstract"),
-        FieldPanel("cover_image"),
-        FieldPanel("theme"),
+        *CoverMixin.cover_panels,
         InlinePanel("contributors", label=_("Editors and authors")),
         FieldPanel("volumes"),
         FieldPanel("recommendations"),
@@ -120,16 +108,20 @@ class ReportPage(ShareKitMixin, PdfMixin, CitableMixin, DownloadsMixin, BasePage
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("subtitle", "abstract", "publisher", "volumes", "recommendations", "downloads"),
-        *synchronised("edition_year", "isbn", "doi", "licence", "contributors", "theme"),
-        *synchronised("cover_image", overridable=True),
+        *synchronised("edition_year", "isbn", "doi", "licence", "contributors"),
+        *CoverMixin.cover_translatable_fields,
     ]
     parent_page_types = ["reports.ReportIndexPage"]
     subpage_types = ["reports.ChapterPage"]
 
     pdf_template = "reports/pdf/report.html"
+    cover_kind = _("Report")
 
     class Meta:
         verbose_name = _("report")
+
+    def cover_year(self) -> int:
+        return self.edition_year
 
     def live_chapters(self) -> list[ChapterPage]:
         return list(ChapterPage.objects.live().public().child_of(self).defer_streamfields().order_by("number"))

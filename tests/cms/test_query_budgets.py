@@ -72,12 +72,12 @@ PAGES = {
     "take_part": (lambda: first_url("community.TakePartPage"), 15),
     "communities_index": (lambda: first_url("community.CommunityIndexPage"), 10),
     # A community: + the coming events of its region (four queries); a partner: + the content it
-    # relayed through the share kits (three queries) and one more from the directory's new filters.
+    # relayed through the share kits (two queries) and one more from the directory's new filters.
     # A community also: + the chapters of the reports on its theme (two queries: the reports, then
     # their chapters, none when no report is on it) and the briefs' recommendations on it (one).
     "community": (lambda: first_url("community.CommunityPage"), 27),
     "partners_index": (lambda: first_url("community.PartnerIndexPage"), 16),
-    "partner": (lambda: first_url("community.PartnerPage"), 18),
+    "partner": (lambda: first_url("community.PartnerPage"), 17),
 }
 
 

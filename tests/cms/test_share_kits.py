@@ -404,3 +404,59 @@ def test_editors_write_share_kits_in_the_admin(client, editor):
     assert edit.status_code == 200 and kit.key_message in edit.content.decode()
     client.force_login(ParticipantFactory())
     assert client.get("/admin/snippets/cms/sharekit/").status_code in (302, 403)
+
+
+def test_what_a_partner_relayed_is_read_in_two_queries_each_page_in_the_readers_language(django_assert_num_queries):
+    from django.utils import translation
+
+    from practices.factories import PracticePageFactory
+    from practices.models import PracticeIndexPage
+
+    affiliation = AffiliationFactory(is_administrator=True)
+    partner, administrator = affiliation.partner, affiliation.user
+    index = PracticeIndexPage.objects.get(locale__language_code="en")
+    untranslated = PracticePageFactory(parent=index, title="Relayed only in English")
+    services.relay(report("en"), "x", administrator, partner=partner)
+    services.relay(report("en"), "linkedin", administrator, partner=partner)
+    services.relay(untranslated, "bluesky", administrator, partner=partner)
+    with translation.override("fr"), django_assert_num_queries(2):
+        relayed = services.relayed_by(partner)
+    # Newest first; the report in French, the page without a French translation in English.
+    assert [entry["page"].pk for entry in relayed] == [untranslated.pk, report("fr").pk]
+    assert len(relayed[1]["networks"]) == 2
+
+
+def test_translators_translate_a_share_kit_in_the_translation_editor_but_do_not_write_kits(client, translator_fr):
+    french = ShareKit.objects.get(page=report("fr"))
+    client.force_login(translator_fr)
+    response = client.get(f"/admin/snippets/cms/sharekit/edit/{french.pk}/")
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in response.templates]
+    assert client.get("/admin/snippets/cms/sharekit/").status_code == 200
+    assert client.get("/admin/snippets/cms/sharekit/add/").status_code in (302, 403)
+    assert client.post(f"/admin/snippets/cms/sharekit/delete/{french.pk}/").status_code in (302, 403)
+    assert ShareKit.objects.filter(pk=french.pk).exists()
+
+
+def test_a_page_without_an_image_of_its_own_shows_its_share_card_to_link_previews(client):
+    for language in ("en", "ar"):
+        page = report(language)
+        assert page.listing_image is None
+        content = client.get(REPORT.format(lang=language)).content.decode()
+        card = f"http://localhost/{language}/reports/rethinking-society/share/card/"
+        assert f'<meta property="og:image" content="{card}">' in content
+        assert f'<meta name="twitter:image" content="{card}">' in content
+        response = client.get(card.removeprefix("http://localhost"))
+        assert response.status_code == 200 and response["Content-Type"] == "image/png"
+
+
+def test_a_page_with_an_image_of_its_own_keeps_it_for_link_previews(client):
+    from django.core.files.base import ContentFile
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 900), "#0b5563").save(buffer, format="PNG")
+    image = get_image_model().objects.create(title="Assembly", file=ContentFile(buffer.getvalue(), name="lead.png"))
+    ReportPage.objects.filter(pk=report("en").pk).update(listing_image=image)
+    content = client.get(REPORT.format(lang="en")).content.decode()
+    assert "fill-1200x630" in content and "/share/card/" not in content.split("</head>")[0]

@@ -17,7 +17,7 @@ from django.utils import translation
 from cms.factories import UserFactory
 from cms.feeds import page_guid
 from cms.forms import ProtectedFormMixin
-from cms.notifications import deliver, deliver_to_staff
+from cms.notifications import CONFIRMATIONS_PER_ADDRESS_PER_DAY, deliver, deliver_to_staff, may_send_confirmation
 from cms.public_forms import protected_form_response
 from cms.ratelimit import Limit
 from cms.roles import EDITORS
@@ -107,6 +107,15 @@ def test_each_recipient_gets_a_message_of_their_own_in_the_language_asked():
     )
     assert sent == 2 and [message.to for message in mail.outbox] == [["a@example.org"], ["b@example.org"]]
     assert all(message.subject and "\n" not in message.subject for message in mail.outbox)
+
+
+def test_a_mailbox_gets_a_few_confirmations_a_day_per_subject_whatever_the_case_of_its_address():
+    answers = [may_send_confirmation("Victim@Example.org", "newsletter|fr") for _ in range(5)]
+    assert answers == [True] * CONFIRMATIONS_PER_ADDRESS_PER_DAY + [False] * (5 - CONFIRMATIONS_PER_ADDRESS_PER_DAY)
+    assert not may_send_confirmation("victim@example.org", "newsletter|fr")
+    # Another subject, or another mailbox, has a count of its own.
+    assert may_send_confirmation("victim@example.org", "newsletter|ar")
+    assert may_send_confirmation("other@example.org", "newsletter|fr")
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.test import Client
 from django.utils import timezone
 
+from cms import notifications
 from cms.models import ExpertReview
 from news import newsletter
 from news.models import NewsIndexPage, NewsletterIssue, NewsletterSubscription, NewsPage
@@ -165,7 +166,7 @@ def test_one_mailbox_gets_a_limited_number_of_confirmations(client, django_captu
     for address in ("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4", "198.51.100.5"):
         with django_capture_on_commit_callbacks(execute=True):
             client.post("/en/newsletter/", {**VALID, "email": "victim@example.org"}, REMOTE_ADDR=address)
-    assert len(mail.outbox) == newsletter.CONFIRMATIONS_PER_ADDRESS_PER_DAY
+    assert len(mail.outbox) == notifications.CONFIRMATIONS_PER_ADDRESS_PER_DAY
 
 
 def test_one_address_may_subscribe_in_two_languages(client, django_capture_on_commit_callbacks):
