@@ -19,6 +19,7 @@ PAGES = (
         for path in (
             "rethinking-society/",
             "rethinking-society/chapter-3/",
+            "rethinking-society/chapter-9/",
             "reducing-inequality/",
             "local-inequality-audit/",
         )
