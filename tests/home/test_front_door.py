@@ -33,7 +33,7 @@ def publish(page: Page) -> Page:
 
 def section(content: str, heading_id: str) -> str:
     """The <section> labelled by `heading_id` (empty when the page has none)."""
-    match = re.search(rf'<section [^>]*aria-labelledby="{heading_id}".*?</section>', content, re.S)
+    match = re.search(rf'<section [^>]*aria-labelledby="(?:[\w-]+ )?{heading_id}".*?</section>', content, re.S)
     return match.group(0) if match else ""
 
 
