@@ -60,6 +60,8 @@ def seed(context: SeedContext) -> None:
         home.mission_heading = content["mission_heading"]
         home.mission = _paragraphs(content["mission"])
         home.search_description = content["search_description"]
+        # The flagship report is left to choose itself (the newest report: the reports seed later).
+        home.key_messages = [("message", message) for message in content["key_messages"]]
         publish(home, context.admin)
         context.created += 1
     context.pages["home"] = home
@@ -87,39 +89,13 @@ def seed(context: SeedContext) -> None:
         context.pages[spec["key"]] = page
         context.created += 1
 
-    if fill_home:
-        home.body = [
-            (
-                "featured_pages",
-                {
-                    "title": content["featured_title"],
-                    "pages": [context.pages["reports"], context.pages["practices"], context.pages["about"]],
-                },
-            ),
-            (
-                "call_to_action",
-                {
-                    "title": content["cta_title"],
-                    "text": content["cta_text"],
-                    "page": context.pages["take_part"],
-                    "url": "",
-                    "button_text": content["cta_button"],
-                },
-            ),
-        ]
-        publish(home, context.admin)
-
     tree = [home] + [context.pages[spec["key"]] for spec in demo_content.PAGES]
     for locale in other_locales(context):
-        new_home = not home.has_translation(locale)
         done = 0
         for page in tree:
             if has_real_translation(page, locale):
                 continue  # an existing translation may hold a translator's work: leave it
             translate(page, locale, catalogue, user=context.admin)
             done += 1
-        if new_home:
-            # Second pass: the featured-page links now resolve to this locale's pages.
-            translate(home, locale, catalogue, user=context.admin)
         context.translated += done
         context.log(f"  {locale.language_code}: {done} page(s) translated")

@@ -17,10 +17,14 @@ HOME = {
         "its portal connects the people who turn this knowledge into practice.",
     ],
     "search_description": "An independent panel of scholars and practitioners working for social progress.",
-    "featured_title": "Explore the Panel's work",
-    "cta_title": "Join the conversation",
-    "cta_text": "Propose topics for the next report, comment on drafts and share the practices you know.",
-    "cta_button": "See how to take part",
+    # The main messages of the Panel's report as its own summaries state them: IPSP, "Rethinking
+    # Society for the 21st Century" (Cambridge University Press, 2018) and "A Manifesto for Social
+    # Progress" (Fleurbaey et al., Cambridge University Press, 2018).
+    "key_messages": [
+        "A better society is possible: rising inequality and the erosion of democracy are not inevitable.",
+        "Markets, states and civil society all have to change; none of them can deliver social progress alone.",
+        "Everyone can act for social progress, from citizens and firms to cities and international organisations.",
+    ],
 }
 
 PAGES = [

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -10,7 +11,9 @@ from cms.translation import synchronised, translated
 
 
 class HomePage(BasePage):
-    """The front page of one language. Each locale has exactly one, at the top of its tree."""
+    """The front page of one language, the Panel's front door: the flagship report and its key
+    messages, the open consultation, the next Forum, World Social Progress Day, the latest practices
+    on a world map and the latest stories. Each locale has exactly one, at the top of its tree."""
 
     hero_heading = models.CharField(
         _("hero heading"), max_length=200, help_text=_("The large statement at the top of the page.")
@@ -29,11 +32,29 @@ class HomePage(BasePage):
     mission = RichTextField(
         _("mission"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("What the Panel is and why it exists.")
     )
+    flagship_report = models.ForeignKey(
+        "reports.ReportPage",
+        verbose_name=_("flagship report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The report the home page leads with, in each language. Empty: the newest report."),
+    )
+    key_messages = StreamField(
+        [("message", blocks.TextBlock(label=_("Key message"), max_length=300))],
+        blank=True,
+        max_num=3,
+        verbose_name=_("key messages"),
+        help_text=_("Up to three sentences beside the report's cover: what every reader should take away."),
+    )
     body = StreamField(
         HomeStreamBlock(),
         blank=True,
         verbose_name=_("featured content"),
-        help_text=_("Rows of featured reports, practices, events and calls to action."),
+        help_text=_(
+            "Further rows of featured pages and calls to action, below the report, events, practices and news."
+        ),
     )
 
     content_panels = [
@@ -41,66 +62,33 @@ class HomePage(BasePage):
         MultiFieldPanel(
             [FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_image")], heading=_("Hero")
         ),
+        MultiFieldPanel([FieldPanel("flagship_report"), FieldPanel("key_messages")], heading=_("Flagship report")),
         MultiFieldPanel([FieldPanel("mission_heading"), FieldPanel("mission")], heading=_("Mission")),
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_intro"), index.SearchField("mission")]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        *translated("hero_heading", "hero_intro", "mission_heading", "mission", "body"),
+        *translated("hero_heading", "hero_intro", "mission_heading", "mission", "key_messages", "body"),
+        *synchronised("flagship_report"),
         *synchronised("hero_image", overridable=True),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
-    latest_news_count = 3
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def next_events(self) -> list:
-        """The next Forum and the next World Social Progress Day of this language, if published."""
-        import datetime
-
-        from events.models import ForumEditionPage, SocialProgressDayPage
-
-        today = datetime.date.today()
-        found = []
-        for model in (ForumEditionPage, SocialProgressDayPage):
-            page = (
-                model.objects.descendant_of(self)
-                .live()
-                .public()
-                .filter(start_date__gte=today)
-                .defer_streamfields()
-                .order_by("start_date")
-                .first()
-            )
-            if page is not None:
-                found.append(page)
-        return found
-
     def get_context(self, request, *args, **kwargs):
-        from cms.templatetags.cms_tags import chrome_child  # the chrome's query finds both links
-        from news.models import NewsPage
+        """The front door's sections (`home.front_door`): one query each, whatever the content."""
+        from django.utils.translation import get_language
+
+        from home import front_door
 
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = chrome_child(request, self, "news.NewsIndexPage")
-        context["next_events"] = self.next_events()
-        # Every open consultation, in every language while it is open (a fallback where untranslated).
-        from community.take_part import open_consultations
-
-        context["open_consultations"] = open_consultations(self)
-        context["take_part"] = chrome_child(request, self, "community.TakePartPage")
-        context["latest_news"] = (
-            NewsPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
-            .select_related("lead_image")
-            .order_by("-date", "-first_published_at")[: self.latest_news_count]
-        )
+        context.update(front_door.sections(self, request, get_language()))
         return context
 
 

@@ -13,6 +13,7 @@ from tests.tooling import vnu_command
 
 PAGES = (
     [f"/{language}/{path}" for language in ("en", "ar", "zh-hans") for path in ("", "about/")]
+    + ["/hi/", "/ur/"]  # the home page in every script family the front door shows
     + [
         f"/{language}/reports/{path}"
         for language in ("en", "ur")

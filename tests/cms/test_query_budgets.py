@@ -38,8 +38,8 @@ def first_url(model: str, language: str = "en") -> str:
 
 # kind → (where the page is, budget)
 PAGES = {
-    "home": (lambda: "/en/", 13),
-    "home_ar": (lambda: "/ar/", 14),
+    "home": (lambda: "/en/", 12),
+    "home_ar": (lambda: "/ar/", 13),
     "standard_page": (lambda: first_url("home.StandardPage"), 8),
     "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 19),
     "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 19),

@@ -44,10 +44,14 @@ def test_an_open_consultation_is_featured_on_every_home_page_while_open(client, 
     consultation.save_revision().publish()
     for code in LANGUAGES:
         content = client.get(f"/{code}/").content.decode()
-        assert content.count(f'href="/{code}/consultations/open-question-everywhere/"') == 1, code
+        # Once: as the panel's title (its button repeats the link), never twice as fallback and original.
+        link = f'href="/{code}/consultations/open-question-everywhere/"'
+        featured = rf'<(?:h3 class="home-panel__title"[^>]*><a|li><a) {link}'
+        assert len(re.findall(featured, content)) == 1, code
 
 
 def test_home_page_call_to_action_leads_to_take_part(client):
     content = client.get("/fr/").content.decode()
-    cta = content[content.find('<aside class="cta">') : content.find("</aside>", content.find('<aside class="cta">'))]
-    assert '<a class="button" href="/fr/take-part/">Voir comment participer</a>' in cta
+    start = content.find('<section class="hero')
+    hero = content[start : content.find("</section>", start)]
+    assert '<a class="home-button-secondary" href="/fr/take-part/">Participer</a>' in hero

@@ -78,3 +78,36 @@ def test_narrow_screen_has_no_horizontal_scroll(live_site, browser, screenshot):
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         screenshot(page, f"about-{language}-320")
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_home_page_uses_the_width_on_desktop_and_stacks_on_phones(live_site, browser, axe, screenshot, language):
+    wide = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = wide.new_page()
+    page.goto(f"{live_site}/{language}/")
+    panels = page.locator(".home-panel").evaluate_all(BOXES)
+    assert len(panels) == 3  # the consultation, the Forum and the Day, side by side
+    assert len({round(box["top"]) for box in panels}) == 1
+    cover, text = (
+        page.locator(selector).bounding_box() for selector in (".home-flagship__cover", ".home-flagship__text")
+    )
+    assert (cover["x"] > text["x"]) == (language == "ar")  # the cover at the start of the reading direction
+    world_map, latest = (
+        page.locator(selector).bounding_box() for selector in (".home-practices__map", ".home-practices__latest")
+    )
+    assert abs(world_map["y"] - latest["y"]) < 5 and world_map["width"] > latest["width"]
+    assert axe(page) == []
+    screenshot(page, f"home-{language}-1280")
+    wide.close()
+
+    narrow = browser.new_context(viewport={"width": 390, "height": 844})
+    page = narrow.new_page()
+    page.goto(f"{live_site}/{language}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    tops = [box["top"] for box in page.locator(".home-panel").evaluate_all(BOXES)]
+    assert tops == sorted(tops) and len(set(tops)) == 3  # one under the other
+    screenshot(page, f"home-{language}-390")
+    narrow.close()
+
+
+BOXES = "elements => elements.map(element => element.getBoundingClientRect().toJSON())"

@@ -59,13 +59,14 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(client, locales):
 
 def test_home_page_features_the_next_forum_and_the_next_day(client, locales):
     content = client.get("/fr/").content.decode()
-    section = content.split('id="next-events-heading"')[1].split("</section>")[0]
+    section = content.split('id="act-heading"')[1].split("</section>")[0]
     assert 'href="/fr/events/forum/2027-dhaka/"' in section
     day = SocialProgressDayPage.objects.get(slug="day-2026", locale=locales["fr"])
     day.start_date = datetime.date.today() + datetime.timedelta(days=30)
     day.save_revision().publish()
-    section = client.get("/fr/").content.decode().split('id="next-events-heading"')[1].split("</section>")[0]
+    section = client.get("/fr/").content.decode().split('id="act-heading"')[1].split("</section>")[0]
     assert 'href="/fr/events/day-2026/"' in section
+    assert "dans 30 jours" in section  # the countdown, rendered by the server
 
 
 def test_the_weekly_digest_announces_coming_events_but_never_an_embargoed_day():

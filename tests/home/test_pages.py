@@ -72,10 +72,9 @@ def test_root_redirects_by_accept_language(client, accept_language, expected):
 @pytest.mark.parametrize("language", ["en", "ar", "zh-hans", "ur"])
 def test_home_page_renders_within_query_budget(client, django_assert_max_num_queries, language):
     client.get(f"/{language}/")  # warm per-process caches (site root paths, content types)
-    # Chrome and featured content (15), the news index and latest items (2), the next Forum and Day (2),
-    # the social card's translations (3), the open consultations and the Take part page (2), and the
-    # original language of featured fallbacks (1), the translation notice outside English (1).
-    with django_assert_max_num_queries(26):
+    # Routing, the view restrictions and the chrome (5, 6 outside the default language), one query per
+    # section of the front door (7: home.front_door), and the original language of fallbacks (1).
+    with django_assert_max_num_queries(14):
         assert client.get(f"/{language}/").status_code == 200
 
 

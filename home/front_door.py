@@ -1,0 +1,175 @@
+"""The home page's sections, one query each: the flagship report, the open consultation, the next
+Forum, World Social Progress Day (its countdown, else the latest declaration), the latest practices
+with their world map, and the latest stories.
+
+Every section reads the home page's own language, fallbacks (aliases of items not translated yet)
+included, so no language's front door is emptier than another's; the template marks a fallback's
+language (`item_language`). A section whose content is missing is None or empty and the template
+leaves it out. The number of queries does not depend on the amount of content.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+
+from cms import geography, maps
+
+LATEST_PRACTICES = 3
+LATEST_STORIES = 3
+
+
+def flagship_report(home):
+    """The report chosen on the home page in this language (or its fallback), else the newest report."""
+    from reports.models import ReportPage
+
+    queryset = ReportPage.objects.live().public().filter(locale_id=home.locale_id)
+    if home.flagship_report_id:
+        chosen = ReportPage.objects.filter(pk=home.flagship_report_id).values("translation_key")[:1]
+        queryset = queryset.annotate(
+            chosen=Case(When(translation_key=Subquery(chosen), then=Value(1)), default=Value(0))
+        ).order_by("-chosen", "-edition_year", "-first_published_at")
+    else:
+        queryset = queryset.order_by("-edition_year", "-first_published_at")
+    return (
+        queryset.defer_streamfields()
+        .select_related("theme", "cover_image")
+        .prefetch_related("cover_image__renditions")
+        .first()
+    )
+
+
+def next_forum(home):
+    """The next edition of the Forum (or the one under way), in this language."""
+    from events.models import ForumEditionPage
+
+    # Editions still under way count: `has_ended` decides at the venue, so the query takes those whose
+    # last day is at most a day behind UTC's date, and the first that has not ended wins.
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    editions = (
+        ForumEditionPage.objects.descendant_of(home)
+        .live()
+        .public()
+        .filter(Q(end_date__gte=yesterday) | Q(end_date__isnull=True, start_date__gte=yesterday))
+        .defer_streamfields()
+        .order_by("start_date")[:3]
+    )
+    return next((edition for edition in editions if not edition.has_ended), None)
+
+
+@dataclass
+class DayFeature:
+    page: object
+    days_to_go: int | None  # None when the Day is past: the section shows its declaration
+
+
+def social_progress_day(home) -> DayFeature | None:
+    """The next World Social Progress Day when it is published, else the latest one (its declaration).
+
+    One query: upcoming Days first, nearest first, then past ones, latest first. A declaration
+    released at a set time is not live before then, so an embargoed Day never shows here early."""
+    from events.models import SocialProgressDayPage
+
+    today = timezone.localdate()
+    page = (
+        SocialProgressDayPage.objects.descendant_of(home)
+        .live()
+        .public()
+        .annotate(upcoming_date=Case(When(start_date__gte=today, then=F("start_date"))))
+        .defer_streamfields()
+        .order_by(F("upcoming_date").asc(nulls_last=True), "-start_date")
+        .first()
+    )
+    if page is None:
+        return None
+    local_today = timezone.now().astimezone(page.zone).date()
+    days = (page.start_date - local_today).days
+    return DayFeature(page=page, days_to_go=days if days >= 0 else None)
+
+
+def latest_practices(home, language: str) -> list:
+    """The newest reviewed practices of this language, each with the code of its first country."""
+    from practices.browsing import public_practices
+    from practices.models import PracticePage
+
+    first_country = PracticePage.countries.through.objects.filter(practicepage_id=OuterRef("pk")).order_by("id")
+    practices = list(
+        public_practices(home.locale)
+        .annotate(country_code=Subquery(first_country.values("country_id")[:1]))
+        .order_by("-first_published_at", "-id")
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "alias_of_id", "start_year")[:LATEST_PRACTICES]
+    )
+    for practice in practices:
+        practice.country_name = geography.country_name(practice.country_code, language) if practice.country_code else ""
+    return practices
+
+
+def practices_map(home, index_url: str, language: str) -> maps.WorldMap:
+    """Every reviewed practice of this language by country (one aggregate), each country a link to
+    the practice listing filtered by it: the same map and words as the listing's."""
+    from practices.browsing import public_practices
+    from practices.models import PracticePage
+
+    rows = (
+        PracticePage.countries.through.objects.filter(practicepage__in=public_practices(home.locale).values("pk"))
+        .values("country_id")
+        .annotate(count=Count("practicepage_id", distinct=True))
+        .values_list("country_id", "count")
+    )
+    return maps.world_map(
+        dict(rows),
+        url=lambda code: f"{index_url}?country={code}",
+        label=lambda name, count: (
+            ngettext("%(country)s: %(count)s practice", "%(country)s: %(count)s practices", count)
+            % {"country": name, "count": count}
+        ),
+        title=gettext("World map of the practices by country"),
+        caption=gettext("The darker a country, the more practices it has. Choose a country to list them."),
+        count_heading=gettext("Practices"),
+        language=language,
+        element_id="home-practices-map",
+    )
+
+
+def latest_stories(home) -> list:
+    from news.models import NewsPage
+
+    return list(
+        NewsPage.objects.descendant_of(home)
+        .live()
+        .public()
+        .defer_streamfields()
+        .order_by("-date", "-first_published_at")[:LATEST_STORIES]
+    )
+
+
+def sections(home, request: HttpRequest, language: str) -> dict:
+    """Everything the home page shows below its hero, by section."""
+    from cms.templatetags.cms_tags import chrome_child  # the chrome's query finds the index pages
+    from community.take_part import open_consultations  # closing soonest first, fallbacks included
+
+    practice_index = chrome_child(request, home, "practices.PracticeIndexPage")
+    practices = latest_practices(home, language)
+    consultations = open_consultations(home)
+    world_map = None
+    if practice_index is not None and practices:
+        world_map = practices_map(home, practice_index.get_url(request), language)
+    return {
+        "flagship": flagship_report(home),
+        "reports_index": chrome_child(request, home, "reports.ReportIndexPage"),
+        "consultation": consultations[0] if consultations else None,
+        "more_consultations": consultations[1:3],
+        "take_part": chrome_child(request, home, "community.TakePartPage"),
+        "forum": next_forum(home),
+        "day": social_progress_day(home),
+        "practices": practices,
+        "practice_index": practice_index,
+        "practices_map": world_map,
+        "news_index": chrome_child(request, home, "news.NewsIndexPage"),
+        "latest_news": latest_stories(home),
+    }
