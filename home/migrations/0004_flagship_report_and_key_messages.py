@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_block_descriptions"),
+        ("home", "0002_create_english_home_page"),
         ("reports", "0005_recommendations_put_into_practice"),
     ]
 
