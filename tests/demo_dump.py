@@ -1,6 +1,6 @@
 """A deterministic dump of a seeded database, to prove a change to the demo seeders changed nothing.
 
-Every row of every model (pages with their StreamField JSON, revisions, snippets, translations,
+Every row of every model (pages with their StreamField JSON as stored, revisions, snippets, translations,
 users, community data...), one line per row in primary-key order, with what differs from one seeding
 to the next normalised: UUIDs (translation keys, StreamField block ids) numbered in order of first
 appearance, so the links they make still count; date-times cut to the hour (both seeds run on the
@@ -57,6 +57,8 @@ class Normaliser:
         return json.dumps(dict(zip(fields, values, strict=True)), ensure_ascii=False, sort_keys=True, default=str)
 
     def value(self, value):
+        if hasattr(value, "raw_data"):  # a StreamField's value: its stored JSON, not its HTML
+            return self.value(list(value.raw_data))
         if isinstance(value, uuid.UUID):
             return self.text(str(value))
         if isinstance(value, datetime.datetime):
