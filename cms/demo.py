@@ -4,6 +4,9 @@
 only what is missing, so running it twice changes nothing and content editors made is never
 touched. Translations go through wagtail-localize's own models (TranslationSource, Translation,
 StringTranslation) exactly as the translation editor stores them.
+
+A seeder's data is JSON beside it, `<app>/demo_content.json`, read with `load(__file__)`; its
+English strings' translations are in `<app>/demo_translations/<language>.json`.
 """
 
 from __future__ import annotations
@@ -53,6 +56,21 @@ class SeedContext:
     pages: dict[str, Page] = field(default_factory=dict)
     created: int = 0
     translated: int = 0
+
+
+def load(seeder: str) -> dict[str, Any]:
+    """The demo data of the seeder whose file is `seeder` (pass `__file__`): `demo_content.json` beside it.
+
+    An object whose keys name the data (`index`, `practices`, ...) and whose values are plain JSON:
+    dicts, lists (a "row" is a list whose columns a note describes), strings, numbers, null. Dates
+    are ISO strings (`"2026-06-15"`, times `"09:00"`) the seeder parses; a date that moves with the
+    seeding day is a number of days from it (`days_ago`, `opens_days`...) the seeder counts, as its
+    note says. Keys starting with "_" are notes for the reader (`_about` on the file, `_<key>` on
+    `<key>`) and are left out.
+    """
+    path = Path(seeder).with_name("demo_content.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
 
 
 class TranslationCatalogue:

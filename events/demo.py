@@ -12,10 +12,9 @@ from django.contrib.auth.models import Group
 from django.utils.html import escape
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.demo import SeedContext, TranslationCatalogue, publish, translate_missing
+from cms.demo import SeedContext, TranslationCatalogue, load, publish, translate_missing
 from cms.models import Country, Person
 from cms.roles import ACCREDITED_JOURNALISTS, JURY
-from events import demo_content as content
 from events.models import (
     AwardEditionPage,
     AwardResult,
@@ -33,6 +32,7 @@ from practices.models import PracticePage
 
 order = 50
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 
 
 def _date(value: str) -> datetime.date:
@@ -52,10 +52,10 @@ def _child(parent, model, data: dict, context: SeedContext, **fields):
 def _programme(edition: dict, speakers: list[Person]) -> list:
     start = _date(edition["start_date"])
     days = {}
-    for offset, key, begins, ends, room, form, languages, interpretation, count in content.PROGRAMME:
+    for offset, key, begins, ends, room, form, languages, interpretation, count in content["programme"]:
         days.setdefault(offset, []).append(
             {
-                "title": content.SESSION_TITLES[key],
+                "title": content["session_titles"][key],
                 "start": datetime.time.fromisoformat(begins),
                 "end": datetime.time.fromisoformat(ends),
                 "room": room,
@@ -74,11 +74,11 @@ def _programme(edition: dict, speakers: list[Person]) -> list:
 
 def seed_forum(events: EventsIndexPage, context: SeedContext) -> dict[str, ForumEditionPage]:
     forum_index = _child(
-        events, ForumIndexPage, content.FORUM_INDEX, context, introduction=content.FORUM_INDEX["introduction"]
+        events, ForumIndexPage, content["forum_index"], context, introduction=content["forum_index"]["introduction"]
     )
     speakers = list(Person.objects.filter(locale=events.locale).order_by("sort_name")[:4])
     editions = {}
-    for data in content.FORUMS:
+    for data in content["forums"]:
         editions[data["slug"]] = _child(
             forum_index,
             ForumEditionPage,
@@ -92,7 +92,7 @@ def seed_forum(events: EventsIndexPage, context: SeedContext) -> dict[str, Forum
             venue=data["venue"],
             start_date=_date(data["start_date"]),
             end_date=_date(data["end_date"]),
-            introduction=f"<p>{escape(data['theme'])}: {escape(content.FORUM_INDEX['introduction'])}</p>",
+            introduction=f"<p>{escape(data['theme'])}: {escape(content['forum_index']['introduction'])}</p>",
             programme=_programme(data, speakers),
             registration_mode=data["registration_mode"],
             capacity=data["capacity"],
@@ -102,12 +102,12 @@ def seed_forum(events: EventsIndexPage, context: SeedContext) -> dict[str, Forum
 
 def seed_awards(events: EventsIndexPage, forums: dict, context: SeedContext) -> dict[str, AwardEditionPage]:
     awards_index = _child(
-        events, AwardsIndexPage, content.AWARDS_INDEX, context, introduction=content.AWARDS_INDEX["introduction"]
+        events, AwardsIndexPage, content["awards_index"], context, introduction=content["awards_index"]["introduction"]
     )
     jurors = list(get_user_model().objects.filter(groups__name=JURY).order_by("username"))
     jury = list(Person.objects.filter(locale=events.locale).order_by("sort_name")[:3])
     editions = {}
-    for data in content.AWARDS:
+    for data in content["awards"]:
         edition = AwardEditionPage.objects.child_of(awards_index).filter(slug=data["slug"]).first()
         if edition is None:
             edition = AwardEditionPage(
@@ -115,12 +115,12 @@ def seed_awards(events: EventsIndexPage, forums: dict, context: SeedContext) -> 
                 slug=data["slug"],
                 locale=events.locale,
                 introduction=f"<p>{escape(data['introduction'])}</p>",
-                eligibility=f"<p>{escape(content.ELIGIBILITY)}</p>",
+                eligibility=f"<p>{escape(content['eligibility'])}</p>",
                 categories=[
-                    ("category", {"slug": s, "name": n, "description": d}) for s, n, d in content.AWARD_CATEGORIES
+                    ("category", {"slug": s, "name": n, "description": d}) for s, n, d in content["award_categories"]
                 ],
                 criteria=[
-                    ("criterion", {"slug": s, "name": n, "description": d}) for s, n, d in content.AWARD_CRITERIA
+                    ("criterion", {"slug": s, "name": n, "description": d}) for s, n, d in content["award_criteria"]
                 ],
                 nominations_open=_date(data["nominations_open"]),
                 nominations_close=_date(data["nominations_close"]),
@@ -165,7 +165,7 @@ def _seed_2026_results(edition: AwardEditionPage, jurors: list, context: SeedCon
             language="en",
         )
         for offset, juror in enumerate(jurors):
-            for (criterion, _name, _description), score in zip(content.AWARD_CRITERIA, base_scores, strict=True):
+            for (criterion, _name, _description), score in zip(content["award_criteria"], base_scores, strict=True):
                 JuryScore.objects.create(
                     nomination=nomination, juror=juror, criterion=criterion, score=max(1, score - offset)
                 )
@@ -175,7 +175,7 @@ def _seed_2026_results(edition: AwardEditionPage, jurors: list, context: SeedCon
 
 def seed_days(events: EventsIndexPage, context: SeedContext) -> dict[str, SocialProgressDayPage]:
     days = {}
-    for data in content.DAYS:
+    for data in content["days"]:
         day = SocialProgressDayPage.objects.child_of(events).filter(slug=data["slug"]).first()
         if day is None:
             day = SocialProgressDayPage(
@@ -202,7 +202,9 @@ def seed_days(events: EventsIndexPage, context: SeedContext) -> dict[str, Social
 
 
 def seed_press_room(events: EventsIndexPage, context: SeedContext) -> PressRoomPage:
-    room = _child(events, PressRoomPage, content.PRESS_ROOM, context, introduction=content.PRESS_ROOM["introduction"])
+    room = _child(
+        events, PressRoomPage, content["press_room"], context, introduction=content["press_room"]["introduction"]
+    )
     if not PageViewRestriction.objects.filter(page=room).exists():
         restriction = PageViewRestriction.objects.create(page=room, restriction_type=PageViewRestriction.GROUPS)
         restriction.groups.set(Group.objects.filter(name=ACCREDITED_JOURNALISTS))
@@ -216,7 +218,12 @@ def seed(context: SeedContext) -> None:
         context.log("No English home page; skipping events.")
         return
     events = _child(
-        home, EventsIndexPage, content.INDEX, context, introduction=content.INDEX["introduction"], show_in_menus=True
+        home,
+        EventsIndexPage,
+        content["index"],
+        context,
+        introduction=content["index"]["introduction"],
+        show_in_menus=True,
     )
     forums = seed_forum(events, context)
     awards = seed_awards(events, forums, context)

@@ -12,15 +12,15 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from cms.demo import SeedContext, TranslationCatalogue, ensure_index, publish, translate_missing
+from cms.demo import SeedContext, TranslationCatalogue, ensure_index, load, publish, translate_missing
 from cms.models import Country, Theme
 from home.models import HomePage
-from news import demo_content as content
 from news.models import CadenceTarget, NewsIndexPage, NewsPage, PlannedItem, PlannedItemStatus
 from practices.models import PracticePage
 
 order = 40
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 
 
 def seed(context: SeedContext) -> None:
@@ -29,11 +29,11 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page; skipping news.")
         return
-    index = ensure_index(home, NewsIndexPage, content.INDEX, context, show_in_menus=True)
+    index = ensure_index(home, NewsIndexPage, content["index"], context, show_in_menus=True)
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=english)}
     practices = {page.slug: page for page in PracticePage.objects.filter(locale=english)}
     to_translate = [index]
-    for data in content.NEWS:
+    for data in content["news"]:
         item = NewsPage.objects.child_of(index).filter(slug=data["slug"]).first()
         if item is None:
             item = NewsPage(
@@ -66,7 +66,7 @@ MISSED = ("social", "es", -1, 3)
 
 def seed_cadence(context: SeedContext) -> None:
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    for channel, code, count, period in content.CADENCE_TARGETS:
+    for channel, code, count, period in content["cadence_targets"]:
         locale = locales.get(code) if code else None
         if code and locale is None:
             continue
@@ -81,13 +81,13 @@ def seed_cadence(context: SeedContext) -> None:
     items = []
 
     def add(channel: str, code: str, day: datetime.date) -> None:
-        title = content.CADENCE_TITLES[channel].get(code)
+        title = content["cadence_titles"][channel].get(code)
         if title and code in locales:
             status = PlannedItemStatus.DONE if day < today else PlannedItemStatus.PLANNED
             items.append(PlannedItem(channel=channel, locale=locales[code], date=day, title=title, status=status))
 
     for channel, weekdays in WEEKDAYS.items():
-        for code in content.CADENCE_TITLES[channel]:
+        for code in content["cadence_titles"][channel]:
             for week in WEEKS:
                 for weekday in weekdays:
                     if (channel, code, week, weekday) != MISSED:
@@ -95,7 +95,7 @@ def seed_cadence(context: SeedContext) -> None:
     first = today.replace(day=1)
     for months in (-1, 0, 1):  # one press piece on the 10th of last, this and next month
         index = first.year * 12 + first.month - 1 + months
-        for code in content.CADENCE_TITLES["press"]:
+        for code in content["cadence_titles"]["press"]:
             add("press", code, datetime.date(index // 12, index % 12 + 1, 10))
     PlannedItem.objects.bulk_create(items)
     context.created += len(items)

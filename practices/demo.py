@@ -17,10 +17,9 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cms import geography
-from cms.demo import SeedContext, TranslationCatalogue, other_locales, publish, translate_missing
+from cms.demo import SeedContext, TranslationCatalogue, load, other_locales, publish, translate_missing
 from cms.models import Country, ExpertReview, Theme
 from cms.roles import EXPERT_REVIEWERS
-from practices.demo_content import PRACTICES
 from practices.keyword_data import KEYWORDS
 from practices.models import Keyword, PracticeIndexPage, PracticePage, SustainableDevelopmentGoal
 from practices.models.practice import SECTIONS
@@ -28,6 +27,7 @@ from practices.taxonomy_data import THEMES
 
 order = 30
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 
 
 def seed_themes(context: SeedContext, english: Locale) -> dict[str, Theme]:
@@ -97,7 +97,7 @@ def seed(context: SeedContext) -> None:
     goals = {goal.number: goal for goal in SustainableDevelopmentGoal.objects.filter(locale=english)}
     countries = {country.code: country for country in Country.objects.all()}
     to_translate = []
-    for number, data in enumerate(PRACTICES):
+    for number, data in enumerate(content["practices"]):
         page = PracticePage.objects.child_of(index).filter(external_id=data["external_id"]).first()
         if page is None:
             page = PracticePage(

@@ -13,13 +13,13 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales
+from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, load, other_locales
 from cms.demo import translate as translate_instance
-from cms.sharing import demo_content as content
 from cms.sharing import services
 from cms.sharing.models import Relay, ShareKit, ShareVisit
 
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 PARTICIPANT = "participant@demo.ipsp.org"
 PARTNER_ADMIN = "partner-admin@demo.ipsp.org"
 
@@ -31,7 +31,7 @@ def _page(data: dict, language: str):
 
 def seed(context: SeedContext) -> None:
     kits = []
-    for data in content.KITS:
+    for data in content["kits"]:
         page = _page(data, "en")
         if page is None:
             continue
@@ -57,8 +57,8 @@ def _seed_relays(context: SeedContext) -> None:
     if participant is None or administrator is None:
         return
     partners = services.partners_administered(administrator)
-    for index, language, network, who, visits in content.RELAYS:
-        page = _page(content.KITS[index], language)
+    for index, language, network, who, visits in content["relays"]:
+        page = _page(content["kits"][index], language)
         if page is None or (who == "partner" and not partners):
             continue
         if who == "partner":

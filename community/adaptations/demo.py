@@ -7,45 +7,26 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from cms.demo import SeedContext
+from cms.demo import SeedContext, load
 from community.models import Adaptation, CommentStatus
 
-# (member, practice slug, who, country, language, what changed)
-ADAPTATIONS = (
-    (
-        "member-youssef",
-        "participatory-budgeting-porto-alegre",
-        "Commune de Salé, conseil des quartiers",
-        "MA",
-        "fr",
-        "Nous avons repris les assemblées de quartier, mais avec un budget plus modeste (2 % de l'investissement "
-        "communal) et des séances séparées pour les femmes la première année. Trois projets d'éclairage public et "
-        "une école rénovée ont été choisis par les habitants.",
-    ),
-    (
-        "member-kwame",
-        "housing-first-finland",
-        "Accra Metropolitan Assembly, social welfare department",
-        "GH",
-        "en",
-        "We started with 40 people sleeping rough near the markets and rented rooms from private landlords instead "
-        "of building flats. Support workers visit weekly; after a year, 34 people were still housed.",
-    ),
-)
+content = load(__file__)
 
 
 def seed(context: SeedContext) -> None:
     users = dict(
-        get_user_model().objects.filter(username__in={row[0] for row in ADAPTATIONS}).values_list("username", "id")
+        get_user_model()
+        .objects.filter(username__in={row[0] for row in content["adaptations"]})
+        .values_list("username", "id")
     )
     practice_model = Adaptation._meta.get_field("practice").related_model
     practices = {
         page.slug: page
         for page in practice_model.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE, slug__in={row[1] for row in ADAPTATIONS}
+            locale__language_code=settings.LANGUAGE_CODE, slug__in={row[1] for row in content["adaptations"]}
         ).only("id", "slug", "translation_key")
     }
-    for username, slug, who, country, language, what_changed in ADAPTATIONS:
+    for username, slug, who, country, language, what_changed in content["adaptations"]:
         practice, user_id = practices.get(slug), users.get(username)
         if practice is None or user_id is None:
             continue

@@ -15,8 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import SeedContext, TranslationCatalogue, ensure_index, publish, translate_missing
-from community.communities import demo_content as content
+from cms.demo import SeedContext, TranslationCatalogue, ensure_index, load, publish, translate_missing
 from community.communities.services import region_of, sector_of
 from community.models import (
     Comment,
@@ -30,6 +29,7 @@ from community.models import (
 from home.models import HomePage
 
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 
 
 def _community(index: CommunityIndexPage, data: dict, context: SeedContext) -> CommunityPage:
@@ -108,17 +108,17 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page; skipping communities of practice.")
         return
-    index = ensure_index(home, CommunityIndexPage, content.INDEX, context, show_in_menus=False)
-    pages = [_community(index, data, context) for data in content.COMMUNITIES]
+    index = ensure_index(home, CommunityIndexPage, content["index"], context, show_in_menus=False)
+    pages = [_community(index, data, context) for data in content["communities"]]
     translate_missing((index, *pages), context, catalogue)
     usernames = {
-        name for data in content.COMMUNITIES for key in ("coordinators", "members", "pending") for name in data[key]
+        name for data in content["communities"] for key in ("coordinators", "members", "pending") for name in data[key]
     }
-    usernames |= {item["author"] for data in content.COMMUNITIES for item in data["messages"]}
+    usernames |= {item["author"] for data in content["communities"] for item in data["messages"]}
     users = {
         user.username: user
         for user in get_user_model().objects.filter(username__in=usernames).select_related("member_profile")
     }
-    for page, data in zip(pages, content.COMMUNITIES, strict=True):
+    for page, data in zip(pages, content["communities"], strict=True):
         _people(page.community, data, users)
         _messages(page.community, data["messages"], users)

@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, ensure_index, publish, translate_missing
-from community.consultations import demo_content as content
+from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, ensure_index, load, publish, translate_missing
 from community.models import Comment, CommentStatus, ConsultationIndexPage, ConsultationPage, ConsultationSection
 from home.models import HomePage
 
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 
 
 def _paragraphs(*texts: str) -> str:
@@ -63,7 +63,7 @@ def _commenters() -> dict:
     User = get_user_model()
     existing = {user.username: user for user in User.objects.filter(username__startswith="commenter-")}
     password = make_password(DEMO_PASSWORD)  # hashed once for all of them: seeding stays fast
-    for username, first_name, last_name, region, language in content.COMMENTERS:
+    for username, first_name, last_name, region, language in content["commenters"]:
         if username not in existing:
             existing[username] = User.objects.create(
                 username=username,
@@ -112,9 +112,9 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page; skipping consultations.")
         return
-    index = ensure_index(home, ConsultationIndexPage, content.INDEX, context, show_in_menus=False)
-    open_page = _consultation(index, content.OPEN, context)
-    closed_page = _consultation(index, content.CLOSED, context)
+    index = ensure_index(home, ConsultationIndexPage, content["index"], context, show_in_menus=False)
+    open_page = _consultation(index, content["open"], context)
+    closed_page = _consultation(index, content["closed"], context)
     # An alias counts as translated here (unlike the default), as it always has for consultations.
     translate_missing(
         (index, open_page, closed_page),
@@ -124,5 +124,5 @@ def seed(context: SeedContext) -> None:
     )
     users = _commenters()
     moderator = get_user_model().objects.filter(username="moderator").first()
-    _comments(open_page, content.OPEN_COMMENTS, users, moderator)
-    _comments(closed_page, content.CLOSED_COMMENTS, users, moderator)
+    _comments(open_page, content["open_comments"], users, moderator)
+    _comments(closed_page, content["closed_comments"], users, moderator)

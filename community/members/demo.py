@@ -8,6 +8,7 @@ fraction of a second; an account that already exists is left alone (idempotent).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,10 +19,33 @@ from django.utils import timezone
 from wagtail.search import index
 
 from cms import geography
-from cms.demo import DEMO_PASSWORD, SeedContext
+from cms.demo import DEMO_PASSWORD, SeedContext, load
 from cms.models import Country, Theme
-from community.members.demo_content import ENGAGEMENTS, MEMBERS, DemoMember
 from community.models import Engagement, MemberLanguage, MemberProfile, ProfileStatus
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    username: str
+    name: str
+    role: str
+    organisation: str
+    country: str
+    languages: tuple[str, ...]
+    themes: tuple[str, ...]
+    bio: str
+    status: str = "approved"
+    recognized: tuple[str, ...] = ()
+    practices: tuple[str, ...] = ()
+    links: tuple[str, ...] = field(default=())
+    preferred_language: str = "en"
+
+
+content = load(__file__)
+MEMBERS = tuple(
+    DemoMember(**{key: tuple(value) if isinstance(value, list) else value for key, value in member.items()})
+    for member in content["members"]
+)
 
 
 def _family_split(name: str) -> tuple[str, str]:
@@ -114,15 +138,17 @@ def _seed_engagements(context: SeedContext) -> None:
     practices = {
         page.slug: page
         for page in practice_model.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE, slug__in={slug for _u, slug, _k, _m in ENGAGEMENTS}
+            locale__language_code=settings.LANGUAGE_CODE, slug__in={slug for _u, slug, _k, _m in content["engagements"]}
         ).only("id", "slug", "translation_key")
     }
     users = dict(
-        get_user_model().objects.filter(username__in={u for u, _s, _k, _m in ENGAGEMENTS}).values_list("username", "id")
+        get_user_model()
+        .objects.filter(username__in={u for u, _s, _k, _m in content["engagements"]})
+        .values_list("username", "id")
     )
     done = set(Engagement.objects.filter(user_id__in=users.values()).values_list("user_id", "practice_key", "kind"))
     rows = []
-    for username, slug, kind, message in ENGAGEMENTS:
+    for username, slug, kind, message in content["engagements"]:
         practice, user_id = practices.get(slug), users.get(username)
         if practice and user_id and (user_id, practice.translation_key, kind) not in done:
             rows.append(

@@ -22,16 +22,17 @@ from cms.demo import (
     TranslationCatalogue,
     ensure_index,
     has_real_translation,
+    load,
     other_locales,
     publish,
 )
 from cms.demo import translate as translate_page
 from cms.models import Country, Theme
 from community.models import Affiliation, AffiliationStatus, Partner, PartnerIndexPage, PartnerPage
-from community.partners import demo_content as content
 from home.models import HomePage
 
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 
 
 def _partner(index: PartnerIndexPage, data: dict, context: SeedContext) -> PartnerPage:
@@ -54,7 +55,7 @@ def _partner(index: PartnerIndexPage, data: dict, context: SeedContext) -> Partn
 
 
 def _administrator(context: SeedContext):
-    data = content.ADMINISTRATOR
+    data = content["administrator"]
     User = get_user_model()
     user = User.objects.filter(username=data["username"]).first()
     if user is None:
@@ -108,15 +109,15 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page; skipping partner organisations.")
         return
-    index = ensure_index(home, PartnerIndexPage, content.INDEX, context, show_in_menus=False)
-    pages = [_partner(index, data, context) for data in content.PARTNERS]
+    index = ensure_index(home, PartnerIndexPage, content["index"], context, show_in_menus=False)
+    pages = [_partner(index, data, context) for data in content["partners"]]
     for locale in other_locales(context):
         for page in (index, *pages):
             if not has_real_translation(page, locale):
                 translate_page(page, locale, catalogue, user=context.admin)
                 context.translated += 1
-    usernames = {name for data in content.PARTNERS for key in ("members", "pending") for name in data[key]}
+    usernames = {name for data in content["partners"] for key in ("members", "pending") for name in data[key]}
     users = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
     administrator = _administrator(context)
-    for number, (page, data) in enumerate(zip(pages, content.PARTNERS, strict=True)):
+    for number, (page, data) in enumerate(zip(pages, content["partners"], strict=True)):
         _people(page.partner, data, users, administrator if number == 0 else None)

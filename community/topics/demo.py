@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, ensure_index, translate_missing
+from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, ensure_index, load, translate_missing
 from cms.models import Theme
 from community.models import (
     Comment,
@@ -28,10 +28,10 @@ from community.models import (
     TopicStateChange,
     TopicSupport,
 )
-from community.topics import demo_content as content
 from home.models import HomePage
 
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 
 
 def seed(context: SeedContext) -> None:
@@ -55,7 +55,7 @@ def seed(context: SeedContext) -> None:
 
 
 def seed_index(context: SeedContext, home: HomePage, english: Locale) -> TopicProposalIndexPage:
-    return ensure_index(home, TopicProposalIndexPage, content.INDEX, context)
+    return ensure_index(home, TopicProposalIndexPage, content["index"], context)
 
 
 def seed_supporters(context: SeedContext) -> dict[int, object]:
@@ -63,7 +63,7 @@ def seed_supporters(context: SeedContext) -> dict[int, object]:
     existing = {user.username: user for user in User.objects.filter(username__startswith="supporter-")}
     password = None  # hashed once: the hasher is deliberately slow
     users = {}
-    for number, first_name, last_name, region, language in content.SUPPORTERS:
+    for number, first_name, last_name, region, language in content["supporters"]:
         username = f"supporter-{number}"
         if username not in existing:
             password = password or make_password(DEMO_PASSWORD)
@@ -89,11 +89,11 @@ def seed_proposals(context: SeedContext) -> None:
     }
     existing = set(TopicProposal.objects.values_list("title", flat=True))
     now = timezone.now()
-    for number, data in enumerate(content.PROPOSALS):
+    for number, data in enumerate(content["proposals"]):
         if data["title"] in existing:
             continue
         proposal = _create_proposal(data, users, themes, now)
-        for proposal_number, author_number, text in content.COMMENTS:
+        for proposal_number, author_number, text in content["comments"]:
             if proposal_number == number:
                 author = users[author_number]
                 Comment.objects.create(
