@@ -9,12 +9,12 @@ from django.conf import settings
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, other_locales, publish, translate
-from home import demo_content
+from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, load, other_locales, publish, translate
 from home.models import HomePage, StandardPage
 
 order = 10
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
+content = load(__file__)
 
 PAGE_MODELS = {
     "standard": "home.StandardPage",
@@ -51,22 +51,22 @@ def seed(context: SeedContext) -> None:
     if home is None:
         context.log("No English home page found (did migrations run?); skipping the home tree.")
         return
-    content = demo_content.HOME
+    home_content = content["home"]
     fill_home = _home_is_pristine(home)
     if fill_home:
-        home.title = content["title"]
-        home.hero_heading = content["hero_heading"]
-        home.hero_intro = content["hero_intro"]
-        home.mission_heading = content["mission_heading"]
-        home.mission = _paragraphs(content["mission"])
-        home.search_description = content["search_description"]
+        home.title = home_content["title"]
+        home.hero_heading = home_content["hero_heading"]
+        home.hero_intro = home_content["hero_intro"]
+        home.mission_heading = home_content["mission_heading"]
+        home.mission = _paragraphs(home_content["mission"])
+        home.search_description = home_content["search_description"]
         # The flagship report is left to choose itself (the newest report: the reports seed later).
-        home.key_messages = [("message", message) for message in content["key_messages"]]
+        home.key_messages = [("message", message) for message in home_content["key_messages"]]
         publish(home, context.admin)
         context.created += 1
     context.pages["home"] = home
 
-    for spec in demo_content.PAGES:
+    for spec in content["pages"]:
         parent = context.pages[spec["parent"]]
         existing = parent.get_children().filter(slug=spec["slug"]).first()
         if existing is not None:
@@ -89,7 +89,7 @@ def seed(context: SeedContext) -> None:
         context.pages[spec["key"]] = page
         context.created += 1
 
-    tree = [home] + [context.pages[spec["key"]] for spec in demo_content.PAGES]
+    tree = [home] + [context.pages[spec["key"]] for spec in content["pages"]]
     for locale in other_locales(context):
         done = 0
         for page in tree:

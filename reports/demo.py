@@ -7,7 +7,6 @@ The English text is data, in `demo_content.json` beside this module; translation
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import TranslationSource
 
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, publish, translate_missing
+from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, load, publish, translate_missing
 from cms.models import Person, Theme
 from reports.models import (
     ChapterContributor,
@@ -30,11 +29,7 @@ from reports.models import (
 
 order = 20
 catalogue = TranslationCatalogue(Path(__file__).parent / "demo_translations")
-
-
-def load_content() -> dict[str, Any]:
-    """The reports demo's English text (read on each call: seeding happens once per database)."""
-    return json.loads((Path(__file__).parent / "demo_content.json").read_text("utf-8"))
+content = load(__file__)
 
 
 def _rich(text: str) -> RichText:
@@ -142,7 +137,6 @@ def _set_themes(pairs: list[tuple[Page, dict]], themes: dict[str, Theme], contex
 
 
 def seed(context: SeedContext) -> None:
-    content = load_content()
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     index = ReportIndexPage.objects.filter(locale=english).first()
     if index is None:

@@ -25,6 +25,22 @@ def rows(width: int):
 # Seeder module → the data it reads: a set is an object with (at least) these keys, or a list of
 # such objects (`[keys]`); `rows(n)` a list of n-column rows; a type a single value.
 SCHEMAS: dict[str, dict] = {
+    "home.demo": {
+        "home": {"title", "hero_heading", "hero_intro", "mission_heading", "mission", "search_description"}
+        | {"key_messages"},
+        "pages": [{"key", "type", "parent", "title", "slug", "show_in_menus", "introduction"}],
+    },
+    "reports.demo": {
+        "themes": [{"name", "slug"}],
+        "report": {"slug", "title", "subtitle", "abstract", "editors", "publisher", "edition_year", "theme"},
+        "volumes": [{"number", "title"}],
+        "section_headings": set(),
+        "chapters": [{"number", "volume", "title", "summary", "sections", "key_messages", "reference"}],
+        "figures_chapter": int,
+        "figure_sections": [{"anchor", "heading", "key_figures", "chart", "source", "source_url"}],
+        "brief": {"slug", "title", "summary", "theme", "publication_date", "recommendations"},
+        "toolkit": {"slug", "title", "introduction", "steps"},
+    },
     "practices.demo": {
         "practices": [
             {"external_id", "slug", "title", "summary", "organisations", "countries", "scale", "themes", "sdgs"}

@@ -28,7 +28,7 @@ def section_text(content: str, anchor: str) -> str:
 
 
 def test_the_demo_text_is_data_with_a_translation_of_every_chapter_text_in_every_language():
-    content = demo.load_content()
+    content = demo.content
     chapters = content["chapters"]
     assert [chapter["number"] for chapter in chapters] == list(range(1, 23))
     texts = [
@@ -130,7 +130,7 @@ def test_a_chapter_still_holding_the_first_demo_text_gets_its_summary_when_seedi
     chapter.refresh_from_db()
     assert demo.is_placeholder(chapter)
     demo.seed(SeedContext(log=lambda message: None, languages=["fr"]))
-    summary = demo.load_content()["chapters"][4]["sections"]["what-we-know"]
+    summary = demo.content["chapters"][4]["sections"]["what-we-know"]
     english = ChapterPage.objects.get(pk=chapter.pk)
     assert english.body[0].value["content"][0].value.source == f"<p>{summary}</p>"
     assert len(english.references) == 1
