@@ -67,6 +67,14 @@ class PageQuerySet(BasePageQuerySet):
         restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
         return Q(Exists(restricted))
 
+    def only(self, *fields):
+        """With the content type always: Wagtail's editor lists a page's translations with
+        `.only("id", "locale", "depth")` and then asks each for its permissions, which reads the
+        content type (one query per translation, nine per edit view, issue 17)."""
+        if fields and fields != (None,) and "content_type" not in fields and "content_type_id" not in fields:
+            fields = (*fields, "content_type")
+        return super().only(*fields)
+
 
 class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     """Abstract base of every page on the site."""

@@ -25,10 +25,10 @@ EXPLORER = 22  # the page explorer at the root; the issue's target is 26 (bakery
 # A folder of standard pages, 10 or 500 of them: Wagtail's listing asks more about a folder (its
 # revisions, translations, usage) than about the root.
 EXPLORER_FOLDER = 29
-# The admin edit view of a practice; the issue's target is 41. Wagtail's editor reads each of the
-# 9 translations' content type again (its `get_translations` defers it) and renders the choices of
-# the four many-to-many fields twice (the widget and its telepath definition).
-EDIT = 58
+# The admin edit view of a practice; the issue's target is 41. Wagtail's editor renders the choices
+# of the four many-to-many fields twice (the widget and its telepath definition); it no longer reads
+# each of the 9 translations' content type again (`cms.models.pages.PageQuerySet.only`).
+EDIT = 49
 
 
 def first_url(model: str, language: str = "en") -> str:
