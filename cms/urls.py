@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -62,6 +62,8 @@ urlpatterns += i18n_patterns(
         authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    # Wagtail's page serving, routed in fewer queries (cms.views.serve); Wagtail's own pattern after it.
+    re_path(wagtail_urls.serve_pattern, cms_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet as BasePageQuerySet
 from wagtail.search import index
@@ -66,6 +67,14 @@ class PageQuerySet(BasePageQuerySet):
         restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
         return Q(Exists(restricted))
 
+    def only(self, *fields):
+        """With the content type always: Wagtail's editor lists a page's translations with
+        `.only("id", "locale", "depth")` and then asks each for its permissions, which reads the
+        content type (one query per translation, nine per edit view, issue 17)."""
+        if fields and fields != (None,) and "content_type" not in fields and "content_type_id" not in fields:
+            fields = (*fields, "content_type")
+        return super().only(*fields)
+
 
 class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     """Abstract base of every page on the site."""
@@ -92,39 +101,13 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
         sub-routes of routable pages), and the result is the same."""
         if not path_components:
             return super().route(request, path_components)
-        child = self._route_child(request, path_components)
-        if child is None:
-            raise Http404
-        child._cached_parent_obj = self  # treebeard's get_parent answers without a query
-        return child.specific.route(request, path_components[1:])
-
-    def _route_child(self, request, path_components: list[str]) -> Page | None:
-        """The child of this page whose slug is `path_components[0]`; the first call of a request
-        reads the pages of every level down the path at once."""
-        key = (self.path, path_components[0])
-        known = getattr(request, "_ipsp_route_pages", {}) if request is not None else {}
-        if key not in known:
-            rows = Page.objects.filter(
-                path__startswith=self.path,
-                depth__gt=self.depth,
-                depth__lte=self.depth + len(path_components),
-                slug__in=set(path_components),
-            ).order_by("path")
-            by_parent = {(page.path[: -self.steplen], page.slug): page for page in rows}
-            known = dict(known)
-            parent = self.path
-            for slug in path_components:  # down the path while each level has the next segment
-                known[(parent, slug)] = child = by_parent.get((parent, slug))
-                if child is None:
-                    break
-                parent = child.path
-            if request is not None:
-                request._ipsp_route_pages = known
-        return known[key]
+        return route_below(self, request, path_components)
 
     def get_view_restrictions(self):
         """Wagtail's answer (the restrictions of this page and its ancestors, an alias's read from the
         page it shows) in one query rather than two: the ancestors are the prefixes of `path`."""
+        if getattr(self, "_ipsp_unrestricted", False):  # routed by `cms.views.route`, which checked
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
         return PageViewRestriction.objects.filter(page_id__in=checked)
@@ -137,6 +120,74 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
         if self.alias_of_id:
             languages.append(self.alias_of.locale.language_code)
         return list(dict.fromkeys(languages))
+
+
+def routes_like_a_base_page(model: type[Page] | None, path_components: list[str]) -> bool:
+    """Whether a page of type `model` routes `path_components` as `BasePage.route` does (to its
+    child): its type has no routes of its own, or it is a routable page none of whose routes
+    matches them. Such a level of the path routes from its generic row, without reading its
+    specific one."""
+    route = getattr(model, "route", None)
+    if route is BasePage.route:
+        return True
+    if route is RoutablePageMixin.route and _next_route(model) is BasePage.route:
+        try:
+            model.get_resolver().resolve("/" + "/".join(path_components) + "/")
+        except Http404:  # Resolver404: none of its routes
+            return True
+    return False
+
+
+def _next_route(model: type) -> object:
+    """The `route` that RoutablePageMixin's `super().route` calls for `model`."""
+    after = model.__mro__[model.__mro__.index(RoutablePageMixin) + 1 :]
+    return next((klass.__dict__["route"] for klass in after if "route" in klass.__dict__), None)
+
+
+def route_below(page: Page, request, path_components: list[str]):
+    """`BasePage.route` from `page` (specific, or generic for a type that `routes_like_a_base_page`):
+    the child named by the first component routes the rest. Only the levels with routes of their
+    own (routable pages) and the page found are read as their specific type."""
+    child = route_child(page, request, path_components)
+    if child is None:
+        raise Http404
+    child._cached_parent_obj = page  # treebeard's get_parent answers without a query
+    rest = path_components[1:]
+    if rest and routes_like_a_base_page(child.specific_class, rest):
+        return route_below(child, request, rest)
+    return child.specific.route(request, rest)
+
+
+def route_child(page: Page, request, path_components: list[str]) -> Page | None:
+    """The child of `page` whose slug is `path_components[0]`; the first call of a request reads
+    the pages of every level down the path at once (unless `cms.views.route` read them already)."""
+    key = (page.path, path_components[0])
+    known = getattr(request, "_ipsp_route_pages", {}) if request is not None else {}
+    if key not in known:
+        rows = Page.objects.filter(
+            path__startswith=page.path,
+            depth__gt=page.depth,
+            depth__lte=page.depth + len(path_components),
+            slug__in=set(path_components),
+        ).order_by("path")
+        known = remember_route(request, page, path_components, rows)
+    return known[key]
+
+
+def remember_route(request, page: Page, path_components: list[str], rows) -> dict[tuple[str, str], Page | None]:
+    """Keeps, for the request, the child of each level down `path_components` from `page` among
+    `rows` (pages read with their slugs), by (parent path, slug); `route_child` answers from it."""
+    by_parent = {(row.path[: -page.steplen], row.slug): row for row in rows}
+    known = dict(getattr(request, "_ipsp_route_pages", {}) if request is not None else {})
+    parent = page.path
+    for slug in path_components:  # down the path while each level has the next segment
+        known[(parent, slug)] = child = by_parent.get((parent, slug))
+        if child is None:
+            break
+        parent = child.path
+    if request is not None:
+        request._ipsp_route_pages = known
+    return known
 
 
 class ExpertReviewedTreeMixin:

@@ -318,11 +318,15 @@ def footer_pages(context, home: Page | None) -> list[Page]:
     return sorted(links, key=lambda page: (page.content_type_id != take_part.pk, page.path))
 
 
-@register.simple_tag
-def breadcrumbs(page: Page | None) -> list[Page]:
-    """Ancestors from the locale home page down to the parent of this page."""
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page: Page | None) -> list[Page]:
+    """Ancestors from the locale home page down to the parent of this page: the pages the request
+    was routed through (`cms.views.route`) when they are this page's, else one query."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
+    routed = getattr(context.get("request"), "_ipsp_path_pages", None)
+    if routed and routed[-1].path == page.path:
+        return list(routed[1:-1])
     return list(page.get_ancestors().filter(depth__gte=2).only(*CHROME_FIELDS))
 
 

@@ -109,11 +109,17 @@ def keyword_names_in(locale: Locale, slugs: Iterable[str] | None = None) -> dict
 
 
 def keyword_labels(keywords: Iterable[Keyword], locale: Locale) -> list[KeywordLabel]:
-    """One practice's keywords (as linked, previews included) in the reader's language: one query."""
+    """One practice's keywords (as linked, previews included) in the reader's language: one query,
+    none when they are linked in that language."""
+    keywords = list(keywords)
     rows = [(keyword.slug, keyword.name, keyword.locale.language_code) for keyword in keywords]
     if not rows:
         return []
-    return _labels(rows, keyword_names_in(locale, [slug for slug, _name, _language in rows]), locale.language_code)
+    if all(keyword.locale_id == locale.pk for keyword in keywords):  # linked in the reader's language: no query
+        names = {keyword.slug: keyword.name for keyword in keywords}
+    else:
+        names = keyword_names_in(locale, [slug for slug, _name, _language in rows])
+    return _labels(rows, names, locale.language_code)
 
 
 def keyword_labels_for_pages(
