@@ -205,3 +205,34 @@ class HomeStreamBlock(blocks.StreamBlock):
     featured_pages = FeaturedPagesBlock()
     call_to_action = CallToActionBlock()
     paragraph = paragraph_block()
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    """One number that matters, with what it counts and where it comes from (reports, chapters and
+    practices). Translators translate what it counts and the source's wording; the number, its year
+    and the source's address are the same in every language."""
+
+    number = SynchronisedCharBlock(
+        label=_("Number"), max_length=20, help_text=_("As it should read, e.g. “22” or “300+”.")
+    )
+    label = blocks.CharBlock(label=_("What it counts"), max_length=160)
+    year = blocks.IntegerBlock(
+        label=_("Year"),
+        required=False,
+        min_value=1800,
+        max_value=2100,
+        help_text=_("The year the number describes, if the source gives one."),
+    )
+    source_text = blocks.CharBlock(label=_("Source"), max_length=300)
+    source_url = blocks.URLBlock(label=_("Source address"), required=False)
+
+    class Meta:
+        icon = "pick"
+        template = "cms/blocks/key_figure_block.html"
+        label = _("Key figure")
+        description = _("A number that matters, with what it counts and its source.")
+        preview_value = {
+            "number": "22",
+            "label": "chapters in three volumes",
+            "source_text": "Rethinking Society for the 21st Century, Cambridge University Press, 2018",
+        }

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from cms import geography
 from cms.demo import SeedContext, TranslationCatalogue, load, other_locales, publish, translate_missing
@@ -104,6 +105,7 @@ def seed(context: SeedContext) -> None:
                 title=data["title"],
                 slug=data["slug"],
                 summary=data["summary"],
+                key_figures=_key_figures(data),
                 **{name: f"<p>{escape(data[name])}</p>" for name, _heading in SECTIONS},
                 organisations=[
                     ("organisation", {"name": name, "role": role, "website": ""})
@@ -128,10 +130,50 @@ def seed(context: SeedContext) -> None:
                 _record_review(page, _reviewer_for(regions, reviewers), number)
                 publish(page, context.admin)  # without a review a practice cannot be published
             context.created += 1
+        else:
+            add_key_figures(page, data, context)
         if data["translated"]:
             to_translate.append(page)
     translate_missing(to_translate, context, catalogue)
     seed_recommendation_links(context, english)
+
+
+def _key_figures(data: dict) -> list[tuple]:
+    return [
+        ("key_figure", {"number": number, "label": label, "year": year, "source_text": source, "source_url": url})
+        for number, label, year, source, url in data.get("key_figures", [])
+    ]
+
+
+def add_key_figures(page: PracticePage, data: dict, context: SeedContext) -> None:
+    """Give a practice seeded before key figures existed the demo's figures, in English and in its
+    translations (a page with figures, or with an editor's unpublished draft, is left alone)."""
+    figures = _key_figures(data)
+    if not figures or page.key_figures or page.has_unpublished_changes:
+        return
+    page.key_figures = figures
+    publish(page, context.admin)  # the fallback aliases in other languages follow on publish
+    context.log(f"Key figures added to {page.title}.")
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    segments = StringSegment.objects.filter(source=source, context__path__startswith="key_figures.").select_related(
+        "string", "context"
+    )
+    for translation in Translation.objects.filter(source=source, enabled=True).select_related("target_locale"):
+        locale = translation.target_locale
+        strings = catalogue.for_language(locale.language_code)
+        for segment in segments:
+            # A translator's own wording of a figure, if there is one, is kept.
+            StringTranslation.objects.get_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": strings[segment.string.data],
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+        translation.save_target(user=context.admin, publish=True)
+        context.translated += 1
 
 
 # Practices that put the demo brief's recommendations into practice (brief slug, identifier, practice slug).

@@ -13,6 +13,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from cms.blocks import (
     PREVIEW_PARAGRAPH,
     RICH_TEXT_FEATURES,
+    KeyFigureBlock,
     QuoteBlock,
     SynchronisedCharBlock,
     paragraph_block,
@@ -50,26 +51,6 @@ class FigureBlock(blocks.StructBlock):
                 "source": "World Inequality Database",
             }
         )
-
-
-class KeyFigureBlock(blocks.StructBlock):
-    """One number that matters, with what it counts and where it comes from."""
-
-    number = blocks.CharBlock(label=_("Number"), max_length=20, help_text=_("As it should read, e.g. “22” or “300+”."))
-    label = blocks.CharBlock(label=_("What it counts"), max_length=160)
-    source_text = blocks.CharBlock(label=_("Source"), max_length=300)
-    source_url = blocks.URLBlock(label=_("Source address"), required=False)
-
-    class Meta:
-        icon = "pick"
-        template = "reports/blocks/key_figure_block.html"
-        label = _("Key figure")
-        description = _("A number that matters, with what it counts and its source.")
-        preview_value = {
-            "number": "22",
-            "label": "chapters in three volumes",
-            "source_text": "Rethinking Society for the 21st Century, Cambridge University Press, 2018",
-        }
 
 
 class ChartBlock(blocks.StructBlock):

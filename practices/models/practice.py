@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms import geography, maps
-from cms.blocks import RICH_TEXT_FEATURES, ImageBlock
+from cms.blocks import RICH_TEXT_FEATURES, ImageBlock, KeyFigureBlock
 from cms.models import BasePage, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
 from cms.page_forms import LocaleThemesPageForm
@@ -81,6 +81,14 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
     """An inspiring practice. Public only once it has passed expert review (`cms.models.reviews`)."""
 
     summary = models.TextField(_("summary"), max_length=1500, help_text=_("One paragraph: what it is, where."))
+    # The headline numbers, shown at a glance; the measured results in detail are `indicators`.
+    key_figures = StreamField(
+        [("key_figure", KeyFigureBlock())],
+        blank=True,
+        max_num=3,
+        verbose_name=_("key figures"),
+        help_text=_("Up to three numbers that matter, each exactly as its published source gives it."),
+    )
     problem = _rich_text(_("the problem"))
     approach = _rich_text(_("the approach"))
     results = _rich_text(_("results and evidence"))
@@ -131,6 +139,7 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
+        FieldPanel("key_figures"),
         MultiFieldPanel(
             [FieldPanel(name) for name, _heading in SECTIONS[:3]]
             + [FieldPanel("indicators")]
@@ -184,7 +193,7 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *translated("summary", *[name for name, _heading in SECTIONS], "indicators", "resources", "images"),
-        *translated("organisations"),
+        *translated("key_figures", "organisations"),
         *synchronised("countries", "themes", "sdgs", "keywords", "scale", "status", "actor_type", "start_year"),
         *synchronised("website", "contact_name", "contact_email", "external_id"),
     ]

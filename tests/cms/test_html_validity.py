@@ -1,7 +1,7 @@
 """The Nu HTML Checker (vnu.jar) finds no errors on the home page and a standard page in en, ar, zh-hans,
 and on a report, a chapter, a brief and a toolkit in en and ur (and ar: the report, chapters with
-key figures and a chart, the listing with covers), on a practice (its locator map) and the Forum's
-index (its map of editions), and on public forms sent with errors."""
+key figures and a chart, the listing with covers), on a practice (its locator map; M-Pesa with its key
+figure) and the Forum's index (its map of editions), and on public forms sent with errors."""
 
 import json
 import subprocess
@@ -34,7 +34,7 @@ PAGES = (
     + [
         f"/{language}/practices/{path}"
         for language in ("en", "ar")
-        for path in ("", "?theme=health&region=002", "housing-first-finland/", "share/")
+        for path in ("", "?theme=health&region=002", "housing-first-finland/", "m-pesa-mobile-money/", "share/")
     ]
     + ["/en/news/", "/ar/newsletter/"]
     # The maps: a practice's locator and the Forum's editions, in the three scripts the maps are tested in.

@@ -46,6 +46,9 @@ PAGES = {
     # A practice: + its "adapted elsewhere" reports and the recommendations it puts into practice.
     "practice": (lambda: "/en/practices/housing-first-finland/", 15),
     "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 19),
+    # A practice with key figures costs the same: they are a column of its row (issue 23).
+    "practice_key_figures": (lambda: "/en/practices/m-pesa-mobile-money/", 15),
+    "practice_key_figures_ar": (lambda: "/ar/practices/m-pesa-mobile-money/", 19),
     # The demo report and brief have a theme (issue 20): their generated cover reads its colour (one query).
     "report": (lambda: first_url("reports.ReportPage"), 7),
     # A chapter: + the topic proposals it answers, + its previous and next chapters; a brief: + the
