@@ -129,7 +129,7 @@ def test_a_moderator_cannot_publish_a_practice_that_has_not_passed_review(client
         "countries": ["KE"],
         "action-publish": "publish",
     }
-    for stream in ("indicators", "resources", "images", "organisations"):
+    for stream in ("key_figures", "indicators", "resources", "images", "organisations"):
         form[f"{stream}-count"] = 0
     form.update(
         {

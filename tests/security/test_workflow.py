@@ -48,7 +48,7 @@ def _edit_form(page, **extra) -> dict:
         "organisations-0-value-website": "",
         **extra,
     }
-    for stream in ("indicators", "resources", "images"):
+    for stream in ("key_figures", "indicators", "resources", "images"):
         form[f"{stream}-count"] = 0
     return form
 
