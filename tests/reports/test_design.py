@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from cms.blocks import KeyFigureBlock
 from cms.models import Theme
 from reports import charts, covers
-from reports.blocks import ChartBlock, KeyFigureBlock
+from reports.blocks import ChartBlock
 from reports.factories import ChapterContributorFactory, ChapterPageFactory
 from reports.models import ChapterPage, ReportPage
 
