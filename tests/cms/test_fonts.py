@@ -59,6 +59,7 @@ SAMPLES = {
 SCRIPT_BLOCK = {"hi": (0x0900, 0x097F), "bn": (0x0980, 0x09FF), "ar": (0x0600, 0x06FF), "ur": (0x0600, 0x06FF)}
 
 WEIGHTS = (400, 700)
+FALLBACK_DESCRIPTORS = ("size-adjust", "ascent-override", "descent-override", "line-gap-override")
 
 
 def _css_text():
@@ -86,13 +87,29 @@ def _parse_unicode_range(value):
     return ranges
 
 
-def _font_faces():
+def _font_faces(*, fallbacks=False):
+    """The @font-face rules of the self-hosted woff2 files; with `fallbacks`, the metric-matched
+    fallback faces instead (local() fonts of the device, no url())."""
     faces = []
     for block in re.findall(r"@font-face\s*{([^}]*)}", _css_text()):
         family = _declaration(block, "font-family")
         src = _declaration(block, "src")
         urange = _declaration(block, "unicode-range")
         assert family and src, f"@font-face without font-family or src: {block!r}"
+        if fallbacks:
+            if "url(" not in src:
+                faces.append(
+                    {
+                        "family": family.strip("\"' "),
+                        "weight": int(_declaration(block, "font-weight") or 400),
+                        "locals": re.findall(r"""local\(\s*["']([^"']+)["']\s*\)""", src),
+                        "src": src,
+                        **{name: _declaration(block, name) for name in FALLBACK_DESCRIPTORS},
+                    }
+                )
+            continue
+        if "url(" not in src:
+            continue
         urls = re.findall(r"""url\(\s*["']?([^"')]+)["']?\s*\)""", src)
         assert len(urls) == 1, f"expected one url() per @font-face: {src!r}"
         faces.append(
@@ -170,6 +187,32 @@ def test_language_stacks():
     assert stacks["zh-hans"][:2] == ["Noto Sans SC", "Noto Sans CJK SC"]
     tokens = (STATIC / "css" / "tokens.css").read_text(encoding="utf-8")
     assert re.search(r":root:lang\(ur\)\s*{[^}]*--leading-body:\s*2\.1\s*;", tokens)  # Nastaliq's tall lines
+
+
+def test_metric_matched_fallbacks_follow_the_arabic_script_web_fonts_and_download_nothing():
+    """Urdu and Arabic name a local fallback right after their web font, sized to its width and
+    given its ascent and descent (fonts.css says how the numbers were measured), in both weights;
+    a fallback face only names fonts of the device, so it adds no download."""
+    stacks = _font_body_stacks()
+    fallbacks = _font_faces(fallbacks=True)
+    for lang, family in (("ur", "Nastaliq fallback"), ("ar", "Naskh fallback")):
+        assert stacks[lang][1] == family, lang
+        web_font = TTFont(str(next(f["path"] for f in _font_faces() if f["family"] == stacks[lang][0])))
+        em = web_font["head"].unitsPerEm
+        ascent, descent = web_font["hhea"].ascent / em, -web_font["hhea"].descent / em
+        web_font.close()
+        own = [face for face in fallbacks if face["family"] in stacks[lang][1:3]]
+        assert {(face["family"], face["weight"]) for face in own} == {
+            (name, weight) for name in stacks[lang][1:3] for weight in WEIGHTS
+        }
+        for face in own:
+            assert face["locals"] and "url(" not in face["src"], face
+            size = float(face["size-adjust"].rstrip("%")) / 100
+            assert 0.8 <= size <= 1.1, face
+            # The overrides are the web font's, divided by size-adjust (the browser scales them by it).
+            assert float(face["ascent-override"].rstrip("%")) / 100 * size == pytest.approx(ascent, abs=0.002)
+            assert float(face["descent-override"].rstrip("%")) / 100 * size == pytest.approx(descent, abs=0.002)
+            assert face["line-gap-override"] == "0%"
 
 
 @pytest.mark.parametrize("weight", WEIGHTS)

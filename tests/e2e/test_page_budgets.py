@@ -10,8 +10,9 @@ Bengali, Cyrillic, Chinese). The figures go to test-results/page-budgets.json; t
 tests/bench/page_loads.py.
 
 Layout shift while the fonts arrive, per language, page and width: printed, written to
-test-results/layout-shift.json, and held under 0.1 for the header (a layout measure: the fonts are
-held back until the page is painted, then let through; nothing waits for a clock).
+test-results/layout-shift.json, and held under 0.1 for the whole page in ur, ar, hi and en (a layout
+measure: the fonts are held back until the page is painted, then let through; nothing waits for a
+clock).
 
 Screenshots at 390 and 1280 px of the home page, a report, a chapter, the practices listing, a
 practice and a news item in English, Arabic, Hindi and Chinese land in test-results/screens/.
@@ -191,12 +192,11 @@ def layout_shift_when_fonts_arrive(browser, url: str, width: int, *, header_only
     return figures
 
 
-def test_fonts_arriving_move_nothing_below_the_header_and_the_header_shifts_less_than_a_tenth(live_site, browser):
+def test_fonts_arriving_shift_each_page_less_than_a_tenth(live_site, browser):
     """Printed for every language, page and width: the page's layout shift (Chromium's CLS) and the
     header's own. Asserted for Urdu, Arabic, Hindi and English: the header and the breadcrumbs keep
-    their height (the content starts where it started) and the header's shift is under 0.1. The
-    rest of a page's shift is its text reflowing in the new font (printed; Urdu chapters on phones
-    are the highest)."""
+    their height (the content starts where it started, to the pixel) and the whole page shifts less than 0.1:
+    the text drawn in the metric-matched fallback (fonts.css) wraps as it does in the web font."""
     figures, too_much, moved = [], [], []
     for language in LANGUAGES:
         for kind, path in SHIFT_PAGES.items():
@@ -214,10 +214,15 @@ def test_fonts_arriving_move_nothing_below_the_header_and_the_header_shifts_less
                 )
                 if language not in {"ur", "ar", "hi", "en"}:
                     continue
-                if figure["header_after"] != figure["header_before"] or figure["main_after"] != figure["main_before"]:
+                # To the pixel: the metric-matched fallback can leave a line one layout unit (1/64 px)
+                # taller than the web font's (Urdu header at 390 px); a real move is whole pixels.
+                if (
+                    abs(figure["header_after"] - figure["header_before"]) >= 0.5
+                    or abs(figure["main_after"] - figure["main_before"]) >= 0.5
+                ):
                     moved.append(f"{language} {kind} {width}px")
-                if header["shift"] >= 0.1:
-                    too_much.append(f"{language} {kind} {width}px: {header['shift']:.3f}")
+                if figure["shift"] >= 0.1:
+                    too_much.append(f"{language} {kind} {width}px: {figure['shift']:.3f}")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "layout-shift.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
     # The scripts with self-hosted fonts really waited for them (the measure can fail).
