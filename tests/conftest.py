@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Max
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, Revision, Site
 
 from cms.factories import UserFactory
 from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_name
@@ -74,6 +74,15 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_template):
             Page.objects.aggregate(latest=Max("last_published_at"))["latest"],  # aliases have no revision
         ]
     demo_database.catch_up_with(max((stamp for stamp in stamps if stamp), default=None))
+
+
+@pytest.fixture(autouse=True)
+def _forget_rolled_back_sites():
+    """Wagtail keeps the sites' root paths in the cache, which a test's rollback does not reach: a
+    Site created inside one test would otherwise make the next tests' page URLs absolute
+    (`http://localhost/en/...`, as if two sites existed). Forget them after every test."""
+    yield
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture

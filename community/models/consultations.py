@@ -158,6 +158,9 @@ class ConsultationSection(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("section")
         unique_together = [("translation_key", "locale")]
+        # Sections built in code (the demo, imports, tests) have no sort_order: they keep the order
+        # they were created in, rather than whatever order the database returns rows with equal keys.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self) -> str:
         return self.heading
