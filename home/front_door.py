@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
 
 from cms import geography, maps
 
@@ -112,7 +111,7 @@ def latest_practices(home, language: str) -> list:
 def practices_map(home, index_url: str, language: str) -> maps.WorldMap:
     """Every reviewed practice of this language by country (one aggregate), each country a link to
     the practice listing filtered by it: the same map and words as the listing's."""
-    from practices.browsing import public_practices
+    from practices.browsing import practices_world_map, public_practices
     from practices.models import PracticePage
 
     rows = (
@@ -121,18 +120,8 @@ def practices_map(home, index_url: str, language: str) -> maps.WorldMap:
         .annotate(count=Count("practicepage_id", distinct=True))
         .values_list("country_id", "count")
     )
-    return maps.world_map(
-        dict(rows),
-        url=lambda code: f"{index_url}?country={code}",
-        label=lambda name, count: (
-            ngettext("%(country)s: %(count)s practice", "%(country)s: %(count)s practices", count)
-            % {"country": name, "count": count}
-        ),
-        title=gettext("World map of the practices by country"),
-        caption=gettext("The darker a country, the more practices it has. Choose a country to list them."),
-        count_heading=gettext("Practices"),
-        language=language,
-        element_id="home-practices-map",
+    return practices_world_map(
+        dict(rows), url=lambda code: f"{index_url}?country={code}", language=language, element_id="home-practices-map"
     )
 
 

@@ -310,16 +310,9 @@ class PracticeBrowser:
     def country_map(self, index_url: str) -> maps.WorldMap:
         """Practices by country under every other chosen filter (the country facet's counts: no query
         of its own); a country links to this listing filtered by it alone among countries."""
-        return maps.world_map(
+        return practices_world_map(
             self._counts[0]["country"],
             url=lambda code: f"{index_url}?{self.querystring(country=code)}",
-            label=lambda name, count: (
-                ngettext("%(country)s: %(count)s practice", "%(country)s: %(count)s practices", count)
-                % {"country": name, "count": count}
-            ),
-            title=gettext("World map of the practices by country"),
-            caption=gettext("The darker a country, the more practices it has. Choose a country to list them."),
-            count_heading=gettext("Practices"),
             language=self.language,
             element_id="practices-map",
         )
@@ -374,3 +367,21 @@ class PracticeBrowser:
 def _region_filter(codes: list[str]) -> Q:
     """Practices with a country in any of these continents or sub-regions."""
     return Q(countries__region__in=codes) | Q(countries__subregion__in=codes)
+
+
+def practices_world_map(counts: dict, *, url, language: str, element_id: str) -> maps.WorldMap:
+    """The world map of practices by country, in the words the listing and the home page share:
+    `counts` maps a country code to its number of practices, `url(code)` is where a country links."""
+    return maps.world_map(
+        counts,
+        url=url,
+        label=lambda name, count: (
+            ngettext("%(country)s: %(count)s practice", "%(country)s: %(count)s practices", count)
+            % {"country": name, "count": count}
+        ),
+        title=gettext("World map of the practices by country"),
+        caption=gettext("The darker a country, the more practices it has. Choose a country to list them."),
+        count_heading=gettext("Practices"),
+        language=language,
+        element_id=element_id,
+    )
