@@ -8,19 +8,31 @@ queries. `annotate_explorer_pages` asks both questions for the whole listing in 
 `page_listing_more_buttons` replaces wagtail-localize's hook: the same buttons, read from those
 annotations; on a page that did not come from the explorer's queryset (a page's header), it asks
 both questions in one query.
+
+`ExplorerIndexView` (the explorer of Wagtail's page viewset, `PageViewSet`) drops what Wagtail reads
+and never shows: the sites rooted at each listed page (a row's site-root state is an annotation),
+the listed pages' parent (the explorer has no parent column; a search still reads it), and the page
+types of its filter, which Django's content type cache already holds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.forms import CheckboxSelectMultiple
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceIterator
 from wagtail import hooks
+from wagtail.admin.filters import ContentTypeModelMultipleChoiceField, MultipleContentTypeFilter
+from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
 
@@ -80,3 +92,51 @@ def install() -> None:
         for position, (function, order) in enumerate(registered):
             if function is localize_hooks.page_listing_more_buttons:
                 registered[position] = (page_listing_more_buttons, order)
+
+
+class PageTypeChoiceIterator(ModelChoiceIterator):
+    """The filter's page types from Django's content type cache, in the queryset's order (by model
+    name); the queryset still checks what is submitted."""
+
+    def __iter__(self):
+        models = [model for model in get_page_models() if model is not Page]
+        for content_type in sorted(ContentType.objects.get_for_models(*models).values(), key=attrgetter("model")):
+            yield self.choice(content_type)
+
+
+class PageTypeChoiceField(ContentTypeModelMultipleChoiceField):
+    iterator = PageTypeChoiceIterator
+
+
+class PageTypeFilter(MultipleContentTypeFilter):
+    field_class = PageTypeChoiceField
+
+
+class ExplorerFilterSet(GenericPageFilterSet):
+    content_type = PageTypeFilter(
+        label=_("Page type"),
+        queryset=GenericPageFilterSet.base_filters["content_type"].queryset,  # Wagtail's own
+        widget=CheckboxSelectMultiple,
+    )
+
+
+class ExplorerIndexView(ExplorableIndexView):
+    """Wagtail's explorer, without the two questions about its rows whose answers it never shows."""
+
+    # Wagtail leaves the parent column out of the explorer's table but still reads every row's parent
+    # while the column is in this list; a search reads them itself (for the title column).
+    base_columns = [column for column in ExplorableIndexView.base_columns if column.name != "parent"]
+
+    def annotate_queryset(self, pages):
+        pages = super().annotate_queryset(pages)
+        # Nothing reads the prefetched sites: `Page.is_site_root` answers from `_is_site_root`.
+        lookups = [lookup for lookup in pages._prefetch_related_lookups if lookup != "sites_rooted_here"]
+        return pages.prefetch_related(None).prefetch_related(*lookups)
+
+
+class ExplorerPageViewSet(PageViewSet):
+    """Wagtail's page views, with `ExplorerIndexView` as the explorer (registered for every page type
+    in cms/wagtail_hooks.py)."""
+
+    index_view_class = ExplorerIndexView
+    filterset_class = ExplorerFilterSet

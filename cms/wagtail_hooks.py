@@ -222,6 +222,11 @@ hooks.register("construct_explorer_page_queryset", explorer.annotate_explorer_pa
 explorer.install()
 
 
+@hooks.register("register_admin_viewset")
+def register_explorer_page_viewset():
+    return explorer.ExplorerPageViewSet()
+
+
 @hooks.register("before_serve_page")
 def share_the_chromes_locale(page, request, serve_args, serve_kwargs):
     """The chrome's one query per request (language switcher, menus, breadcrumbs) reads the page

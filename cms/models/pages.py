@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Length, Substr
@@ -9,10 +10,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction, Workflow
 from wagtail.query import PageQuerySet as BasePageQuerySet
 from wagtail.search import index
 
+from cms.page_forms import BasePageForm
 from cms.translation import synchronised
 
 
@@ -80,6 +82,7 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     """Abstract base of every page on the site."""
 
     objects = PageManager.from_queryset(PageQuerySet)()
+    base_form_class = BasePageForm
 
     promote_panels = SeoFieldsMixin.promote_panels + ListingFieldsMixin.listing_panels
     # A listing image is usually language-free; a translator may swap one that contains text. The slug
@@ -108,9 +111,23 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
         page it shows) in one query rather than two: the ancestors are the prefixes of `path`."""
         if getattr(self, "_ipsp_unrestricted", False):  # routed by `cms.views.route`, which checked
             return PageViewRestriction.objects.none()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
+        checked = Page.objects.filter(path__in=self.ancestor_paths()).values(page=Coalesce("alias_of_id", "id"))
         return PageViewRestriction.objects.filter(page_id__in=checked)
+
+    def get_workflow(self):
+        """Wagtail's answer (the active workflow of this page or, failing that, of its nearest
+        ancestor) in one query rather than up to four: the editor's action menu asks it."""
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return None
+        return (
+            Workflow.objects.filter(active=True, workflow_pages__page__path__in=self.ancestor_paths())
+            .order_by("-workflow_pages__page__depth")
+            .first()
+        )
+
+    def ancestor_paths(self) -> list[str]:
+        """The tree paths of this page and its ancestors: the prefixes of its own."""
+        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
 
     def search_languages(self) -> list[str]:
         """The languages a reader of this page may search it in: its locale's and, for an alias

@@ -67,7 +67,8 @@ class PracticePageForm(LocaleThemesPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "keywords" in self.fields and self.instance.locale_id:
-            chosen = [keyword.pk for keyword in self.instance.keywords.all()] if self.instance.pk else []
+            # The keywords it has, read once: the widget shows these same rows as its value.
+            chosen = [keyword.pk for keyword in self.initial.get("keywords", [])] if self.instance.pk else []
             self.fields["keywords"].queryset = Keyword.objects.filter(
                 Q(locale_id=self.instance.locale_id) | Q(pk__in=chosen)
             )
