@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from cms.factories import UserFactory
 from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_name
 from tests import demo_database
+from tests.tooling import browser_groups
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
@@ -21,13 +22,18 @@ def pytest_collection_modifyitems(config, items):
     """Browser tests last: they are the slowest and hold a running event loop while open. The
     production smoke test runs only when asked for (`-m smoke`, `make smoke`).
 
-    Under `pytest -n` (`make test`, `--dist loadgroup`) each file is one unit of work, and all the
-    browser tests are one: they share a worker's running demo site, in the order of their files,
-    so what one browser test leaves on that site (a published page, a workflow step) meets the
-    others in the same order on every run."""
+    Under `pytest -n` (`make test`, `--dist loadgroup`) each file is one unit of work, and the
+    browser tests are `tooling.BROWSER_GROUPS` units, whole files each: a group shares one running
+    demo site (tests/e2e/conftest.py), in the order of its files, so what one browser test leaves on
+    that site (a published page, a workflow step) meets the others of its group in the same order on
+    every run. The groups are the largest units, so the workers start with them."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    browser = browser_groups(items)
     for item in items:
-        group = "browser" if item.get_closest_marker("browser") else item.path.relative_to(config.rootpath).as_posix()
+        if item.get_closest_marker("browser"):
+            group = browser[item.path]
+        else:
+            group = item.path.relative_to(config.rootpath).as_posix()
         item.add_marker(pytest.mark.xdist_group(group))
     if "smoke" not in (config.getoption("markexpr") or ""):
         smoke = [item for item in items if item.get_closest_marker("smoke")]

@@ -123,3 +123,31 @@ def axe_violations(documents: dict[str, bytes]) -> dict[str, list]:
                 violations[name] = found
         browser.close()
     return violations
+
+
+# Browser tests run in this many groups, each on its own demo site (tests/e2e/conftest.py), so that
+# `pytest -n` spreads them over the workers instead of leaving one worker alone with all of them.
+BROWSER_GROUPS = 2
+
+
+def browser_groups(items: list[pytest.Item]) -> dict[Path, str]:
+    """Each browser test file's group, "browser-1" to "browser-N": the files, largest first, each go
+    to the group with the fewest tests so far. The same collection always gives the same split, so a
+    group's tests meet the same site, in the same order, on every run."""
+    sizes: dict[Path, int] = {}
+    for item in items:
+        if item.get_closest_marker("browser"):
+            sizes[item.path] = sizes.get(item.path, 0) + 1
+    load = dict.fromkeys(range(1, BROWSER_GROUPS + 1), 0)
+    groups = {}
+    for path in sorted(sizes, key=lambda path: (-sizes[path], path)):
+        group = min(load, key=lambda number: (load[number], number))
+        load[group] += sizes[path]
+        groups[path] = f"browser-{group}"
+    return groups
+
+
+def browser_group(item: pytest.Item) -> str:
+    """The browser group a test was put in at collection (tests/conftest.py)."""
+    marker = item.get_closest_marker("xdist_group")
+    return marker.args[0] if marker else "browser-1"

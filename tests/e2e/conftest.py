@@ -20,7 +20,7 @@ import pytest
 
 from cms.demo import DEMO_PASSWORD
 from tests import demo_database
-from tests.tooling import CHROMIUM_ARGS, axe_source, chromium_path
+from tests.tooling import CHROMIUM_ARGS, axe_source, browser_group, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-results"
@@ -50,47 +50,77 @@ def _e2e_database(tmp_dir: Path, demo_template: str | None, worker: str) -> tupl
     return demo_database.url_for(url, name), lambda: demo_database.drop(url, name)
 
 
+class LiveSite:
+    """One running demo server (`manage.py runserver`) on its own seeded database."""
+
+    def __init__(self, tmp_dir: Path, demo_template: str | None, name: str) -> None:
+        self.mail_dir = str(tmp_dir / "mail")  # browser tests read confirmation e-mails here
+        database_url, self._drop_database = _e2e_database(tmp_dir, demo_template, name)
+        if database_url.startswith("postgres"):  # a reused template may be "later" than this run's clock
+            demo_database.catch_up_with(demo_database.latest_stamp(database_url))
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(tmp_dir / "media"),
+            "EMAIL_FILE_PATH": self.mail_dir,
+            "WAGTAILADMIN_BASE_URL": self.url,  # links in its pages, feeds and e-mails
+        }
+        self._log = (tmp_dir / "server.log").open("w")
+        self._server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=self._log,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310 - our own server
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or self._server.poll() is not None:
+                    self._server.kill()
+                    raise RuntimeError(f"The e2e server did not start; see {tmp_dir / 'server.log'}") from None
+                time.sleep(0.3)
+
+    def stop(self) -> None:
+        self._server.terminate()
+        self._server.wait(timeout=10)
+        self._log.close()
+        self._drop_database()
+
+
 @pytest.fixture(scope="session")
-def live_site(request, tmp_path_factory, demo_template):
-    """Base URL of a running demo site (all 10 languages) with the demo accounts."""
+def live_sites(request, tmp_path_factory, demo_template):
+    """The running demo sites of this process, one per browser group (tests/conftest.py), started
+    when the group's first test asks: a group's tests meet only what the tests before them in the
+    same group left on its site, whichever worker runs the group and whatever else it runs."""
     chromium_path()  # skip (or fail under CI) before spending time on a server
-    tmp_dir = tmp_path_factory.mktemp("e2e")
     worker = getattr(request.config, "workerinput", {}).get("workerid", "")
-    database_url, drop_database = _e2e_database(tmp_dir, demo_template, worker)
-    if database_url.startswith("postgres"):  # a reused template may be "later" than this run's clock
-        demo_database.catch_up_with(demo_database.latest_stamp(database_url))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": database_url,
-        "MEDIA_ROOT": str(tmp_dir / "media"),
-        "EMAIL_FILE_PATH": str(tmp_dir / "mail"),
-    }
-    os.environ["E2E_MAIL_DIR"] = str(tmp_dir / "mail")  # browser tests read confirmation e-mails here
-    manage = [sys.executable, "manage.py"]
-    port = _free_port()
-    env["WAGTAILADMIN_BASE_URL"] = f"http://127.0.0.1:{port}"  # links in its pages, feeds and e-mails
-    log = (tmp_dir / "server.log").open("w")
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT, env=env, stdout=log, stderr=log
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:  # noqa: S310 - our own server
-                if response.status == 200:
-                    break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError(f"The e2e server did not start; see {tmp_dir / 'server.log'}") from None
-            time.sleep(0.3)
-    yield base_url
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
-    drop_database()
+    sites: dict[str, LiveSite] = {}
+
+    def site_for(group: str) -> LiveSite:
+        if group not in sites:
+            name = f"{worker}_{group}".replace("-", "_")
+            sites[group] = LiveSite(tmp_path_factory.mktemp(f"e2e-{group}"), demo_template, name)
+        return sites[group]
+
+    yield site_for
+    for site in sites.values():
+        site.stop()
+
+
+@pytest.fixture
+def live_site(request, live_sites) -> str:
+    """Base URL of the running demo site (all 10 languages, the demo accounts) of this test's group."""
+    site = live_sites(browser_group(request.node))
+    os.environ["E2E_MAIL_DIR"] = site.mail_dir  # tests/e2e/mail.py reads this site's e-mails
+    return site.url
 
 
 @pytest.fixture(scope="module")
