@@ -60,6 +60,10 @@ SECTIONS = [
 ]
 
 
+# The many-to-many links a practice page shows in the reader's language (`practice_terms`).
+LINKS = ("themes", "sdgs", "keywords")
+
+
 class PracticePageForm(LocaleThemesPageForm):
     """Offers the themes and keywords of the practice's language (and the keywords it already has), not
     all ten languages'."""
@@ -314,17 +318,20 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         return context
 
     def _linked_terms(self, request) -> tuple:
-        """The ids of the linked themes, goals and keywords: subqueries of the saved links, or the
-        ids as edited when previewing (the links of a draft are not saved yet)."""
+        """The slugs of the linked themes, the numbers of the linked goals and the ids of the linked
+        keywords: subqueries of the saved links, or as edited when previewing (a draft's links are
+        not saved yet)."""
         if getattr(request, "is_preview", False):
-            return tuple([item.pk for item in getattr(self, name).all()] for name in ("themes", "sdgs", "keywords"))
-        return tuple(
-            getattr(PracticePage, name).through.objects.filter(practicepage_id=self.pk).values(column)
-            for name, column in (
-                ("themes", "theme_id"),
-                ("sdgs", "sustainabledevelopmentgoal_id"),
-                ("keywords", "keyword_id"),
+            return (
+                [theme.slug for theme in self.themes.all()],
+                [goal.number for goal in self.sdgs.all()],
+                [keyword.pk for keyword in self.keywords.all()],
             )
+        links = {name: getattr(PracticePage, name).through.objects.filter(practicepage_id=self.pk) for name in LINKS}
+        return (
+            links["themes"].values("theme__slug"),
+            links["sdgs"].values("sustainabledevelopmentgoal__number"),
+            links["keywords"].values("keyword_id"),
         )
 
     def _index_url(self, request) -> str | None:
@@ -333,14 +340,13 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         url = self.get_url(request)
         return url[: url.rstrip("/").rfind("/") + 1] if url else self.get_parent().get_url(request)
 
-    def related_practices(self, themes, regions: list[str], limit: int = 3):
-        """Other reviewed practices in this language ranked by shared themes (`themes`: the linked
-        themes' ids, a list or a subquery), then shared region. A fallback (an alias) is read with
+    def related_practices(self, theme_slugs, regions: list[str], limit: int = 3):
+        """Other reviewed practices in this language ranked by shared themes (`theme_slugs`: a list
+        or a subquery), then shared region. A fallback (an alias) is read with
         its original's language, so the listing asks no more (`cms_tags.item_language`).
 
         Each count is a subquery over one many-to-many table (not two joins multiplied together
         and counted distinct), so the query stays quick with thousands of practices."""
-        theme_slugs = Theme.objects.filter(pk__in=themes).values("slug")
         themes = PracticePage.themes.through.objects.filter(practicepage_id=OuterRef("pk"), theme__slug__in=theme_slugs)
         places = PracticePage.countries.through.objects.filter(
             practicepage_id=OuterRef("pk"), country__region__in=regions

@@ -155,7 +155,7 @@ def keyword_for_name(name: str, locale_id: int) -> Keyword:
 class PracticeTerms:
     """What a practice page shows of its themes, goals and keywords, in the page's language."""
 
-    themes: list[Theme]  # Theme rows (id, slug, name), in the order the page links them (by their name)
+    themes: list[Theme]  # rows (id, slug, name), by name
     goals: list[SustainableDevelopmentGoal]  # rows (id, number, title), by number
     keywords: list[KeywordLabel]
 
@@ -165,59 +165,52 @@ def text(value: str | None = None) -> Value:
     return Value(value, output_field=CharField())
 
 
-def practice_terms(locale: Locale, themes, goals, keywords) -> PracticeTerms:
-    """The themes and goals translated into `locale`, and the keywords as readers see them (their
-    translation, else the linked one marked with its own language), for the linked `themes`, `goals`
-    and `keywords` (each a list of ids or an ids subquery, previews included): one UNION query of
-    the three tables, whatever the language (each row carries its translation). A theme or goal not
-    translated into `locale` is left out."""
-    # Each row: (kind, id, slug or number, name, other, language). `other` is, for a theme, the
-    # linked theme's name (the order the page lists them in); for a keyword, its name in `locale`.
-    linked_themes = Theme.objects.filter(pk__in=themes)
+def practice_terms(locale: Locale, theme_slugs, goal_numbers, keyword_ids) -> PracticeTerms:
+    """The linked themes and goals translated into `locale`, and the linked keywords as readers see
+    them (their translation, else the linked one marked with its own language); each argument a
+    list or a subquery of the page's links (previews give lists). One UNION query of the three
+    tables, whatever the language: each keyword row carries its translation. A theme or goal not
+    translated into `locale` is left out; themes are listed by name, like keywords."""
+    # Each row: (kind, id, slug or number, name, language, name in `locale`); the last two for keywords.
     rows = (
-        Theme.objects.filter(locale=locale, slug__in=linked_themes.values("slug"))
+        Theme.objects.filter(locale=locale, slug__in=theme_slugs)
         .order_by()
-        .values_list(
-            text("theme"),
-            "id",
-            "slug",
-            "name",
-            Subquery(linked_themes.filter(slug=OuterRef("slug")).order_by().values("name")[:1]),
-            text(),
-        )
+        .values_list(text("theme"), "id", "slug", "name", text(), text())
         .union(
-            SustainableDevelopmentGoal.objects.filter(
-                locale=locale, number__in=SustainableDevelopmentGoal.objects.filter(pk__in=goals).values("number")
-            )
+            SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=goal_numbers)
             .order_by()
             .values_list(text("goal"), "id", Cast("number", CharField()), "title", text(), text()),
-            Keyword.objects.filter(pk__in=keywords)
+            Keyword.objects.filter(pk__in=keyword_ids)
             .order_by()
             .values_list(
                 text("keyword"),
                 "id",
                 "slug",
                 "name",
-                Subquery(Keyword.objects.filter(locale=locale, slug=OuterRef("slug")).order_by().values("name")[:1]),
                 F("locale__language_code"),
+                Subquery(Keyword.objects.filter(locale=locale, slug=OuterRef("slug")).order_by().values("name")[:1]),
             ),
             all=True,
         )
     )
     found: dict[str, list] = {"theme": [], "goal": [], "keyword": []}
-    for row in rows:
-        found[row[0]].append(row[1:])
-    themes_shown = sorted(found["theme"], key=lambda row: (row[3] or "", row[2]))
-    goals_shown = sorted(found["goal"], key=lambda row: int(row[1]))
-    names = {slug: translation for _id, slug, _name, translation, _language in found["keyword"] if translation}
+    for kind, *row in rows:
+        found[kind].append(row)
+    names = {slug: translation for _id, slug, _name, _language, translation in found["keyword"] if translation}
     return PracticeTerms(
-        themes=[Theme(id=pk, slug=slug, name=name, locale=locale) for pk, slug, name, _order, _ in themes_shown],
-        goals=[
-            SustainableDevelopmentGoal(id=pk, number=int(number), title=title, locale=locale)
-            for pk, number, title, _, _ in goals_shown
-        ],
+        themes=sorted(
+            (Theme(id=pk, slug=slug, name=name, locale=locale) for pk, slug, name, _, _ in found["theme"]),
+            key=lambda theme: theme.name.casefold(),
+        ),
+        goals=sorted(
+            (
+                SustainableDevelopmentGoal(id=pk, number=int(number), title=title, locale=locale)
+                for pk, number, title, _, _ in found["goal"]
+            ),
+            key=lambda goal: goal.number,
+        ),
         keywords=_labels(
-            [(slug, name, language) for _id, slug, name, _translation, language in found["keyword"]],
+            [(slug, name, language) for _id, slug, name, language, _translation in found["keyword"]],
             names,
             locale.language_code,
         ),
