@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.models.pages import PageQuerySet
 from community.consultations.listing import consultations_of
 from community.models import (
     CommunityIndexPage,
@@ -39,12 +40,10 @@ def ways_to_take_part(page, request: HttpRequest) -> dict:
 
 def open_consultations(home) -> list[ConsultationPage]:
     """The consultations open now in the home page's language (fallbacks included), closing soonest first."""
+    return list(open_consultations_query(home).defer_streamfields().order_by("closes_at"))
+
+
+def open_consultations_query(home) -> PageQuerySet:
+    """The consultations open now under `home`, as a queryset (a subquery for other listings)."""
     now = timezone.now()
-    return list(
-        ConsultationPage.objects.descendant_of(home)
-        .live()
-        .public()
-        .filter(opens_at__lte=now, closes_at__gt=now)
-        .defer_streamfields()
-        .order_by("closes_at")
-    )
+    return ConsultationPage.objects.descendant_of(home).live().public().filter(opens_at__lte=now, closes_at__gt=now)

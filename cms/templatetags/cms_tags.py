@@ -232,6 +232,8 @@ def item_language(context, item) -> dict | None:
 
     if "alias_of_id" in getattr(item, "__dict__", {}) and item.alias_of_id is None:
         return None  # an original or a translation: known without a query
+    if "original_language" in getattr(item, "__dict__", {}):  # read with the item (an annotation)
+        return _language(item.original_language) if item.original_language else None
     cache = _request_cache(context.get("request"))
     if "fallback_languages" not in cache:
         cache["fallback_languages"] = fallbacks.fallback_languages(get_language())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -258,21 +258,56 @@ def index_page_for(language: str) -> CommunityIndexPage | None:
     return CommunityIndexPage.objects.filter(locale__language_code=language).first()
 
 
+# The world regions and sectors a membership may record (copied from the member's profile when
+# joining; blank when not stated): `with_composition` counts the members of each.
+COMPOSITION_REGIONS = [*geography.REGIONS, ""]
+COMPOSITION_SECTORS = [*Sector.values, ""]
+
+
+def _active_members(**condition) -> Count:
+    condition = {f"memberships__{name}": value for name, value in condition.items()}
+    return Count("memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE, **condition))
+
+
+def with_composition(communities: QuerySet) -> QuerySet:
+    """`communities` with their active members counted, by world region and by sector, in the same
+    query (`composition` reads the counts)."""
+    return communities.annotate(
+        members_total=_active_members(),
+        **{f"members_region_{number}": _active_members(region=code) for number, code in enumerate(COMPOSITION_REGIONS)},
+        **{
+            f"members_sector_{number}": _active_members(sector=value)
+            for number, value in enumerate(COMPOSITION_SECTORS)
+        },
+    )
+
+
 def composition(community: Community, language: str) -> dict:
-    """Active members counted by world region and by sector, names in `language` (two aggregates,
-    whatever the number of members). Members who did not say are counted as "not stated"."""
-    active = Membership.objects.filter(community=community, status=MembershipStatus.ACTIVE)
-    by_region = dict(active.values_list("region").annotate(count=Count("pk")).order_by())
-    by_sector = dict(active.values_list("sector").annotate(count=Count("pk")).order_by())
+    """Active members counted by world region and by sector, names in `language`: read with the
+    community (`with_composition`), else one query, whatever the number of members. Members who did
+    not say are counted as "not stated"."""
+    if not hasattr(community, "members_total"):
+        community = with_composition(Community.objects.filter(pk=community.pk)).get()
+    by_region = {
+        code: getattr(community, f"members_region_{number}") for number, code in enumerate(COMPOSITION_REGIONS)
+    }
+    by_sector = {
+        value: getattr(community, f"members_sector_{number}") for number, value in enumerate(COMPOSITION_SECTORS)
+    }
     not_stated = str(_("Not stated"))
     regions = sorted(
-        ((geography.region_name(code, language) if code else not_stated, count) for code, count in by_region.items()),
+        (
+            (geography.region_name(code, language) if code else not_stated, count)
+            for code, count in by_region.items()
+            if count
+        ),
         key=lambda row: (-row[1], row[0]),
     )
     sectors = [(label, by_sector[value]) for value, label in Sector.choices if by_sector.get(value)]
     if by_sector.get(""):
         sectors.append((not_stated, by_sector[""]))
-    return {"regions": regions, "sectors": [(str(label), count) for label, count in sectors], "total": active.count()}
+    total = community.members_total
+    return {"regions": regions, "sectors": [(str(label), count) for label, count in sectors], "total": total}
 
 
 def locale_of(language: str) -> Locale | None:

@@ -7,20 +7,25 @@ every request: anyone else gets 403, whatever they coordinate elsewhere.
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from cms import geography
 from cms.models import Theme
+from cms.models.pages import PageQuerySet
 from cms.public_forms import protected_form_response, renderer
 from cms.ratelimit import Limit
 from community.comments import services as comment_services
@@ -30,6 +35,7 @@ from community.communities.forms import JoinForm, ProposeCommunityForm, RulesFor
 from community.models import (
     Comment,
     CommentStatus,
+    Community,
     CommunityIndexPage,
     CommunityPage,
     Membership,
@@ -154,26 +160,31 @@ def _voices(page: CommunityPage) -> list:
 
 
 def _chapters(page: CommunityPage) -> list:
-    """Chapters, in this page's language, of the reports on the community's theme: two queries."""
+    """Chapters, in this page's language, of the reports on the community's theme (the three
+    latest): one query, the reports a subquery on the chapters' parents."""
     from django.apps import apps
 
     if not page.community.theme_slug:
         return []
     report_model = apps.get_model("reports", "ReportPage")
     chapter_model = apps.get_model("reports", "ChapterPage")
-    reports = list(
+    reports = (
         report_model.objects.live()
         .public()
         .filter(locale=page.locale, theme__slug=page.community.theme_slug)
         .order_by("-edition_year", "path")
-        .only("path", "depth")[:3]
+        .values("path")[:3]
     )
-    if not reports:
-        return []
-    under = Q()
-    for report in reports:
-        under |= Q(path__startswith=report.path, depth=report.depth + 1)
-    chapters = chapter_model.objects.live().public().filter(under).defer_streamfields().order_by("path")
+    parent_path = Substr("path", 1, Length("path") - chapter_model.steplen)
+    chapters = (
+        chapter_model.objects.live()
+        .public()
+        .filter(locale=page.locale)
+        .alias(parent_path=parent_path)
+        .filter(parent_path__in=reports)
+        .defer_streamfields()
+        .order_by("path")
+    )
     return list(chapters[:6])
 
 
@@ -210,12 +221,7 @@ def _recommendations(page: CommunityPage) -> list[dict]:
     ]
 
 
-def _consultations(page: CommunityPage) -> list:
-    from community.take_part import open_consultations
-
-    return open_consultations(page.get_parent().get_parent())[:3]
-
-
+EVENT_MODELS = ("events.ForumEditionPage", "events.AwardEditionPage", "events.SocialProgressDayPage")
 # An M49 region → the events' continents it covers (events/models/common.py CONTINENTS).
 EVENT_CONTINENTS = {
     "002": {"africa"},
@@ -226,22 +232,63 @@ EVENT_CONTINENTS = {
 }
 
 
-def _events(page: CommunityPage) -> list:
-    """The next events of this language in the community's region (those with no continent, online,
-    count everywhere): four queries, the events index and one per event type."""
+def _coming(page: CommunityPage) -> tuple[list, list]:
+    """The consultations open now (closing soonest first) and the next events (those in the
+    community's region, or with no continent: online) of this language, three of each: one query
+    of pages of both kinds, each dated from the table of its type (all of them are read: a few at
+    any time)."""
     from django.apps import apps
 
-    index_model = apps.get_model("events", "EventsIndexPage")
-    index = index_model.objects.live().public().filter(locale=page.locale).first()
-    if index is None:
-        return []
+    from community.take_part import open_consultations_query
+    from events.models.index import EventItem
+
+    home = page.get_parent().get_parent()
+    models = [apps.get_model(name) for name in EVENT_MODELS]
+
+    def field(name: str) -> Coalesce:
+        return Coalesce(*(F(f"{model._meta.model_name}__{name}") for model in models))
+
+    today = datetime.date.today()
+    upcoming = Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
     continents = EVENT_CONTINENTS.get(page.community.region)
-    upcoming, _past = index_model.upcoming_first(index.events())
-    return [item for item in upcoming if not continents or not item.continent or item.continent in continents][:3]
+    if continents:
+        upcoming &= Q(continent="") | Q(continent__in=continents)
+    pages = (
+        PageQuerySet(Page)  # of any type; its `.public()` is a subquery, not a query of its own
+        .descendant_of(home)
+        .live()
+        .public()
+        .annotate(
+            start_date=field("start_date"),
+            end_date=field("end_date"),
+            continent=field("continent"),
+            closes_at=F("consultationpage__closes_at"),
+        )
+        .filter(upcoming | Q(pk__in=open_consultations_query(home).values("pk")))
+    )
+    consultations, events = [], []
+    for item in pages:
+        if item.closes_at is not None:
+            consultations.append(item)
+        else:
+            kind = item.specific_class.event_type
+            events.append(EventItem(item, kind, kind.label, item.start_date, item.end_date, item.continent))
+    consultations.sort(key=lambda item: item.closes_at)
+    events.sort(key=lambda event: (event.start_date, event.page.path))
+    return consultations[:3], events[:3]
+
+
+def _community_of(page: CommunityPage):
+    """The page's community, with its theme's name in the page's language (`theme_name`) and its
+    members counted (`services.composition`): one query."""
+    theme = Theme.objects.filter(locale_id=page.locale_id, slug=OuterRef("theme_slug")).values("name")[:1]
+    communities = services.with_composition(Community.objects.filter(pk=page.community_id))
+    page.community = communities.annotate(theme_name=Subquery(theme)).get()
+    return page.community
 
 
 def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, failed=None) -> HttpResponse:
-    community = page.community
+    community = _community_of(page)
     user = request.user
     language = page.locale.language_code
     membership = services.membership_of(user, community)
@@ -252,6 +299,7 @@ def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, fai
         .select_related("user__member_profile")
         .order_by("pk")
     )
+    consultations, events = _coming(page)
     closed = "" if is_member or not user.is_authenticated else _("Join the community to take part in its discussion.")
     context = {
         **page.get_context(request),
@@ -265,7 +313,7 @@ def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, fai
             failed=failed,
         ),
         "community": community,
-        "scope": _scope(community, _themes(page.locale), language),
+        "scope": _scope(community, {community.theme_slug: community.theme_name or ""}, language),
         "membership": membership,
         "is_member": is_member,
         "join_form": JoinForm(initial={"sector": services.sector_of(user)})
@@ -278,8 +326,8 @@ def _render(request: HttpRequest, page: CommunityPage, *, status: int = 200, fai
         "voices": _voices(page),
         "chapters": _chapters(page),
         "recommendations": _recommendations(page),
-        "consultations": _consultations(page),
-        "events": _events(page),
+        "consultations": consultations,
+        "events": events,
         "premoderated": community.moderation == ModerationMode.PRE,
     }
     return TemplateResponse(request, "community/community_page.html", context, status=status)

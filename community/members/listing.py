@@ -55,9 +55,16 @@ def recognized_on(slugs) -> QuerySet:
     return with_card_relations(_recognized_on(slugs))
 
 
-def recognized_voices_brief(slugs) -> QuerySet:
-    """The same, with only their recognition prefetched: for short lists beside other content."""
-    return _recognized_on(slugs).prefetch_related(Prefetch("recognized_themes", queryset=_slugs_only()))
+def recognized_voices_brief(slugs: list[str]) -> QuerySet:
+    """The same, for short lists beside other content: instead of their themes (a second query),
+    `recognized_on_0`, `recognized_on_1`… say in the same query whether each is recognized on the
+    first, second… of `slugs` (`describe_brief` reads them)."""
+    through = MemberProfile.recognized_themes.through
+    flags = {
+        f"recognized_on_{number}": Exists(through.objects.filter(memberprofile_id=OuterRef("pk"), theme__slug=slug))
+        for number, slug in enumerate(slugs)
+    }
+    return _recognized_on(slugs).annotate(**flags)
 
 
 def _recognized_on(slugs) -> QuerySet:
@@ -82,17 +89,26 @@ def describe(profiles, language: str, theme_names: dict[str, str]) -> list[Membe
 
 
 def describe_brief(profiles, language: str, theme_names: dict[str, str]) -> list[MemberProfile]:
-    """For `recognized_voices_brief`: the themes shown are those the member is recognized on."""
+    """For `recognized_voices_brief(list(theme_names))`: the themes shown are those of `theme_names`
+    the member is recognized on."""
     profiles = list(profiles)
     for profile in profiles:
-        _describe_basics(profile, language, theme_names)
-        profile.theme_items = [item for item in profile.recognized_items if item[0] in theme_names]
+        _describe_place(profile, language)
+        profile.recognized_items = profile.theme_items = [
+            (slug, name)
+            for number, (slug, name) in enumerate(theme_names.items())
+            if getattr(profile, f"recognized_on_{number}", False)
+        ]
         profile.language_labels = []
     return profiles
 
 
 def _describe_basics(profile: MemberProfile, language: str, theme_names: dict[str, str]) -> None:
+    _describe_place(profile, language)
+    profile.recognized_items = [(t.slug, theme_names.get(t.slug, t.slug)) for t in profile.recognized_themes.all()]
+
+
+def _describe_place(profile: MemberProfile, language: str) -> None:
     profile.country_label = geography.country_name(profile.country_id, language) if profile.country_id else ""
     profile.region_label = geography.region_name(profile.region, language) if profile.region else ""
-    profile.recognized_items = [(t.slug, theme_names.get(t.slug, t.slug)) for t in profile.recognized_themes.all()]
     profile.initials = initials(profile.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -25,7 +25,7 @@ from cms.page_forms import LocaleThemesPageForm
 from cms.sharing.mixins import ShareKitMixin
 from cms.translation import synchronised, translated
 from practices.blocks import IndicatorBlock, OrganisationBlock, ResourceStreamBlock
-from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels
+from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, practice_terms
 
 
 class Scale(models.TextChoices):
@@ -58,6 +58,10 @@ SECTIONS = [
     ("lessons", _("Lessons learned")),
     ("adaptation", _("How to adapt it elsewhere")),
 ]
+
+
+# The many-to-many links a practice page shows in the reader's language (`practice_terms`).
+LINKS = ("themes", "sdgs", "keywords")
 
 
 class PracticePageForm(LocaleThemesPageForm):
@@ -273,20 +277,8 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         countries = list(self.countries.all())
-        # Themes and goals in the page's language: those the page points to when they are (no
-        # further query), else their translations.
-        linked_themes = list(self.themes.all())
-        theme_slugs = [theme.slug for theme in linked_themes]
-        themes = {theme.slug: theme for theme in linked_themes if theme.locale_id == self.locale_id}
-        if len(themes) < len(theme_slugs):
-            themes = {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale, slug__in=theme_slugs)}
-        linked_goals = list(self.sdgs.all())
-        numbers = sorted(goal.number for goal in linked_goals)
-        goals = {goal.number: goal for goal in linked_goals if goal.locale_id == self.locale_id}
-        if len(goals) < len(numbers):
-            goals = {
-                g.number: g for g in SustainableDevelopmentGoal.objects.filter(locale=self.locale, number__in=numbers)
-            }
+        linked = self._linked_terms(request)
+        terms = practice_terms(self.locale, *linked)
         reviews = self.approved_reviews
         regions = geography.regions_of(country.code for country in countries)
         # A review recorded by an import is the importer's word, not the Panel's experts': it says so.
@@ -297,9 +289,9 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
                 "sections": [(name, heading, getattr(self, name)) for name, heading in SECTIONS],
                 "countries": [(c.code, geography.country_name(c.code, language)) for c in countries],
                 "regions": [(code, geography.region_name(code, language)) for code in regions],
-                "themes": [themes[slug] for slug in theme_slugs if slug in themes],
-                "goals": [goals[number] for number in numbers if number in goals],
-                "keywords": keyword_labels(self.keywords.select_related("locale"), self.locale),
+                "themes": terms.themes,
+                "goals": terms.goals,
+                "keywords": terms.keywords,
                 "reviewed_at": max((review.created_at for review in by_experts), default=None),
                 "reviewers": sorted({review.reviewer_name for review in by_experts if review.name_publicly}),
                 "imported_reviews": sorted(
@@ -317,7 +309,7 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
                     label=lambda name: gettext("Practices in %(country)s") % {"country": name},
                     language=language,
                 ),
-                "related": self.related_practices(theme_slugs, [c.region for c in countries]),
+                "related": self.related_practices(linked[0], [c.region for c in countries]),
             }
         )
         # Other apps add to the page without practices importing them: the community app answers
@@ -326,19 +318,36 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
             context.update(extend(self, request, context))
         return context
 
+    def _linked_terms(self, request) -> tuple:
+        """The slugs of the linked themes, the numbers of the linked goals and the ids of the linked
+        keywords: subqueries of the saved links, or as edited when previewing (a draft's links are
+        not saved yet)."""
+        if getattr(request, "is_preview", False):
+            return (
+                [theme.slug for theme in self.themes.all()],
+                [goal.number for goal in self.sdgs.all()],
+                [keyword.pk for keyword in self.keywords.all()],
+            )
+        links = {name: getattr(PracticePage, name).through.objects.filter(practicepage_id=self.pk) for name in LINKS}
+        return (
+            links["themes"].values("theme__slug"),
+            links["sdgs"].values("sustainabledevelopmentgoal__number"),
+            links["keywords"].values("keyword_id"),
+        )
+
     def _index_url(self, request) -> str | None:
         """The practice index's URL: a practice's parent is always the index (`parent_page_types`),
         so its URL is the practice's without the last segment (no query for the parent)."""
         url = self.get_url(request)
         return url[: url.rstrip("/").rfind("/") + 1] if url else self.get_parent().get_url(request)
 
-    def related_practices(self, theme_slugs: list[str], regions: list[str], limit: int = 3):
-        """Other reviewed practices in this language ranked by shared themes, then shared region.
+    def related_practices(self, theme_slugs, regions: list[str], limit: int = 3):
+        """Other reviewed practices in this language ranked by shared themes (`theme_slugs`: a list
+        or a subquery), then shared region. A fallback (an alias) is read with
+        its original's language, so the listing asks no more (`cms_tags.item_language`).
 
         Each count is a subquery over one many-to-many table (not two joins multiplied together
         and counted distinct), so the query stays quick with thousands of practices."""
-        if not theme_slugs and not regions:
-            return []
         themes = PracticePage.themes.through.objects.filter(practicepage_id=OuterRef("pk"), theme__slug__in=theme_slugs)
         places = PracticePage.countries.through.objects.filter(
             practicepage_id=OuterRef("pk"), country__region__in=regions
@@ -352,6 +361,7 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
             .annotate(
                 shared_themes=_count(themes, "theme_id"),
                 shared_regions=_count(places, "country__region"),
+                original_language=F("alias_of__locale__language_code"),
             )
             .filter(Q(shared_themes__gt=0) | Q(shared_regions__gt=0))
             .order_by("-shared_themes", "-shared_regions", "title")

@@ -8,11 +8,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 
+from cms.models import Theme
 from cms.translation import synchronised, translated
 
 
@@ -108,20 +111,6 @@ def keyword_names_in(locale: Locale, slugs: Iterable[str] | None = None) -> dict
     return dict(queryset.values_list("slug", "name"))
 
 
-def keyword_labels(keywords: Iterable[Keyword], locale: Locale) -> list[KeywordLabel]:
-    """One practice's keywords (as linked, previews included) in the reader's language: one query,
-    none when they are linked in that language."""
-    keywords = list(keywords)
-    rows = [(keyword.slug, keyword.name, keyword.locale.language_code) for keyword in keywords]
-    if not rows:
-        return []
-    if all(keyword.locale_id == locale.pk for keyword in keywords):  # linked in the reader's language: no query
-        names = {keyword.slug: keyword.name for keyword in keywords}
-    else:
-        names = keyword_names_in(locale, [slug for slug, _name, _language in rows])
-    return _labels(rows, names, locale.language_code)
-
-
 def keyword_labels_for_pages(
     page_ids: Iterable[int], locale: Locale, names: dict[str, str] | None = None
 ) -> dict[int, list[KeywordLabel]]:
@@ -157,3 +146,72 @@ def keyword_for_name(name: str, locale_id: int) -> Keyword:
     if existing is not None:
         return existing
     return Keyword.objects.create(locale_id=locale_id, name=name, slug=slug)
+
+
+# --- One practice's terms in the reader's language, in one query ------------------------------
+
+
+@dataclass
+class PracticeTerms:
+    """What a practice page shows of its themes, goals and keywords, in the page's language."""
+
+    themes: list[Theme]  # rows (id, slug, name), by name
+    goals: list[SustainableDevelopmentGoal]  # rows (id, number, title), by number
+    keywords: list[KeywordLabel]
+
+
+def text(value: str | None = None) -> Value:
+    """A constant column of a UNION query, typed so PostgreSQL matches it with the other parts'."""
+    return Value(value, output_field=CharField())
+
+
+def practice_terms(locale: Locale, theme_slugs, goal_numbers, keyword_ids) -> PracticeTerms:
+    """The linked themes and goals translated into `locale`, and the linked keywords as readers see
+    them (their translation, else the linked one marked with its own language); each argument a
+    list or a subquery of the page's links (previews give lists). One UNION query of the three
+    tables, whatever the language: each keyword row carries its translation. A theme or goal not
+    translated into `locale` is left out; themes are listed by name, like keywords."""
+    # Each row: (kind, id, slug or number, name, language, name in `locale`); the last two for keywords.
+    rows = (
+        Theme.objects.filter(locale=locale, slug__in=theme_slugs)
+        .order_by()
+        .values_list(text("theme"), "id", "slug", "name", text(), text())
+        .union(
+            SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=goal_numbers)
+            .order_by()
+            .values_list(text("goal"), "id", Cast("number", CharField()), "title", text(), text()),
+            Keyword.objects.filter(pk__in=keyword_ids)
+            .order_by()
+            .values_list(
+                text("keyword"),
+                "id",
+                "slug",
+                "name",
+                F("locale__language_code"),
+                Subquery(Keyword.objects.filter(locale=locale, slug=OuterRef("slug")).order_by().values("name")[:1]),
+            ),
+            all=True,
+        )
+    )
+    found: dict[str, list] = {"theme": [], "goal": [], "keyword": []}
+    for kind, *row in rows:
+        found[kind].append(row)
+    names = {slug: translation for _id, slug, _name, _language, translation in found["keyword"] if translation}
+    return PracticeTerms(
+        themes=sorted(
+            (Theme(id=pk, slug=slug, name=name, locale=locale) for pk, slug, name, _, _ in found["theme"]),
+            key=lambda theme: theme.name.casefold(),
+        ),
+        goals=sorted(
+            (
+                SustainableDevelopmentGoal(id=pk, number=int(number), title=title, locale=locale)
+                for pk, number, title, _, _ in found["goal"]
+            ),
+            key=lambda goal: goal.number,
+        ),
+        keywords=_labels(
+            [(slug, name, language) for _id, slug, name, language, _translation in found["keyword"]],
+            names,
+            locale.language_code,
+        ),
+    )

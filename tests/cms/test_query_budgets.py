@@ -48,12 +48,15 @@ PAGES = {
     "standard_page": (lambda: first_url("home.StandardPage"), 4),
     "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 15),
     "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 15),
-    # A practice: + its "adapted elsewhere" reports and the recommendations it puts into practice.
-    "practice": (lambda: "/en/practices/housing-first-finland/", 15),
-    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 19),
+    # A practice: + its reviews, countries, related practices, "adapted elsewhere" reports, the
+    # recommendations it puts into practice, recognized voices and engaged members (one each); its
+    # themes, goals and keywords in the reader's language are one query (`practice_terms`), so
+    # Arabic costs what English does.
+    "practice": (lambda: "/en/practices/housing-first-finland/", 12),
+    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 12),
     # A practice with key figures costs the same: they are a column of its row (issue 23).
-    "practice_key_figures": (lambda: "/en/practices/m-pesa-mobile-money/", 15),
-    "practice_key_figures_ar": (lambda: "/ar/practices/m-pesa-mobile-money/", 19),
+    "practice_key_figures": (lambda: "/en/practices/m-pesa-mobile-money/", 12),
+    "practice_key_figures_ar": (lambda: "/ar/practices/m-pesa-mobile-money/", 12),
     # The demo report and brief have a theme (issue 20): their generated cover reads its colour (one query).
     "report": (lambda: first_url("reports.ReportPage"), 7),
     # A chapter: + the topic proposals it answers, + its previous and next chapters; a brief: + the
@@ -79,13 +82,14 @@ PAGES = {
     "consultations_index": (lambda: first_url("community.ConsultationIndexPage"), 6),
     "take_part": (lambda: first_url("community.TakePartPage"), 11),
     "communities_index": (lambda: first_url("community.CommunityIndexPage"), 6),
-    # A community: + the coming events of its region (four queries); a partner: + the content it
-    # relayed through the share kits (two queries) and one more from the directory's new filters.
-    # A community also: + the chapters of the reports on its theme (two queries: the reports, then
-    # their chapters, none when no report is on it) and the briefs' recommendations on it (one).
-    "community": (lambda: first_url("community.CommunityPage"), 27),
+    # A community: its row with its theme's name and its members counted, its discussion, its
+    # coordinators, practices, recognized voices, the chapters of the reports on its theme, the
+    # briefs' recommendations on it, and its open consultations with the coming events of its
+    # region (one query for both): one each. A partner: + the content it relayed through the share
+    # kits (two queries) and one more from the directory's new filters.
+    "community": (lambda: first_url("community.CommunityPage"), 12),
     "partners_index": (lambda: first_url("community.PartnerIndexPage"), 16),
-    "partner": (lambda: first_url("community.PartnerPage"), 13),
+    "partner": (lambda: first_url("community.PartnerPage"), 12),
 }
 
 

@@ -3,6 +3,7 @@ proposals approved by editors, the monthly digest, query counts and accessibilit
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -419,6 +420,36 @@ def test_listing_and_pages_cost_the_same_for_10_and_200_items(client, index_en, 
         new_community(index_en, coordinator=ParticipantFactory())
     large = {path: _count(client, path) for path in small}
     assert large == small
+
+
+def test_a_community_page_costs_the_same_for_few_or_many_voices_coordinators_events_and_consultations(client, db):
+    """Its members, recognized voices, coordinators, the coming events of its region and the open
+    consultations: two or many of each cost the same."""
+    from cms.models import Theme
+    from community.factories import ConsultationPageFactory
+    from community.models import ConsultationIndexPage
+    from events.factories import ForumEditionPageFactory
+    from events.models import ForumIndexPage
+
+    path = "/en/communities/housing-in-south-asian-cities/"
+    page = CommunityPage.objects.get(url_path__endswith="/housing-in-south-asian-cities/", locale__language_code="en")
+    _count(client, path)  # warm the caches
+    few = _count(client, path)
+    theme = Theme.objects.get(locale=page.locale, slug=page.community.theme_slug)
+    for _number in range(8):
+        MemberProfileFactory().recognized_themes.add(theme)
+        MembershipFactory(community=page.community, is_coordinator=True, sector="policy")
+    forums = ForumIndexPage.objects.get(locale=page.locale)
+    soon = datetime.date.today() + datetime.timedelta(days=40)
+    for number in range(5):
+        ForumEditionPageFactory(parent=forums, continent="asia", start_date=soon + datetime.timedelta(days=number))
+    consultations = ConsultationIndexPage.objects.get(locale=page.locale)
+    for _number in range(5):
+        ConsultationPageFactory(parent=consultations)
+    response = client.get(path)
+    assert len(response.context["events"]) == len(response.context["consultations"]) == 3
+    assert len(response.context["voices"]) == 6
+    assert _count(client, path) == few
 
 
 # --- HTML and accessibility

@@ -219,3 +219,33 @@ def test_a_practice_in_countries_the_map_cannot_draw_names_them_in_words_only(cl
     response = client.get(practice.url)
     assert response.context["locator"] is None and 'class="locator-map"' not in response.content.decode()
     assert "Singapore" in response.content.decode()
+
+
+def test_a_practice_costs_the_same_queries_for_few_or_many_terms_and_voices_in_any_language(client, locales):
+    """Themes, goals and keywords (translated or not into the reader's language) and recognized
+    voices on the practice's themes: two or many of each cost the same, in English and in Arabic."""
+    from cms.models import Country, Theme
+    from community.factories import MemberProfileFactory
+    from practices.models import Keyword, SustainableDevelopmentGoal
+
+    english = PracticePage.objects.get(locale=locales["en"], slug="housing-first-finland")
+    arabic = english.get_translation(locales["ar"])
+    few = {page.url: _listing_queries(client, page.url) for page in (english, arabic)}
+    themes = list(Theme.objects.filter(locale=locales["en"]).exclude(slug__in=["health"])[:5])
+    goals = list(SustainableDevelopmentGoal.objects.filter(locale=locales["en"])[:8])
+    keywords = [Keyword.objects.create(locale=locales["en"], name=f"Term {number}") for number in range(8)]
+    for keyword in keywords[:4]:  # half of them translated into Arabic
+        keyword.copy_for_translation(locales["ar"]).save()
+    for page in (english, arabic):
+        page.themes.add(*themes)
+        page.sdgs.add(*goals)
+        page.keywords.add(*keywords)
+        page.countries.add(*Country.objects.filter(code__in=["SE", "NO", "DK", "EE"]))
+        page.save()
+    for _number in range(10):
+        MemberProfileFactory().recognized_themes.add(*themes)
+    many = {page.url: _listing_queries(client, page.url) for page in (english, arabic)}
+    assert many == few
+    content = client.get(arabic.url).content.decode()
+    assert content.count("practice-keyword--untranslated") == 4  # the keywords not translated yet
+    assert 'id="recognized-voices"' in content
