@@ -174,7 +174,8 @@ def _listing_queries(client, url: str) -> int:
     return len(queries)
 
 
-def test_listings_cost_the_same_queries_for_10_and_200_fallback_items(client, locales):
+def test_listings_cost_the_same_queries_for_10_and_40_fallback_items(client, locales):
+    # 40 of each: more than three pages of 12 in the practices and news listings.
     practices = PracticeIndexPage.objects.get(locale=locales["en"])
     news = NewsIndexPage.objects.get(locale=locales["en"])
     arabic = [locales["ar"]]
@@ -186,8 +187,8 @@ def test_listings_cost_the_same_queries_for_10_and_200_fallback_items(client, lo
 
     add(10)
     few = {url: _listing_queries(client, url) for url in ("/ar/practices/", "/ar/news/", "/ar/")}
-    add(190)
-    assert Page.objects.filter(alias_of__isnull=False, locale=locales["ar"]).count() >= 400
+    add(30)
+    assert Page.objects.filter(alias_of__isnull=False, locale=locales["ar"]).count() >= 80
     many = {url: _listing_queries(client, url) for url in few}
     assert many == few
 
