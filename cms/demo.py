@@ -12,7 +12,9 @@ English strings' translations are in `<app>/demo_translations/<language>.json`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,11 +22,23 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
-from wagtail.models import Locale, Page
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.test import override_settings
+from django.utils import timezone
+from modelsearch import signal_handlers as search_signal_handlers
+from modelsearch.backends import get_search_backends_with_name
+from modelsearch.conf import get_app_config as search_config
+from modelsearch.index import get_indexed_models
+from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue, validate_translation_links
 
-from cms import roles
+from cms import bulk_pages, roles, signals
 
 DEMO_PASSWORD = "ipsp-demo-2026"  # noqa: S105 - printed by `make run`; seed_demo refuses production settings
 
@@ -56,6 +70,15 @@ class SeedContext:
     pages: dict[str, Page] = field(default_factory=dict)
     created: int = 0
     translated: int = 0
+    # While `seeding` runs: objects a seeder bulk-created (no post_save), indexed when it ends.
+    to_index: dict[type[models.Model], set[Any]] | None = None
+
+    def index(self, model: type[models.Model], pks: Iterable[Any]) -> None:
+        """Add objects the seeder bulk-created to the search index: when `seeding` ends, or now."""
+        if self.to_index is not None:
+            self.to_index[model].update(pks)
+        else:
+            bulk_pages.index(model, sorted(pks))
 
 
 def load(seeder: str) -> dict[str, Any]:
@@ -95,6 +118,103 @@ def _demo_last_name(username: str) -> str:
     return rest.capitalize() if rest else "IPSP"
 
 
+@contextmanager
+def seeding(context: SeedContext) -> Iterator[None]:
+    """Seed without updating the search index, Wagtail's reference index and translators on every
+    save: each object saved or deleted meanwhile is brought up to date once, when the block ends.
+
+    Seeding saves a page many times (created, revised, published, translated, aliased) and each
+    save re-indexed it twice, a third of the seeding's time. Inside the block, Wagtail's own switch
+    stops the reference index (`disable_reference_index_auto_update`); the search backends'
+    `AUTO_UPDATE` is off (modelsearch's switch, which every automatic update honours) and their
+    save and delete receivers are disconnected; translators are not e-mailed about demo
+    translations; commits do not wait for the disk. On leaving, each object gets what those
+    receivers would have given it last: its references (`update_reference_index_task`'s work, or
+    their removal) and its index entry, one `add_bulk` per model and search backend
+    (`cms.bulk_pages.index`), with what the seeders bulk-created (`SeedContext.index`).
+    """
+    touched: dict[type[models.Model], set[Any]] = defaultdict(set)
+
+    def note(sender, instance, raw=False, **kwargs) -> None:
+        if not raw:
+            touched[sender].add(instance.pk)
+
+    indexed = [model for model in get_indexed_models() if getattr(model, "search_auto_update", True)]
+    context.to_index = defaultdict(set)
+    backends = {
+        name: {**params, "AUTO_UPDATE": False} for name, params in search_config().get_search_backend_config().items()
+    }
+    receivers = [
+        (post_save, search_signal_handlers.post_save_signal_handler),
+        (post_delete, search_signal_handlers.post_delete_signal_handler),
+    ]
+    for signal, receiver in receivers:
+        for model in indexed:
+            signal.disconnect(receiver, sender=model)
+    post_save.disconnect(signals.tell_translators_of_new_work, sender=Translation)
+    post_save.connect(note, weak=False, dispatch_uid="cms.demo.seeding")
+    post_delete.connect(note, weak=False, dispatch_uid="cms.demo.seeding")
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:
+        # Seeding commits thousands of small transactions: none waits for the disk (PostgreSQL's
+        # per-session switch; a crash could lose the last ones, and seeding again makes them).
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+    try:
+        with (
+            disable_reference_index_auto_update(),
+            override_settings(**{search_config().backend_setting_name: backends}),
+        ):
+            yield
+    finally:
+        if postgresql:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
+        post_save.disconnect(dispatch_uid="cms.demo.seeding")
+        post_delete.disconnect(dispatch_uid="cms.demo.seeding")
+        post_save.connect(signals.tell_translators_of_new_work, sender=Translation)
+        for signal, receiver in receivers:
+            for model in indexed:
+                signal.connect(receiver, sender=model)
+        bulk_created: dict[type[models.Model], set[Any]] = context.to_index or {}
+        context.to_index = None
+        # Also what was saved before an error stopped the seeding.
+        _update_indexes(touched, bulk_created, set(indexed))
+
+
+def _update_indexes(
+    touched: dict[type[models.Model], set[Any]],
+    bulk_created: dict[type[models.Model], set[Any]],
+    indexed: set[type[models.Model]],
+) -> None:
+    """The references and search index entries of the objects `touched` (saved or deleted), and the
+    index entries of the objects `bulk_created`, by model."""
+    to_index: dict[type[models.Model], set[Any]] = defaultdict(set, bulk_created)
+    for model, pks in touched.items():
+        found = set(model._default_manager.filter(pk__in=pks).values_list("pk", flat=True))
+        if model in ReferenceIndex.tracked_models:
+            for pk in sorted(found):
+                update_reference_index_task.call(model._meta.app_label, model._meta.model_name, str(pk))
+            for pk in pks - found:
+                ReferenceIndex.remove_for_object(model(pk=pk))
+                ReferenceIndex.remove_references_to(model(pk=pk))
+        if model not in indexed:
+            continue
+        if issubclass(model, Page):  # indexed as its specific page type, as `Page.get_indexed_instance`
+            for pk, content_type_id in Page.objects.filter(pk__in=found).values_list("pk", "content_type_id"):
+                specific = ContentType.objects.get_for_id(content_type_id).model_class()
+                if specific is not None:
+                    to_index[specific].add(pk)
+        else:
+            to_index[model] |= found
+        for pk in pks - found:
+            for _name, backend in get_search_backends_with_name(with_auto_update=True):
+                backend.delete(model(pk=pk))
+    for model, pks in to_index.items():
+        if model in indexed:
+            bulk_pages.index(model, sorted(pks))
+
+
 def seed_users(context: SeedContext) -> None:
     User = get_user_model()
     for username, group_names, superuser, region in DEMO_USERS:
@@ -116,6 +236,11 @@ def seed_users(context: SeedContext) -> None:
             context.created += 1
         if username == "admin":
             context.admin = user
+        _, _, language = username.partition("translator-")
+        if language and (context.languages is None or language in context.languages):
+            # The translator's admin preferences, which the first e-mail about new translations made
+            # (for its language); seeding sends none (`seeding`).
+            UserProfile.get_for_user(user)
 
 
 def other_locales(context: SeedContext) -> list[Locale]:
@@ -137,8 +262,18 @@ def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=No
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    # What `StringTranslation.objects.update_or_create` per segment would store, in two queries:
+    # the rows already there are updated, the others inserted in segment order.
+    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+    existing = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            locale=locale, context_id__in={segment.context_id for segment in segments}
+        )
+    }
+    rows: dict[tuple[int, int], StringTranslation] = {}
     missing = []
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+    for segment in segments:
         text = segment.string.data
         if segment.context.path == "slug":
             translated = text
@@ -147,18 +282,36 @@ def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=No
         else:
             missing.append(text)
             continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": translated, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
-        )
+        _check_translation(text, translated, locale)
+        key = (segment.string_id, segment.context_id)
+        row = rows.get(key) or existing.get(key)
+        if row is None:
+            row = StringTranslation(translation_of=segment.string, locale=locale, context=segment.context)
+        row.data, row.translation_type = translated, StringTranslation.TRANSLATION_TYPE_MANUAL
+        rows[key] = row
     if missing:
         raise ValueError(
             f"Demo translation into {locale.language_code} is missing {len(missing)} string(s), first: {missing[0]!r}"
         )
+    now = timezone.now()
+    for row in rows.values():
+        row.updated_at = now
+    StringTranslation.objects.bulk_create([row for row in rows.values() if row.pk is None])
+    StringTranslation.objects.bulk_update(
+        [row for row in rows.values() if row.pk is not None], ["data", "translation_type", "updated_at"]
+    )
     translation.save_target(user=user, publish=True)
     return instance.get_translation(locale)
+
+
+def _check_translation(text: str, translated: str, locale: Locale) -> None:
+    """What `StringTranslation.save` checks (a bulk insert skips it): a translation that fails is
+    marked in error there, and the translated page could not be made; here it stops the seeding."""
+    try:
+        StringValue.from_translated_html(translated)
+        validate_translation_links(text, translated)
+    except ValueError as error:
+        raise ValueError(f"Demo translation into {locale.language_code} of {text!r} is not valid: {error}") from error
 
 
 def has_real_translation(instance, locale: Locale) -> bool:

@@ -16,7 +16,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
-from wagtail.search import index
 
 from cms import geography
 from cms.demo import DEMO_PASSWORD, SeedContext, load
@@ -59,13 +58,13 @@ def seed(context: SeedContext) -> None:
     existing = set(User.objects.filter(username__in=[m.username for m in MEMBERS]).values_list("username", flat=True))
     new = [member for member in MEMBERS if member.username not in existing]
     if new:
-        _create_members(new)
+        _create_members(new, context)
         context.created += len(new)
         context.log(f"  {len(new)} demo member(s) created")
     _seed_engagements(context)
 
 
-def _create_members(members: list[DemoMember]) -> None:
+def _create_members(members: list[DemoMember], context: SeedContext) -> None:
     User = get_user_model()
     password = make_password(DEMO_PASSWORD)  # hashed once for all: the demo accounts share it
     now = timezone.now()
@@ -118,8 +117,7 @@ def _create_members(members: list[DemoMember]) -> None:
         [MemberLanguage(profile=profile, code=code) for profile, member in pairs for code in member.languages]
     )
     # bulk_create sends no post_save, so the search index (site search finds members) is fed here.
-    for profile in MemberProfile.objects.filter(pk__in=[p.pk for p in profiles]).prefetch_related("themes"):
-        index.insert_or_update_object(profile)
+    context.index(MemberProfile, [profile.pk for profile in profiles])
 
 
 def _link(through, target_field: str, pairs, keys_of, ids: dict[str, int]) -> None:

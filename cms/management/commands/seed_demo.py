@@ -31,14 +31,15 @@ class Command(BaseCommand):
             if unknown:
                 raise CommandError(f"Unknown language code(s): {', '.join(sorted(unknown))}.")
         context = demo.SeedContext(log=self.stdout.write, languages=languages.split(",") if languages else None)
-        demo.seed_users(context)
-        with fallbacks.paused():  # translations first; aliases fill what is still missing at the end
-            for module in modules:
-                self.stdout.write(f"Seeding {module.__name__} …")
-                module.seed(context)
-        roles.sync_all()
-        # Most demo practices exist in a few languages only: every language lists them as fallbacks.
-        self.stdout.write(f"Fallback aliases: {fallbacks.sync_all(log=self.stdout.write)} change(s).")
+        with demo.seeding(context):  # the search and reference indexes updated once, at the end; no e-mails
+            demo.seed_users(context)
+            with fallbacks.paused():  # translations first; aliases fill what is still missing at the end
+                for module in modules:
+                    self.stdout.write(f"Seeding {module.__name__} …")
+                    module.seed(context)
+            roles.sync_all()
+            # Most demo practices exist in a few languages only: every language lists them as fallbacks.
+            self.stdout.write(f"Fallback aliases: {fallbacks.sync_all(log=self.stdout.write)} change(s).")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {context.created} item(s) created, {context.translated} translation(s) made."
