@@ -114,8 +114,8 @@ class PageTypeFilter(MultipleContentTypeFilter):
 
 class ExplorerFilterSet(GenericPageFilterSet):
     content_type = PageTypeFilter(
-        label=_("Page type"),
-        queryset=GenericPageFilterSet.base_filters["content_type"].queryset,  # Wagtail's own
+        label=GenericPageFilterSet.base_filters["content_type"].label,  # Wagtail's own, and its translations
+        queryset=GenericPageFilterSet.base_filters["content_type"].queryset,
         widget=CheckboxSelectMultiple,
     )
 
