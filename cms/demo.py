@@ -38,7 +38,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, validate_translation_links
 
-from cms import bulk_pages, roles, signals
+from cms import bulk_pages, roles
 
 DEMO_PASSWORD = "ipsp-demo-2026"  # noqa: S105 - printed by `make run`; seed_demo refuses production settings
 
@@ -120,16 +120,16 @@ def _demo_last_name(username: str) -> str:
 
 @contextmanager
 def seeding(context: SeedContext) -> Iterator[None]:
-    """Seed without updating the search index, Wagtail's reference index and translators on every
-    save: each object saved or deleted meanwhile is brought up to date once, when the block ends.
+    """Seed without updating the search index and Wagtail's reference index on every save: each
+    object saved or deleted meanwhile is brought up to date once, when the block ends.
 
     Seeding saves a page many times (created, revised, published, translated, aliased) and each
     save re-indexed it twice, a third of the seeding's time. Inside the block, Wagtail's own switch
     stops the reference index (`disable_reference_index_auto_update`); the search backends'
     `AUTO_UPDATE` is off (modelsearch's switch, which every automatic update honours) and their
-    save and delete receivers are disconnected; translators are not e-mailed about demo
-    translations; commits do not wait for the disk. On leaving, each object gets what those
-    receivers would have given it last: its references (`update_reference_index_task`'s work, or
+    save and delete receivers are disconnected; commits do not wait for the disk (seed_demo also
+    pauses the e-mails to translators, `cms.translators.paused`). On leaving, each object gets what
+    those receivers would have given it last: its references (`update_reference_index_task`'s work, or
     their removal) and its index entry, one `add_bulk` per model and search backend
     (`cms.bulk_pages.index`), with what the seeders bulk-created (`SeedContext.index`).
     """
@@ -151,7 +151,6 @@ def seeding(context: SeedContext) -> Iterator[None]:
     for signal, receiver in receivers:
         for model in indexed:
             signal.disconnect(receiver, sender=model)
-    post_save.disconnect(signals.tell_translators_of_new_work, sender=Translation)
     post_save.connect(note, weak=False, dispatch_uid="cms.demo.seeding")
     post_delete.connect(note, weak=False, dispatch_uid="cms.demo.seeding")
     postgresql = connection.vendor == "postgresql"
@@ -172,7 +171,6 @@ def seeding(context: SeedContext) -> Iterator[None]:
                 cursor.execute("RESET synchronous_commit")
         post_save.disconnect(dispatch_uid="cms.demo.seeding")
         post_delete.disconnect(dispatch_uid="cms.demo.seeding")
-        post_save.connect(signals.tell_translators_of_new_work, sender=Translation)
         for signal, receiver in receivers:
             for model in indexed:
                 signal.connect(receiver, sender=model)

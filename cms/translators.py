@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -97,6 +99,18 @@ def notify_translators(translation_ids: list[int]) -> None:
 
 
 _pending = threading.local()
+_paused = threading.local()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Tell no translator about the translations created meanwhile (seeding the demo, `cms.demo.seeding`)."""
+    previous = getattr(_paused, "value", False)
+    _paused.value = True
+    try:
+        yield
+    finally:
+        _paused.value = previous
 
 
 def _flush() -> None:
@@ -108,6 +122,8 @@ def _flush() -> None:
 def translation_created(translation_id: int) -> None:
     """Collect the translations a transaction creates (a subtree gives many) into one message per
     translator, sent once the transaction commits."""
+    if getattr(_paused, "value", False):
+        return
     connection = transaction.get_connection()
     scheduled = any(callback is _flush for _sids, callback, _robust in connection.run_on_commit)
     if not scheduled:
