@@ -20,10 +20,8 @@ from `manage.py sync_fallbacks` (run by `seed_demo`), which backfills existing c
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from collections.abc import Iterable
-from contextlib import contextmanager
 from uuid import UUID
 
 from django.conf import settings
@@ -31,22 +29,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from wagtail.models import Locale, Page, PageViewRestriction
 
-_paused = threading.local()
+from cms.pause import Pause
 
-
-@contextmanager
-def paused():
-    """Publish without creating aliases on the way (bulk seeding); run `sync_all` afterwards."""
-    previous = getattr(_paused, "value", False)
-    _paused.value = True
-    try:
-        yield
-    finally:
-        _paused.value = previous
-
-
-def is_paused() -> bool:
-    return getattr(_paused, "value", False)
+_pause = Pause()
+paused = _pause.paused  # publish without creating aliases on the way (bulk seeding); run `sync_all` afterwards
+is_paused = _pause.is_paused
 
 
 def exclude_fallbacks(queryset: QuerySet) -> QuerySet:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -27,6 +25,7 @@ from wagtail_localize.models import Translation
 from cms import roles, translation_requests
 from cms.links import absolute_url
 from cms.notifications import notify
+from cms.pause import Pause
 
 RECENT_DAYS = 14
 
@@ -99,18 +98,8 @@ def notify_translators(translation_ids: list[int]) -> None:
 
 
 _pending = threading.local()
-_paused = threading.local()
-
-
-@contextmanager
-def paused() -> Iterator[None]:
-    """Tell no translator about the translations created meanwhile (seeding the demo, `cms.demo.seeding`)."""
-    previous = getattr(_paused, "value", False)
-    _paused.value = True
-    try:
-        yield
-    finally:
-        _paused.value = previous
+_pause = Pause()
+paused = _pause.paused  # tell no translator about the translations created meanwhile (seeding the demo)
 
 
 def _flush() -> None:
@@ -122,7 +111,7 @@ def _flush() -> None:
 def translation_created(translation_id: int) -> None:
     """Collect the translations a transaction creates (a subtree gives many) into one message per
     translator, sent once the transaction commits."""
-    if getattr(_paused, "value", False):
+    if _pause.is_paused():
         return
     connection = transaction.get_connection()
     scheduled = any(callback is _flush for _sids, callback, _robust in connection.run_on_commit)
