@@ -32,15 +32,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _e2e_database(tmp_dir: Path, demo_template: str | None, worker: str) -> tuple[str, callable]:
+def _e2e_database(tmp_dir: Path, demo_template: str | None, site_name: str) -> tuple[str, callable]:
     """A seeded database for the server: a copy of the run's template on PostgreSQL, else a fresh
-    SQLite file that is migrated and seeded here. Returns its URL and how to drop it."""
+    SQLite file that is migrated and seeded here. `site_name` (the xdist worker and browser group)
+    keeps the databases of servers running side by side apart. Returns its URL and how to drop it."""
     url = demo_database.postgres_url()
     if url is None:
         sqlite_url = f"sqlite:///{tmp_dir / 'e2e.sqlite3'}"
         demo_database.seed(sqlite_url, MEDIA_ROOT=str(tmp_dir / "media"))
         return sqlite_url, lambda: None
-    name = f"{urlparse(url).path.lstrip('/')}_e2e{worker}"
+    name = f"{urlparse(url).path.lstrip('/')}_e2e{site_name}"
     if demo_template:
         demo_database.clone(url, demo_template, name)
     else:  # a reused test database without a template: seed the server's own
