@@ -96,6 +96,11 @@ class ExpertReview(models.Model):
                 name="one_approval_per_reviewer_and_task",
             )
         ]
+        indexes = [
+            # Every public practice page asks "has this content (any language) passed review?" (its own
+            # check, and once per candidate of its related practices): the approved rows by key.
+            models.Index(fields=["translation_key"], condition=Q(decision="approved"), name="approved_review_by_key"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reviewer_name}: {self.get_decision_display()}"

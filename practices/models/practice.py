@@ -277,8 +277,7 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
         countries = list(self.countries.all())
-        linked = self._linked_terms(request)
-        terms = practice_terms(self.locale, *linked)
+        terms = practice_terms(self.locale, *self._linked_terms(request))
         reviews = self.approved_reviews
         regions = geography.regions_of(country.code for country in countries)
         # A review recorded by an import is the importer's word, not the Panel's experts': it says so.
@@ -309,7 +308,7 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
                     label=lambda name: gettext("Practices in %(country)s") % {"country": name},
                     language=language,
                 ),
-                "related": self.related_practices(linked[0], [c.region for c in countries]),
+                "related": self.related_practices(terms.theme_slugs, [c.region for c in countries]),
             }
         )
         # Other apps add to the page without practices importing them: the community app answers
@@ -319,18 +318,18 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         return context
 
     def _linked_terms(self, request) -> tuple:
-        """The slugs of the linked themes, the numbers of the linked goals and the ids of the linked
+        """The ids of the linked themes, the numbers of the linked goals and the ids of the linked
         keywords: subqueries of the saved links, or as edited when previewing (a draft's links are
         not saved yet)."""
         if getattr(request, "is_preview", False):
             return (
-                [theme.slug for theme in self.themes.all()],
+                [theme.pk for theme in self.themes.all()],
                 [goal.number for goal in self.sdgs.all()],
                 [keyword.pk for keyword in self.keywords.all()],
             )
         links = {name: getattr(PracticePage, name).through.objects.filter(practicepage_id=self.pk) for name in LINKS}
         return (
-            links["themes"].values("theme__slug"),
+            links["themes"].values("theme_id"),
             links["sdgs"].values("sustainabledevelopmentgoal__number"),
             links["keywords"].values("keyword_id"),
         )
@@ -341,29 +340,29 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         url = self.get_url(request)
         return url[: url.rstrip("/").rfind("/") + 1] if url else self.get_parent().get_url(request)
 
-    def related_practices(self, theme_slugs, regions: list[str], limit: int = 3):
-        """Other reviewed practices in this language ranked by shared themes (`theme_slugs`: a list
-        or a subquery), then shared region. A fallback (an alias) is read with
+    def related_practices(self, theme_slugs: list[str], regions: list[str], limit: int = 3):
+        """Other reviewed practices in this language ranked by shared themes (matched by slug, which
+        every translation of a theme shares), then shared region. A fallback (an alias) is read with
         its original's language, so the listing asks no more (`cms_tags.item_language`).
 
         Each count is a subquery over one many-to-many table (not two joins multiplied together
         and counted distinct), so the query stays quick with thousands of practices."""
-        themes = PracticePage.themes.through.objects.filter(practicepage_id=OuterRef("pk"), theme__slug__in=theme_slugs)
-        places = PracticePage.countries.through.objects.filter(
-            practicepage_id=OuterRef("pk"), country__region__in=regions
-        )
+        theme_links = PracticePage.themes.through.objects.filter(theme__slug__in=theme_slugs)
+        place_links = PracticePage.countries.through.objects.filter(country__region__in=regions)
         return list(
             PracticePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
+            # Which pages share a theme or a region: two uncorrelated subqueries PostgreSQL reads once
+            # (hashed), so only those pages are counted, once each.
+            .filter(Q(pk__in=theme_links.values("practicepage_id")) | Q(pk__in=place_links.values("practicepage_id")))
             .filter(approved_review_exists())
             .annotate(
-                shared_themes=_count(themes, "theme_id"),
-                shared_regions=_count(places, "country__region"),
+                shared_themes=_count(theme_links.filter(practicepage_id=OuterRef("pk")), "theme_id"),
+                shared_regions=_count(place_links.filter(practicepage_id=OuterRef("pk")), "country__region"),
                 original_language=F("alias_of__locale__language_code"),
             )
-            .filter(Q(shared_themes__gt=0) | Q(shared_regions__gt=0))
             .order_by("-shared_themes", "-shared_regions", "title")
             .only(
                 "id", "title", "url_path", "path", "depth", "locale_id", "alias_of_id", "summary", "search_description"

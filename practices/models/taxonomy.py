@@ -158,6 +158,9 @@ class PracticeTerms:
     themes: list[Theme]  # rows (id, slug, name), by name
     goals: list[SustainableDevelopmentGoal]  # rows (id, number, title), by number
     keywords: list[KeywordLabel]
+    # Every linked theme's slug, translated into the page's language or not: related practices
+    # match on these as a plain list (a subquery of the links would be read again for each candidate).
+    theme_slugs: list[str]
 
 
 def text(value: str | None = None) -> Value:
@@ -165,17 +168,23 @@ def text(value: str | None = None) -> Value:
     return Value(value, output_field=CharField())
 
 
-def practice_terms(locale: Locale, theme_slugs, goal_numbers, keyword_ids) -> PracticeTerms:
+def practice_terms(locale: Locale, theme_ids, goal_numbers, keyword_ids) -> PracticeTerms:
     """The linked themes and goals translated into `locale`, and the linked keywords as readers see
     them (their translation, else the linked one marked with its own language); each argument a
     list or a subquery of the page's links (previews give lists). One UNION query of the three
-    tables, whatever the language: each keyword row carries its translation. A theme or goal not
-    translated into `locale` is left out; themes are listed by name, like keywords."""
+    tables, whatever the language: each theme and keyword row carries its translation. A theme or
+    goal not translated into `locale` is left out (its slug is still in `theme_slugs`); themes are
+    listed by name, like keywords."""
+
+    def theme_in_locale(column: str) -> Subquery:
+        return Subquery(Theme.objects.filter(locale=locale, slug=OuterRef("slug")).order_by().values(column)[:1])
+
     # Each row: (kind, id, slug or number, name, language, name in `locale`); the last two for keywords.
+    # A theme's row: (kind, its translation's id, slug, its translation's name): NULLs when not translated.
     rows = (
-        Theme.objects.filter(locale=locale, slug__in=theme_slugs)
+        Theme.objects.filter(pk__in=theme_ids)
         .order_by()
-        .values_list(text("theme"), "id", "slug", "name", text(), text())
+        .values_list(text("theme"), theme_in_locale("id"), "slug", theme_in_locale("name"), text(), text())
         .union(
             SustainableDevelopmentGoal.objects.filter(locale=locale, number__in=goal_numbers)
             .order_by()
@@ -197,9 +206,15 @@ def practice_terms(locale: Locale, theme_slugs, goal_numbers, keyword_ids) -> Pr
     for kind, *row in rows:
         found[kind].append(row)
     names = {slug: translation for _id, slug, _name, _language, translation in found["keyword"] if translation}
+    # One theme per slug (a page may link a theme in two languages), as the translated theme reads it.
+    themes = {slug: (pk, name) for pk, slug, name, _, _ in found["theme"]}
     return PracticeTerms(
         themes=sorted(
-            (Theme(id=pk, slug=slug, name=name, locale=locale) for pk, slug, name, _, _ in found["theme"]),
+            (
+                Theme(id=pk, slug=slug, name=name, locale=locale)
+                for slug, (pk, name) in themes.items()
+                if pk is not None
+            ),
             key=lambda theme: theme.name.casefold(),
         ),
         goals=sorted(
@@ -214,4 +229,5 @@ def practice_terms(locale: Locale, theme_slugs, goal_numbers, keyword_ids) -> Pr
             names,
             locale.language_code,
         ),
+        theme_slugs=list(themes),
     )

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from cms import geography
+from cms.factories import ThemeFactory
 from practices.factories import PracticePageFactory
 from practices.models import PracticeIndexPage, PracticePage
 
@@ -150,6 +151,30 @@ def test_related_practices_share_themes_or_region(client):
     related = content.split('id="related-heading"')[1]
     assert related.count('class="card"') == 3
     assert "/en/practices/rwanda-community-health-workers/" not in related
+
+
+def test_related_practices_match_a_theme_not_translated_into_the_readers_language(client, index, locales):
+    """A linked theme with no translation into the page's language is not listed, but practices
+    sharing it are still related (matched on the slug all of a theme's translations share)."""
+    theme = ThemeFactory(locale=locales["fr"], name="Tiers-lieux", slug="tiers-lieux")
+    practice = PracticePageFactory(parent=index, title="Practice sharing a French theme", countries=["NZ"])
+    other = PracticePageFactory(parent=index, title="Another practice sharing it", countries=["JP"])
+    for page in (practice, other):
+        page.themes.set([theme])
+        page.save()  # parental many-to-many values are written on save
+    content = client.get(practice.url).content.decode()
+    assert "Tiers-lieux" not in content
+    assert other.url in content.split('id="related-heading"')[1]
+
+
+def test_a_practice_with_no_theme_or_country_has_no_related_practices(client, index):
+    practice = PracticePageFactory(parent=index, title="A practice filed nowhere")
+    practice.themes.set([])
+    practice.countries.set([])
+    practice.save()
+    response = client.get(practice.url)
+    assert response.status_code == 200
+    assert 'id="related-heading"' not in response.content.decode()
 
 
 def test_translated_practice_keeps_facts_and_translates_prose(client, locales):
