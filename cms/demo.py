@@ -131,7 +131,8 @@ def seeding(context: SeedContext) -> Iterator[None]:
     pauses the e-mails to translators, `cms.translators.paused`). On leaving, each object gets what
     those receivers would have given it last: its references (`update_reference_index_task`'s work, or
     their removal) and its index entry, one `add_bulk` per model and search backend
-    (`cms.bulk_pages.index`), with what the seeders bulk-created (`SeedContext.index`).
+    (`cms.bulk_pages.index`), with what the seeders bulk-created (`SeedContext.index`); then the
+    database gathers its planner statistics (`ANALYZE`).
     """
     touched: dict[type[models.Model], set[Any]] = defaultdict(set)
 
@@ -178,6 +179,10 @@ def seeding(context: SeedContext) -> Iterator[None]:
         context.to_index = None
         # Also what was saved before an error stopped the seeding.
         _update_indexes(touched, bulk_created, set(indexed))
+        # The planner's statistics for what was just written: until autovacuum gets to it (never, where
+        # it is off), PostgreSQL guesses the tables' sizes and picks slow plans for the first readers.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _update_indexes(
