@@ -14,16 +14,16 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from cms.links import absolute_url, page_url
+from cms.models.pages import private_q
 from cms.sharing.mixins import ShareKitMixin
 
 register = template.Library()
@@ -153,8 +153,7 @@ def _original_of(request: HttpRequest | None, page: Page | None) -> Page | None:
 def _public(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
     """Like `.public()`, but inside the page query itself: no separate query for the site's view
     restrictions (a page is private when it or an ancestor has one)."""
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return queryset.exclude(Exists(restricted))
+    return queryset.exclude(private_q())
 
 
 @register.simple_tag(takes_context=True)
