@@ -71,16 +71,17 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
     """
     cache = _request_cache(request)
     if "homes" not in cache:
-        news_index = apps.get_model("news", "NewsIndexPage")
-        # The news index of every language rides along: every page advertises its language's feed.
-        condition = Q(depth=2) | Q(depth=3, content_type=ContentType.objects.get_for_model(news_index))
+        news_index = ContentType.objects.get_for_model(apps.get_model("news", "NewsIndexPage"))
+        condition = Q(depth=2)
         if isinstance(page, Page):
             condition |= Q(translation_key=page.translation_key)
-        # So do the active language's menu and footer links (`menu_pages`, `footer_pages`).
+        # So do the active language's menu and footer links (`menu_pages`, `footer_pages`) and its
+        # news index: every page advertises its language's feed.
         condition |= Q(locale__language_code=get_language()) & (
             Q(depth=3, show_in_menus=True)
             | Q(content_type=_content_type("home", "StandardPage"), standardpage__show_in_footer=True)
             | Q(depth=3, content_type=_content_type("community", "TakePartPage"))
+            | Q(depth=3, content_type=news_index)
         )
         homes: dict[str, Page] = {}
         translations: dict[str, Page] = {}
@@ -125,7 +126,7 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                 links.append(candidate)
             if candidate.depth == 2:
                 homes[code] = candidate
-            elif candidate.depth == 3 and candidate.content_type_id == ContentType.objects.get_for_model(news_index).pk:
+            elif candidate.depth == 3 and candidate.content_type_id == news_index.pk:
                 news.setdefault(code, candidate)
             if isinstance(page, Page) and candidate.translation_key == page.translation_key:
                 translations[code] = candidate
