@@ -87,13 +87,13 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
         translations: dict[str, Page] = {}
         news: dict[str, Page] = {}
         links: list[Page] = []
-        queryset = (
-            Page.objects.live()
-            .filter(condition)
-            .select_related("locale")
-            .annotate(
-                # For the translation notice: when the source was last synced for translators, and
-                # whether a machine pre-filled any segment of the translation being viewed.
+        queryset = Page.objects.live().filter(condition).select_related("locale")
+        queryset = queryset.annotate(in_footer=F("standardpage__show_in_footer"))
+        if get_language() != settings.LANGUAGE_CODE:
+            # For the translation notice, which the source language never shows: when the source
+            # was last synced for translators, and whether a machine pre-filled any segment of the
+            # translation being viewed.
+            queryset = queryset.annotate(
                 synced_at=Subquery(
                     TranslationSource.objects.filter(
                         object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
@@ -101,7 +101,6 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                     .order_by("-last_updated_at")
                     .values("last_updated_at")[:1]
                 ),
-                in_footer=F("standardpage__show_in_footer"),
                 machine_assisted=Exists(
                     StringTranslation.objects.filter(
                         context__object_id=OuterRef("translation_key"),
@@ -110,7 +109,6 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                     )
                 ),
             )
-        )
         fields = (
             *CHROME_FIELDS,
             "translation_key",
