@@ -14,16 +14,16 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from cms.links import absolute_url, page_url
+from cms.models.pages import private_q
 from cms.sharing.mixins import ShareKitMixin
 
 register = template.Library()
@@ -71,28 +71,29 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
     """
     cache = _request_cache(request)
     if "homes" not in cache:
-        news_index = apps.get_model("news", "NewsIndexPage")
-        # The news index of every language rides along: every page advertises its language's feed.
-        condition = Q(depth=2) | Q(depth=3, content_type=ContentType.objects.get_for_model(news_index))
+        news_index = ContentType.objects.get_for_model(apps.get_model("news", "NewsIndexPage"))
+        condition = Q(depth=2)
         if isinstance(page, Page):
             condition |= Q(translation_key=page.translation_key)
-        # So do the active language's menu and footer links (`menu_pages`, `footer_pages`).
+        # So do the active language's menu and footer links (`menu_pages`, `footer_pages`) and its
+        # news index: every page advertises its language's feed.
         condition |= Q(locale__language_code=get_language()) & (
             Q(depth=3, show_in_menus=True)
             | Q(content_type=_content_type("home", "StandardPage"), standardpage__show_in_footer=True)
             | Q(depth=3, content_type=_content_type("community", "TakePartPage"))
+            | Q(depth=3, content_type=news_index)
         )
         homes: dict[str, Page] = {}
         translations: dict[str, Page] = {}
         news: dict[str, Page] = {}
         links: list[Page] = []
-        queryset = (
-            Page.objects.live()
-            .filter(condition)
-            .select_related("locale")
-            .annotate(
-                # For the translation notice: when the source was last synced for translators, and
-                # whether a machine pre-filled any segment of the translation being viewed.
+        queryset = Page.objects.live().filter(condition).select_related("locale")
+        queryset = queryset.annotate(in_footer=F("standardpage__show_in_footer"))
+        if get_language() != settings.LANGUAGE_CODE:
+            # For the translation notice, which the source language never shows: when the source
+            # was last synced for translators, and whether a machine pre-filled any segment of the
+            # translation being viewed.
+            queryset = queryset.annotate(
                 synced_at=Subquery(
                     TranslationSource.objects.filter(
                         object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
@@ -100,7 +101,6 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                     .order_by("-last_updated_at")
                     .values("last_updated_at")[:1]
                 ),
-                in_footer=F("standardpage__show_in_footer"),
                 machine_assisted=Exists(
                     StringTranslation.objects.filter(
                         context__object_id=OuterRef("translation_key"),
@@ -109,7 +109,6 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                     )
                 ),
             )
-        )
         fields = (
             *CHROME_FIELDS,
             "translation_key",
@@ -125,7 +124,7 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
                 links.append(candidate)
             if candidate.depth == 2:
                 homes[code] = candidate
-            elif candidate.depth == 3 and candidate.content_type_id == ContentType.objects.get_for_model(news_index).pk:
+            elif candidate.depth == 3 and candidate.content_type_id == news_index.pk:
                 news.setdefault(code, candidate)
             if isinstance(page, Page) and candidate.translation_key == page.translation_key:
                 translations[code] = candidate
@@ -153,8 +152,7 @@ def _original_of(request: HttpRequest | None, page: Page | None) -> Page | None:
 def _public(queryset: QuerySet, request: HttpRequest | None = None) -> QuerySet:
     """Like `.public()`, but inside the page query itself: no separate query for the site's view
     restrictions (a page is private when it or an ancestor has one)."""
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return queryset.exclude(Exists(restricted))
+    return queryset.exclude(private_q())
 
 
 @register.simple_tag(takes_context=True)

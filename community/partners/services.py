@@ -7,9 +7,10 @@ organisation only (`can_administer`); site editors with `community.change_partne
 
 from __future__ import annotations
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -125,28 +126,27 @@ def edit_profile(page: PartnerPage, *, by, introduction: str, website: str) -> P
 
 def where(pages: QuerySet, language: str) -> list[dict]:
     """Partners counted by world region and, within it, by country (one aggregate, whatever the
-    number of partners): [{"code", "name", "count", "countries": [(code, name, count)]}]."""
+    number of partners): [{"code", "name", "count", "countries": [(code, name, count)]}].
+
+    A partner working in several countries of a region counts once for the region: each country's
+    row carries its partners, and a region's count is the size of their union."""
     through = PartnerPage.countries.through
     rows = (
         through.objects.filter(partnerpage__in=pages)
         .values_list("country__region", "country_id")
-        .annotate(count=Count("partnerpage", distinct=True))
+        .annotate(partners=ArrayAgg("partnerpage", distinct=True))
         .order_by()
     )
     regions: dict[str, dict] = {}
-    for region, country, count in rows:
+    partners: dict[str, set[int]] = {}
+    for region, country, ids in rows:
         entry = regions.setdefault(region, {"code": region, "countries": []})
-        entry["countries"].append((country, geography.country_name(country, language), count))
-    region_counts = dict(
-        through.objects.filter(partnerpage__in=pages)
-        .values_list("country__region")
-        .annotate(count=Count("partnerpage", distinct=True))
-        .order_by()
-    )
+        entry["countries"].append((country, geography.country_name(country, language), len(ids)))
+        partners.setdefault(region, set()).update(ids)
     result = []
     for code, entry in regions.items():
         entry["name"] = geography.region_name(code, language)
-        entry["count"] = region_counts.get(code, 0)
+        entry["count"] = len(partners[code])
         entry["countries"].sort(key=lambda row: (-row[2], row[1]))
         result.append(entry)
     return sorted(result, key=lambda entry: (-entry["count"], entry["name"]))

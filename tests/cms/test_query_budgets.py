@@ -86,9 +86,9 @@ PAGES = {
     # coordinators, practices, recognized voices, the chapters of the reports on its theme, the
     # briefs' recommendations on it, and its open consultations with the coming events of its
     # region (one query for both): one each. A partner: + the content it relayed through the share
-    # kits (two queries) and one more from the directory's new filters.
+    # kits (two queries). The directory: where partners are by region and country is one aggregate.
     "community": (lambda: first_url("community.CommunityPage"), 12),
-    "partners_index": (lambda: first_url("community.PartnerIndexPage"), 16),
+    "partners_index": (lambda: first_url("community.PartnerIndexPage"), 11),
     "partner": (lambda: first_url("community.PartnerPage"), 12),
 }
 

@@ -4,11 +4,15 @@ still applies view restrictions set on the page or on any page above it, or on a
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from cms import views
+from home.factories import StandardPageFactory
+from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +68,18 @@ def test_a_restriction_on_an_aliass_original_applies_to_the_alias(client):
     response = client.get(alias.url)
     assert response.status_code == 200
     assert b'name="password"' in response.content
+
+
+def test_public_listings_leave_out_a_private_section_and_everything_below_it_without_a_query_of_their_own(
+    english_home,
+):
+    """`.public()` (`cms.models.pages.private_q`) reads the restricted paths inside the listing's query."""
+    section = StandardPageFactory(parent=english_home, slug="private-section")
+    inside = StandardPageFactory(parent=section, slug="inside")
+    neighbour = StandardPageFactory(parent=english_home, slug="public-neighbour")
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    pages = StandardPage.objects.filter(pk__in=[section.pk, inside.pk, neighbour.pk])
+    with CaptureQueriesContext(connection) as queries:
+        public = set(pages.public().values_list("pk", flat=True))
+    assert public == {neighbour.pk} and len(queries) == 1
+    assert set(pages.not_public().values_list("pk", flat=True)) == {section.pk, inside.pk}

@@ -113,6 +113,21 @@ def test_where_partners_are_counts_by_region_and_country(client, db):
     assert "Afrique" in body and "Où sont les partenaires" in body
 
 
+def test_a_partner_in_two_countries_of_a_region_counts_once_for_the_region(client, index_en):
+    def where() -> dict:
+        regions = client.get("/en/partners/").context["where"]
+        return {
+            region["code"]: (region["count"], {code: n for code, _name, n in region["countries"]}) for region in regions
+        }
+
+    before = where()
+    new_partner(index_en, countries=("KE", "NG"))
+    after = where()
+    assert after["002"][0] == before["002"][0] + 1  # Africa: one more partner, not two
+    assert after["002"][1]["KE"] == before["002"][1]["KE"] + 1
+    assert after["002"][1]["NG"] == before["002"][1].get("NG", 0) + 1
+
+
 def test_the_world_map_links_each_country_to_the_directory_filtered_by_it(client, db):
     response = client.get("/en/partners/")
     world = response.context["map"]
