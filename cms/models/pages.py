@@ -79,6 +79,14 @@ class _PrivatePath(Func):
         extra_context["restrictions"] = connection.ops.quote_name(PageViewRestriction._meta.db_table)
         return super().as_sql(compiler, connection, **extra_context)
 
+    def as_sqlite(self, compiler, connection, **extra_context):
+        """SQLite (`make run`) has no arrays: the same prefix match, as a correlated EXISTS."""
+        template = (
+            "EXISTS (SELECT 1 FROM %(pages)s restricted WHERE restricted.id IN (SELECT page_id FROM %(restrictions)s)"
+            " AND %(expressions)s LIKE restricted.path || '%%%%')"
+        )
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
 
 def private_q() -> Q:
     """Pages in a private section (Wagtail's `.private_q()`, without a query of its own)."""

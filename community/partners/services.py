@@ -7,7 +7,6 @@ organisation only (`can_administer`); site editors with `community.change_partne
 
 from __future__ import annotations
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -125,24 +124,22 @@ def edit_profile(page: PartnerPage, *, by, introduction: str, website: str) -> P
 
 
 def where(pages: QuerySet, language: str) -> list[dict]:
-    """Partners counted by world region and, within it, by country (one aggregate, whatever the
-    number of partners): [{"code", "name", "count", "countries": [(code, name, count)]}].
+    """Partners counted by world region and, within it, by country (one query of their links,
+    whatever the number of partners): [{"code", "name", "count", "countries": [(code, name, count)]}].
 
-    A partner working in several countries of a region counts once for the region: each country's
-    row carries its partners, and a region's count is the size of their union."""
+    A partner working in several countries of a region counts once for the region: a region's count
+    is the size of the union of its countries' partners."""
     through = PartnerPage.countries.through
-    rows = (
-        through.objects.filter(partnerpage__in=pages)
-        .values_list("country__region", "country_id")
-        .annotate(partners=ArrayAgg("partnerpage", distinct=True))
-        .order_by()
-    )
-    regions: dict[str, dict] = {}
+    links = through.objects.filter(partnerpage__in=pages).values_list("country__region", "country_id", "partnerpage_id")
+    by_country: dict[tuple[str, str], set[int]] = {}
     partners: dict[str, set[int]] = {}
-    for region, country, ids in rows:
+    for region, country, partner in links.order_by():
+        by_country.setdefault((region, country), set()).add(partner)
+        partners.setdefault(region, set()).add(partner)
+    regions: dict[str, dict] = {}
+    for (region, country), ids in by_country.items():
         entry = regions.setdefault(region, {"code": region, "countries": []})
         entry["countries"].append((country, geography.country_name(country, language), len(ids)))
-        partners.setdefault(region, set()).update(ids)
     result = []
     for code, entry in regions.items():
         entry["name"] = geography.region_name(code, language)
