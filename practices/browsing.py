@@ -213,12 +213,17 @@ class PracticeBrowser:
         ):
             if pk in practices:
                 practices[pk]["sdg"].add(str(number))
-        for pk, slug in through.keywords.through.objects.filter(**language).values_list(
-            "practicepage_id", "keyword__slug"
-        ):
+        for pk, slug in self._keyword_links:
             if pk in practices:
                 practices[pk]["keyword"].add(slug)
         return practices
+
+    @cached_property
+    def _keyword_links(self) -> list[tuple[int, str]]:
+        """(practice id, keyword slug) for every practice of the language: the facet's values, and
+        the keywords whose names `keyword_names` reads."""
+        links = PracticePage.keywords.through.objects.filter(practicepage__locale=self.locale)
+        return list(links.values_list("practicepage_id", "keyword__slug"))
 
     @cached_property
     def _counts(self) -> tuple[dict[str, dict[str, int]], list[int]]:
@@ -272,8 +277,9 @@ class PracticeBrowser:
     @cached_property
     def keyword_names(self) -> dict[str, tuple[str, str]]:
         """{slug: (name, its language)} of the keywords of this language's practices: the reader's
-        language's name, else (not translated yet) the keyword's own. One query, for facet and cards."""
-        linked = Keyword.objects.filter(practices__locale=self.locale).values("slug")
+        language's name, else (not translated yet) the keyword's own. One query, for facet and cards,
+        by the slugs the facet read (`_keyword_links`)."""
+        linked = {slug for _pk, slug in self._keyword_links}
         rows = Keyword.objects.filter(slug__in=linked).values_list("slug", "name", "locale__language_code")
         names: dict[str, tuple[str, str]] = {}
         for slug, name, language in rows.order_by("locale_id"):
