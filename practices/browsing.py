@@ -5,7 +5,8 @@ shared and works without JavaScript. Within a facet, values are alternatives (OR
 they all apply (AND). Each facet's counts apply every *other* facet's filters, so a visitor sees
 how many practices each further choice would give. The number of SQL queries is fixed, whatever
 the number of practices: five for every facet's counts and the total (`facet_values`), one for the
-keywords' names (shared with the cards), one page of results and one for the keywords its cards show.
+keywords' names (shared with the cards), two for a page of results with its countries (its cards'
+keywords are the facet's).
 
 The query (`?q=`) goes through the same search backend and query syntax as site search
 (`search.query`: every word optional, pages matching most words first) and, when there is one,
@@ -34,7 +35,12 @@ from cms.models import ExpertReview, Theme
 from cms.models.reviews import approved_review_exists
 from cms.templatetags.cms_tags import text_direction
 from practices.models.practice import ActorType, PracticePage, Scale, Status
-from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels_for_pages
+from practices.models.taxonomy import (
+    KEYWORD_LINK_FIELDS,
+    Keyword,
+    SustainableDevelopmentGoal,
+    keyword_labels_by_page,
+)
 
 PER_PAGE = 12
 RELEVANCE = "relevance"
@@ -166,11 +172,13 @@ class PracticeBrowser:
         return self._with_keywords(page)
 
     def _with_keywords(self, page):
-        """Each practice of a page of results gets `keyword_labels`, in the reader's language (one query
-        for the links; the names are the facet's)."""
+        """Each practice of a page of results gets `keyword_labels`, in the reader's language (no query:
+        the links and names are the facet's)."""
         page.object_list = list(page.object_list)
         names = {slug: name for slug, (name, language) in self.keyword_names.items() if language == self.language}
-        labels = keyword_labels_for_pages([practice.pk for practice in page.object_list], self.locale, names)
+        shown = {practice.pk for practice in page.object_list}
+        links = [link for link in self._keyword_links if link[0] in shown]
+        labels = keyword_labels_by_page(links, names, self.language)
         for practice in page.object_list:
             practice.keyword_labels = labels.get(practice.pk, [])
         return page
@@ -213,17 +221,17 @@ class PracticeBrowser:
         ):
             if pk in practices:
                 practices[pk]["sdg"].add(str(number))
-        for pk, slug in self._keyword_links:
+        for pk, slug, _name, _language in self._keyword_links:
             if pk in practices:
                 practices[pk]["keyword"].add(slug)
         return practices
 
     @cached_property
-    def _keyword_links(self) -> list[tuple[int, str]]:
-        """(practice id, keyword slug) for every practice of the language: the facet's values, and
-        the keywords whose names `keyword_names` reads."""
+    def _keyword_links(self) -> list[tuple[int, str, str, str]]:
+        """(practice id, keyword slug, name, language) for every practice of the language: the
+        facet's values, the keywords whose names `keyword_names` reads, the cards' keywords."""
         links = PracticePage.keywords.through.objects.filter(practicepage__locale=self.locale)
-        return list(links.values_list("practicepage_id", "keyword__slug"))
+        return list(links.values_list(*KEYWORD_LINK_FIELDS))
 
     @cached_property
     def _counts(self) -> tuple[dict[str, dict[str, int]], list[int]]:
@@ -279,7 +287,7 @@ class PracticeBrowser:
         """{slug: (name, its language)} of the keywords of this language's practices: the reader's
         language's name, else (not translated yet) the keyword's own. One query, for facet and cards,
         by the slugs the facet read (`_keyword_links`)."""
-        linked = {slug for _pk, slug in self._keyword_links}
+        linked = {slug for _pk, slug, _name, _language in self._keyword_links}
         rows = Keyword.objects.filter(slug__in=linked).values_list("slug", "name", "locale__language_code")
         names: dict[str, tuple[str, str]] = {}
         for slug, name, language in rows.order_by("locale_id"):
