@@ -5,8 +5,8 @@ shared and works without JavaScript. Within a facet, values are alternatives (OR
 they all apply (AND). Each facet's counts apply every *other* facet's filters, so a visitor sees
 how many practices each further choice would give. The number of SQL queries is fixed, whatever
 the number of practices: five for every facet's counts and the total (`facet_values`), one for the
-keywords' names (shared with the cards), two for a page of results with its countries (its cards'
-keywords are the facet's).
+keywords' names (shared with the cards), one for a page of results (its cards' keywords and
+countries are the facet's).
 
 The query (`?q=`) goes through the same search backend and query syntax as site search
 (`search.query`: every word optional, pages matching most words first) and, when there is one,
@@ -155,25 +155,24 @@ class PracticeBrowser:
             PracticePage.objects.filter(pk__in=matching)
             .annotate(reviewed_at=Subquery(reviewed_at))
             .select_related("listing_image")
-            .prefetch_related("countries")
             .defer_streamfields()
             .order_by(*SORTS[self.sort][1])
         )
         if self.sort != RELEVANCE or not self.query:
             paginator = Paginator(queryset, PER_PAGE)
             paginator.count = len(matching)  # known: no COUNT query
-            return self._with_keywords(paginator.get_page(page_number))
+            return self._for_cards(paginator.get_page(page_number))
         # By relevance: the search's order, applied to the ids the filters keep; one query for the
         # practices shown.
         rank = {pk: position for position, pk in enumerate(self.ranked_ids)}
         page = Paginator(sorted(matching, key=rank.__getitem__), PER_PAGE).get_page(page_number)
         shown = queryset.in_bulk(page.object_list)
         page.object_list = [shown[pk] for pk in page.object_list]
-        return self._with_keywords(page)
+        return self._for_cards(page)
 
-    def _with_keywords(self, page):
-        """Each practice of a page of results gets `keyword_labels`, in the reader's language (no query:
-        the links and names are the facet's)."""
+    def _for_cards(self, page):
+        """Each practice of a page of results gets its `keyword_labels`, in the reader's language, and
+        its `country_codes` (no query: the facet's links and names)."""
         page.object_list = list(page.object_list)
         names = {slug: name for slug, (name, language) in self.keyword_names.items() if language == self.language}
         shown = {practice.pk for practice in page.object_list}
@@ -181,6 +180,7 @@ class PracticeBrowser:
         labels = keyword_labels_by_page(links, names, self.language)
         for practice in page.object_list:
             practice.keyword_labels = labels.get(practice.pk, [])
+            practice.country_codes = sorted(self.facet_values[practice.pk]["country"])
         return page
 
     def suggestion(self, results) -> tuple[str, str] | None:
@@ -193,6 +193,7 @@ class PracticeBrowser:
         return (corrected, self.querystring(q=corrected)) if corrected else None
 
     # --- facets ----------------------------------------------------------------------------------
+    @cached_property
     def facet_values(self) -> dict[int, dict[str, set[str]]]:
         """Every public practice of the listing (the query applied) with its values for each facet.
 
@@ -239,7 +240,7 @@ class PracticeBrowser:
         wanted = {name: self._wanted(name) for name in FACETS}
         counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in FACETS}
         matching = []
-        for pk, values in self.facet_values().items():
+        for pk, values in self.facet_values.items():
             missed = [name for name, accepted in wanted.items() if accepted and not values[name] & accepted]
             if len(missed) > 1:
                 continue

@@ -11,9 +11,10 @@ register = template.Library()
 
 @register.filter
 def practice_countries(practice) -> list[tuple[str, str]]:
-    """(code, name in the current language) of a practice's countries; uses the prefetched countries."""
+    """(code, name in the current language) of a listed practice's countries (`country_codes`, given
+    by `practices.browsing.PracticeBrowser`)."""
     language = get_language() or "en"
-    return [(country.code, geography.country_name(country.code, language)) for country in practice.countries.all()]
+    return [(code, geography.country_name(code, language)) for code in practice.country_codes]
 
 
 # One option of the listing's filters (`practices.browsing.Facet`), indented as in

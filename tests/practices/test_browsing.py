@@ -144,3 +144,13 @@ def test_facet_options_are_escaped_checked_and_marked_with_their_language():
         f'{indent}<label for="facet-keyword-commons"><span lang="fr" dir="ltr">Commons</span>'
         ' <span class="facet__count">(3)</span></label>\n                </li>'
     )
+
+
+def test_a_card_names_its_practices_countries_in_the_readers_language_by_code(client):
+    """The cards' countries are the facet's (no query of their own), in the order of their codes."""
+    practice(title="Quenmoor cooperative", slug="quenmoor", countries=["DE", "SN", "CH"], start_year=2019)
+    body = get(client, q="quenmoor").content.decode()
+    assert '<p class="practice-card__where">Switzerland, Germany, Senegal · since 2019</p>' in body
+    practice("fr", title="Coopérative de Quenmoor", slug="quenmoor-fr", countries=["DE", "SN", "CH"], start_year=2019)
+    body = get(client, "fr", q="quenmoor").content.decode()
+    assert '<p class="practice-card__where">Suisse, Allemagne, Sénégal · depuis 2019</p>' in body
