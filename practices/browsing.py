@@ -5,7 +5,8 @@ shared and works without JavaScript. Within a facet, values are alternatives (OR
 they all apply (AND). Each facet's counts apply every *other* facet's filters, so a visitor sees
 how many practices each further choice would give. The number of SQL queries is fixed, whatever
 the number of practices: five for every facet's counts and the total (`facet_values`), one for the
-keywords' names (shared with the cards), one page of results and one for the keywords its cards show.
+keywords' names (shared with the cards), one for a page of results (its cards' keywords and
+countries are the facet's).
 
 The query (`?q=`) goes through the same search backend and query syntax as site search
 (`search.query`: every word optional, pages matching most words first) and, when there is one,
@@ -21,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -34,7 +35,12 @@ from cms.models import ExpertReview, Theme
 from cms.models.reviews import approved_review_exists
 from cms.templatetags.cms_tags import text_direction
 from practices.models.practice import ActorType, PracticePage, Scale, Status
-from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, keyword_labels_for_pages
+from practices.models.taxonomy import (
+    KEYWORD_LINK_FIELDS,
+    Keyword,
+    SustainableDevelopmentGoal,
+    keyword_labels_by_page,
+)
 
 PER_PAGE = 12
 RELEVANCE = "relevance"
@@ -71,16 +77,16 @@ class Facet:
         return [option for option in self.options if option.selected]
 
 
-# name -> (label, lookup applied to PracticePage for the selected values)
-FACETS: dict[str, tuple[str, str]] = {
-    "theme": (_("Theme"), "themes__slug__in"),
-    "region": (_("Region"), "countries__region__in"),  # or a sub-region: see `_region_filter`
-    "country": (_("Country"), "countries__code__in"),
-    "sdg": (_("Sustainable Development Goal"), "sdgs__number__in"),
-    "keyword": (_("Keyword"), "keywords__slug__in"),  # the slug all translations of a keyword share
-    "scale": (_("Scale"), "scale__in"),
-    "status": (_("Status"), "status__in"),
-    "actor": (_("Type of actor"), "actor_type__in"),
+# name -> label; `facet_values` reads each facet's values of every practice
+FACETS: dict[str, str] = {
+    "theme": _("Theme"),
+    "region": _("Region"),  # a continent or a sub-region
+    "country": _("Country"),
+    "sdg": _("Sustainable Development Goal"),
+    "keyword": _("Keyword"),  # the slug all translations of a keyword share
+    "scale": _("Scale"),
+    "status": _("Status"),
+    "actor": _("Type of actor"),
 }
 CHOICES = {"scale": "scale", "status": "status", "actor": "actor_type"}  # facet → PracticePage field
 CHOICE_LABELS = {"scale": dict(Scale.choices), "status": dict(Status.choices), "actor": dict(ActorType.choices)}
@@ -135,53 +141,46 @@ class PracticeBrowser:
             queryset = queryset.filter(pk__in=self.ranked_ids)
         return queryset
 
-    def filtered(self, base: QuerySet, *, excluding: str | None = None) -> QuerySet:
-        for name, (_label, lookup) in FACETS.items():
-            values = self.selected[name]
-            if values and name != excluding:
-                if name == "sdg":
-                    values = [int(value) for value in values if value.isdigit()]
-                condition = _region_filter(values) if name == "region" else Q(**{lookup: values})
-                base = base.filter(pk__in=PracticePage.objects.filter(condition).values("pk"))
-        return base
-
     def results(self, page_number: str | int | None):
+        """A page of the practices matching every filter: the facets found their ids already
+        (`_counts`), so the live/public/reviewed conditions and the filters are not asked again."""
         reviewed_at = (
             ExpertReview.objects.approved()
             .filter(translation_key=OuterRef("translation_key"))
             .order_by("-created_at")
             .values("created_at")[:1]
         )
+        matching = self._counts[1]
         queryset = (
-            self.filtered(self.base())
+            PracticePage.objects.filter(pk__in=matching)
             .annotate(reviewed_at=Subquery(reviewed_at))
             .select_related("listing_image")
-            .prefetch_related("countries")
             .defer_streamfields()
             .order_by(*SORTS[self.sort][1])
         )
         if self.sort != RELEVANCE or not self.query:
             paginator = Paginator(queryset, PER_PAGE)
-            if "_counts" in self.__dict__:  # the facets counted the matches already: no COUNT query
-                paginator.count = self._counts[1]
-            return self._with_keywords(paginator.get_page(page_number))
+            paginator.count = len(matching)  # known: no COUNT query
+            return self._for_cards(paginator.get_page(page_number))
         # By relevance: the search's order, applied to the ids the filters keep; one query for the
-        # ids, one for the practices shown.
+        # practices shown.
         rank = {pk: position for position, pk in enumerate(self.ranked_ids)}
-        ids = sorted(queryset.values_list("pk", flat=True), key=rank.__getitem__)
-        page = Paginator(ids, PER_PAGE).get_page(page_number)
+        page = Paginator(sorted(matching, key=rank.__getitem__), PER_PAGE).get_page(page_number)
         shown = queryset.in_bulk(page.object_list)
         page.object_list = [shown[pk] for pk in page.object_list]
-        return self._with_keywords(page)
+        return self._for_cards(page)
 
-    def _with_keywords(self, page):
-        """Each practice of a page of results gets `keyword_labels`, in the reader's language (one query
-        for the links; the names are the facet's)."""
+    def _for_cards(self, page):
+        """Each practice of a page of results gets its `keyword_labels`, in the reader's language, and
+        its `country_codes` (no query: the facet's links and names)."""
         page.object_list = list(page.object_list)
         names = {slug: name for slug, (name, language) in self.keyword_names.items() if language == self.language}
-        labels = keyword_labels_for_pages([practice.pk for practice in page.object_list], self.locale, names)
+        shown = {practice.pk for practice in page.object_list}
+        links = [link for link in self._keyword_links if link[0] in shown]
+        labels = keyword_labels_by_page(links, names, self.language)
         for practice in page.object_list:
             practice.keyword_labels = labels.get(practice.pk, [])
+            practice.country_codes = sorted(self.facet_values[practice.pk]["country"])
         return page
 
     def suggestion(self, results) -> tuple[str, str] | None:
@@ -194,50 +193,59 @@ class PracticeBrowser:
         return (corrected, self.querystring(q=corrected)) if corrected else None
 
     # --- facets ----------------------------------------------------------------------------------
+    @cached_property
     def facet_values(self) -> dict[int, dict[str, set[str]]]:
         """Every public practice of the listing (the query applied) with its values for each facet.
 
-        Five queries, the live/public/reviewed conditions once each: the practices with their
-        choice fields, then their themes, countries, goals and keywords. Counting happens in Python, so every
-        facet's counts (each applying every *other* facet's filters) cost nothing more.
+        Five queries: the practices with their choice fields (the live/public/reviewed conditions,
+        asked once), then the themes, countries, goals and keywords of the language's practices,
+        those of practices not listed left out here. Counting happens in Python, so every facet's
+        counts (each applying every *other* facet's filters) cost nothing more.
         """
-        base = self.base()
         practices: dict[int, dict[str, set[str]]] = {}
-        for pk, *choices in base.order_by().values_list("pk", *CHOICES.values()):
+        for pk, *choices in self.base().order_by().values_list("pk", *CHOICES.values()):
             values = {"theme": set(), "region": set(), "country": set(), "sdg": set(), "keyword": set()}
             practices[pk] = values | {name: {value} for name, value in zip(CHOICES, choices, strict=True)}
-        ids = base.values("pk")
         through = PracticePage
-        for pk, slug in through.themes.through.objects.filter(practicepage_id__in=ids).values_list(
-            "practicepage_id", "theme__slug"
+        language = {"practicepage__locale": self.locale}
+        for pk, slug in through.themes.through.objects.filter(**language).values_list("practicepage_id", "theme__slug"):
+            if pk in practices:
+                practices[pk]["theme"].add(slug)
+        for pk, code, region, subregion in through.countries.through.objects.filter(**language).values_list(
+            "practicepage_id", "country_id", "country__region", "country__subregion"
         ):
-            practices[pk]["theme"].add(slug)
-        for pk, code, region, subregion in through.countries.through.objects.filter(
-            practicepage_id__in=ids
-        ).values_list("practicepage_id", "country_id", "country__region", "country__subregion"):
-            practices[pk]["country"].add(code)
-            practices[pk]["region"].update(value for value in (region, subregion) if value)
-        for pk, number in through.sdgs.through.objects.filter(practicepage_id__in=ids).values_list(
+            if pk in practices:
+                practices[pk]["country"].add(code)
+                practices[pk]["region"].update(value for value in (region, subregion) if value)
+        for pk, number in through.sdgs.through.objects.filter(**language).values_list(
             "practicepage_id", "sustainabledevelopmentgoal__number"
         ):
-            practices[pk]["sdg"].add(str(number))
-        for pk, slug in through.keywords.through.objects.filter(practicepage_id__in=ids).values_list(
-            "practicepage_id", "keyword__slug"
-        ):
-            practices[pk]["keyword"].add(slug)
+            if pk in practices:
+                practices[pk]["sdg"].add(str(number))
+        for pk, slug, _name, _language in self._keyword_links:
+            if pk in practices:
+                practices[pk]["keyword"].add(slug)
         return practices
 
     @cached_property
-    def _counts(self) -> tuple[dict[str, dict[str, int]], int]:
-        """(facet → value → practices, practices matching every filter)."""
+    def _keyword_links(self) -> list[tuple[int, str, str, str]]:
+        """(practice id, keyword slug, name, language) for every practice of the language: the
+        facet's values, the keywords whose names `keyword_names` reads, the cards' keywords."""
+        links = PracticePage.keywords.through.objects.filter(practicepage__locale=self.locale)
+        return list(links.values_list(*KEYWORD_LINK_FIELDS))
+
+    @cached_property
+    def _counts(self) -> tuple[dict[str, dict[str, int]], list[int]]:
+        """(facet → value → practices, the ids of the practices matching every filter)."""
         wanted = {name: self._wanted(name) for name in FACETS}
         counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in FACETS}
-        matching = 0
-        for values in self.facet_values().values():
+        matching = []
+        for pk, values in self.facet_values.items():
             missed = [name for name, accepted in wanted.items() if accepted and not values[name] & accepted]
             if len(missed) > 1:
                 continue
-            matching += not missed
+            if not missed:
+                matching.append(pk)
             for name in missed or FACETS:
                 for value in values[name]:
                     counts[name][value] += 1
@@ -278,8 +286,9 @@ class PracticeBrowser:
     @cached_property
     def keyword_names(self) -> dict[str, tuple[str, str]]:
         """{slug: (name, its language)} of the keywords of this language's practices: the reader's
-        language's name, else (not translated yet) the keyword's own. One query, for facet and cards."""
-        linked = Keyword.objects.filter(practices__locale=self.locale).values("slug")
+        language's name, else (not translated yet) the keyword's own. One query, for facet and cards,
+        by the slugs the facet read (`_keyword_links`)."""
+        linked = {slug for _pk, slug, _name, _language in self._keyword_links}
         rows = Keyword.objects.filter(slug__in=linked).values_list("slug", "name", "locale__language_code")
         names: dict[str, tuple[str, str]] = {}
         for slug, name, language in rows.order_by("locale_id"):
@@ -305,7 +314,7 @@ class PracticeBrowser:
             if value
         ]
         options.sort(key=sort_key or (lambda option: (-option.count, option.label.casefold())))
-        return Facet(name=name, label=str(FACETS[name][0]), options=options)
+        return Facet(name=name, label=str(FACETS[name]), options=options)
 
     def country_map(self, index_url: str) -> maps.WorldMap:
         """Practices by country under every other chosen filter (the country facet's counts: no query
@@ -362,11 +371,6 @@ class PracticeBrowser:
     def sort_options(self) -> list[tuple[str, str]]:
         """Relevance is offered only when there is a query to be relevant to."""
         return [(key, str(label)) for key, (label, _order) in SORTS.items() if key != RELEVANCE or self.query]
-
-
-def _region_filter(codes: list[str]) -> Q:
-    """Practices with a country in any of these continents or sub-regions."""
-    return Q(countries__region__in=codes) | Q(countries__subregion__in=codes)
 
 
 def practices_world_map(counts: dict, *, url, language: str, element_id: str) -> maps.WorldMap:

@@ -111,25 +111,33 @@ def keyword_names_in(locale: Locale, slugs: Iterable[str] | None = None) -> dict
     return dict(queryset.values_list("slug", "name"))
 
 
+# (practice id, slug, name, language) of a practice's link to a keyword: what `keyword_labels_by_page` reads
+KEYWORD_LINK_FIELDS = ("practicepage_id", "keyword__slug", "keyword__name", "keyword__locale__language_code")
+
+
 def keyword_labels_for_pages(
     page_ids: Iterable[int], locale: Locale, names: dict[str, str] | None = None
 ) -> dict[int, list[KeywordLabel]]:
     """{practice id: its keywords in the reader's language} for a listing: two queries (one when the
     names in the reader's language are given), any number of pages."""
     through = Keyword.practices.through
-    links = list(
-        through.objects.filter(practicepage_id__in=list(page_ids)).values_list(
-            "practicepage_id", "keyword__slug", "keyword__name", "keyword__locale__language_code"
-        )
-    )
+    links = list(through.objects.filter(practicepage_id__in=list(page_ids)).values_list(*KEYWORD_LINK_FIELDS))
     if not links:
         return {}
     if names is None:
         names = keyword_names_in(locale, {slug for _page, slug, _name, _language in links})
+    return keyword_labels_by_page(links, names, locale.language_code)
+
+
+def keyword_labels_by_page(
+    links: Iterable[tuple[int, str, str, str]], names: dict[str, str], language: str
+) -> dict[int, list[KeywordLabel]]:
+    """{practice id: its keywords in the reader's language} from links read already (`KEYWORD_LINK_FIELDS`)
+    and the names of the keywords translated into the reader's language."""
     rows: dict[int, list[tuple[str, str, str]]] = {}
-    for page_id, slug, name, language in links:
-        rows.setdefault(page_id, []).append((slug, name, language))
-    return {page_id: _labels(page_rows, names, locale.language_code) for page_id, page_rows in rows.items()}
+    for page_id, slug, name, own_language in links:
+        rows.setdefault(page_id, []).append((slug, name, own_language))
+    return {page_id: _labels(page_rows, names, language) for page_id, page_rows in rows.items()}
 
 
 def keyword_for_name(name: str, locale_id: int) -> Keyword:

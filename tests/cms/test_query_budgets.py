@@ -46,8 +46,9 @@ PAGES = {
     "home": (lambda: "/en/", 12),
     "home_ar": (lambda: "/ar/", 13),
     "standard_page": (lambda: first_url("home.StandardPage"), 4),
-    "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 15),
-    "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 15),
+    # The practices listing: the cards' keywords and countries are the facet's (`PracticeBrowser._for_cards`).
+    "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 13),
+    "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 13),
     # A practice: + its reviews, countries, related practices, "adapted elsewhere" reports, the
     # recommendations it puts into practice, recognized voices and engaged members (one each); its
     # themes, goals and keywords in the reader's language are one query (`practice_terms`), so

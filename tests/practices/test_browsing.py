@@ -120,3 +120,37 @@ def test_listing_states_have_no_html_errors(client, tmp_path):
         documents[url] = response.content
     assert b"Keep the search, remove the filters" in documents["/en/practices/?q=yarrowmere&region=419&theme=health"]
     assert html_errors(documents, tmp_path) == []
+
+
+def test_facet_options_are_escaped_checked_and_marked_with_their_language():
+    """The filters' checkboxes (`facet_options`, built in Python for speed) give the listing's markup."""
+    from practices.browsing import Facet, Option
+    from practices.templatetags.practices_tags import facet_options
+
+    facet = Facet(
+        name="keyword",
+        label="Keyword",
+        options=[
+            Option(value="r&d", label='<Research> & "development"', count=1200, selected=True),
+            Option(value="commons", label="Commons", count=3, selected=False, lang="fr", dir="ltr"),
+        ],
+    )
+    indent = " " * 18
+    assert facet_options(facet) == (
+        f'<li>\n{indent}<input type="checkbox" id="facet-keyword-r&amp;d" name="keyword" value="r&amp;d" checked>\n'
+        f'{indent}<label for="facet-keyword-r&amp;d">&lt;Research&gt; &amp; &quot;development&quot;'
+        ' <span class="facet__count">(1200)</span></label>\n                </li>'
+        f'<li>\n{indent}<input type="checkbox" id="facet-keyword-commons" name="keyword" value="commons">\n'
+        f'{indent}<label for="facet-keyword-commons"><span lang="fr" dir="ltr">Commons</span>'
+        ' <span class="facet__count">(3)</span></label>\n                </li>'
+    )
+
+
+def test_a_card_names_its_practices_countries_in_the_readers_language_by_code(client):
+    """The cards' countries are the facet's (no query of their own), in the order of their codes."""
+    practice(title="Quenmoor cooperative", slug="quenmoor", countries=["DE", "SN", "CH"], start_year=2019)
+    body = get(client, q="quenmoor").content.decode()
+    assert '<p class="practice-card__where">Switzerland, Germany, Senegal · since 2019</p>' in body
+    practice("fr", title="Coopérative de Quenmoor", slug="quenmoor-fr", countries=["DE", "SN", "CH"], start_year=2019)
+    body = get(client, "fr", q="quenmoor").content.decode()
+    assert '<p class="practice-card__where">Suisse, Allemagne, Sénégal · depuis 2019</p>' in body
