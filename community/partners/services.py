@@ -131,21 +131,20 @@ def where(pages: QuerySet, language: str) -> list[dict]:
     is the size of the union of its countries' partners."""
     through = PartnerPage.countries.through
     links = through.objects.filter(partnerpage__in=pages).values_list("country__region", "country_id", "partnerpage_id")
-    by_country: dict[tuple[str, str], set[int]] = {}
-    partners: dict[str, set[int]] = {}
+    partners: dict[str, dict[str, set[int]]] = {}  # region -> country -> partner ids
     for region, country, partner in links.order_by():
-        by_country.setdefault((region, country), set()).add(partner)
-        partners.setdefault(region, set()).add(partner)
-    regions: dict[str, dict] = {}
-    for (region, country), ids in by_country.items():
-        entry = regions.setdefault(region, {"code": region, "countries": []})
-        entry["countries"].append((country, geography.country_name(country, language), len(ids)))
+        partners.setdefault(region, {}).setdefault(country, set()).add(partner)
     result = []
-    for code, entry in regions.items():
-        entry["name"] = geography.region_name(code, language)
-        entry["count"] = len(partners[code])
-        entry["countries"].sort(key=lambda row: (-row[2], row[1]))
-        result.append(entry)
+    for code, countries in partners.items():
+        rows = [(country, geography.country_name(country, language), len(ids)) for country, ids in countries.items()]
+        result.append(
+            {
+                "code": code,
+                "name": geography.region_name(code, language),
+                "count": len(set().union(*countries.values())),
+                "countries": sorted(rows, key=lambda row: (-row[2], row[1])),
+            }
+        )
     return sorted(result, key=lambda entry: (-entry["count"], entry["name"]))
 
 
