@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -260,6 +261,14 @@ def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=No
     Every string segment must have a translation in the catalogue, except the slug, which keeps
     its English form so URLs stay recognisable across languages.
     """
+    translation = _store_translations(instance, locale, catalogue)
+    translation.save_target(user=user, publish=True)
+    return instance.get_translation(locale)
+
+
+def _store_translations(instance, locale: Locale, catalogue: TranslationCatalogue) -> Translation:
+    """The instance's source and its translation into `locale`, with every string's translation
+    from the catalogue stored as the translation editor stores it (the slug keeps its English form)."""
     strings = catalogue.for_language(locale.language_code)
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
@@ -303,8 +312,7 @@ def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=No
     StringTranslation.objects.bulk_update(
         [row for row in rows.values() if row.pk is not None], ["data", "translation_type", "updated_at"]
     )
-    translation.save_target(user=user, publish=True)
-    return instance.get_translation(locale)
+    return translation
 
 
 def _check_translation(text: str, translated: str, locale: Locale) -> None:
@@ -363,10 +371,49 @@ def translate_missing(
 
     Language by language, in `other_locales` order; an existing translation may hold a translator's
     work, so it is left alone. Counts each translation in `context.translated`.
+
+    Pages that have no page at all in the language yet (no alias either) and go live now are made
+    in bulk (`cms.bulk_pages.add_translations`: what `translate` makes of each, in a few queries per
+    batch), then added to the search and reference indexes; the others (snippets, home pages,
+    aliases to convert) go through `translate`, one by one, in their order among the instances.
     """
     instances = list(instances)
     for locale in other_locales(context):
-        for instance in instances:
-            if not translated(instance, locale):
-                translate(instance, locale, catalogue, user=context.admin)
-                context.translated += 1
+        todo = [instance for instance in instances if not translated(instance, locale)]
+        present = set(
+            Page.objects.filter(
+                translation_key__in=[instance.translation_key for instance in todo if isinstance(instance, Page)],
+                locale=locale,
+            ).values_list("translation_key", flat=True)
+        )
+        batch: list[tuple[TranslationSource, Page]] = []
+        for instance in todo:
+            if _bulk_translatable(instance, present):
+                batch.append((_store_translations(instance, locale, catalogue).source, instance))
+                continue
+            _add_translations(batch, locale, context)
+            batch = []
+            translate(instance, locale, catalogue, user=context.admin)
+            context.translated += 1
+        _add_translations(batch, locale, context)
+
+
+def _bulk_translatable(instance, present: set) -> bool:
+    return (
+        isinstance(instance, Page)
+        and instance.depth > 2  # a home page's translation is a new locale root (wagtail-localize's rules)
+        and instance.translation_key not in present
+        and not (instance.go_live_at and instance.go_live_at > timezone.now())
+    )
+
+
+@transaction.atomic
+def _add_translations(batch: list[tuple[TranslationSource, Page]], locale: Locale, context: SeedContext) -> None:
+    pages = bulk_pages.add_translations(
+        [(source, instance.specific) for source, instance in batch], locale, context.admin
+    )
+    for model, group in groupby(sorted(pages, key=lambda page: type(page).__name__), key=type):
+        group = list(group)
+        context.index(model, [page.pk for page in group])
+        bulk_pages.update_references(group)
+    context.translated += len(pages)

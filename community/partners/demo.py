@@ -21,12 +21,10 @@ from cms.demo import (
     SeedContext,
     TranslationCatalogue,
     ensure_index,
-    has_real_translation,
     load,
-    other_locales,
     publish,
+    translate_missing,
 )
-from cms.demo import translate as translate_page
 from cms.models import Country, Theme
 from community.models import Affiliation, AffiliationStatus, Partner, PartnerIndexPage, PartnerPage
 from home.models import HomePage
@@ -111,11 +109,7 @@ def seed(context: SeedContext) -> None:
         return
     index = ensure_index(home, PartnerIndexPage, content["index"], context, show_in_menus=False)
     pages = [_partner(index, data, context) for data in content["partners"]]
-    for locale in other_locales(context):
-        for page in (index, *pages):
-            if not has_real_translation(page, locale):
-                translate_page(page, locale, catalogue, user=context.admin)
-                context.translated += 1
+    translate_missing((index, *pages), context, catalogue)
     usernames = {name for data in content["partners"] for key in ("members", "pending") for name in data[key]}
     users = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
     administrator = _administrator(context)
