@@ -13,7 +13,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.text import slugify
@@ -118,7 +118,12 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             "content_type_id",
             "show_in_menus",
         )
-        for candidate in _public(queryset, request).only(*fields).order_by("path"):
+        # Private pages are told apart in the SELECT, not the WHERE: PostgreSQL matched every page of
+        # the tree against the restricted paths before the conditions above kept a few dozen rows.
+        queryset = queryset.annotate(private=ExpressionWrapper(private_q(), output_field=BooleanField()))
+        for candidate in queryset.only(*fields).order_by("path"):
+            if candidate.private:
+                continue
             code = candidate.locale.language_code
             if candidate.depth >= 3 and code == get_language():
                 links.append(candidate)

@@ -93,6 +93,19 @@ def test_home_page_queries_do_not_grow_with_content(client, english_home, django
     assert len(after) == len(before)
 
 
+def test_the_menu_and_footer_leave_out_a_private_section_and_the_pages_below_it(client, english_home):
+    from wagtail.models import PageViewRestriction
+
+    section = StandardPageFactory(parent=english_home, title="Members area", show_in_menus=True, show_in_footer=True)
+    StandardPageFactory(parent=section, title="Members minutes", show_in_footer=True)
+    content = client.get("/en/").content.decode()
+    assert "Members area" in content and "Members minutes" in content  # shown while public
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    content = client.get("/en/").content.decode()
+    assert "Members area" not in content
+    assert "Members minutes" not in content
+
+
 def test_interface_strings_are_translated(client):
     content = client.get("/fr/").content.decode()
     assert "Aller au contenu principal" in content or "Passer au contenu principal" in content
