@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -91,15 +91,14 @@ def social_progress_day(home) -> DayFeature | None:
     return DayFeature(page=page, days_to_go=days if days >= 0 else None)
 
 
-def latest_practices(home, language: str) -> list:
-    """The newest reviewed practices of this language, each with the code of its first country."""
-    from practices.browsing import public_practices
+def latest_practices(public: QuerySet, language: str) -> list:
+    """The newest of `public` (the reviewed practices of the home page's language), each with the
+    code of its first country."""
     from practices.models import PracticePage
 
     first_country = PracticePage.countries.through.objects.filter(practicepage_id=OuterRef("pk")).order_by("id")
     practices = list(
-        public_practices(home.locale)
-        .annotate(country_code=Subquery(first_country.values("country_id")[:1]))
+        public.annotate(country_code=Subquery(first_country.values("country_id")[:1]))
         .order_by("-first_published_at", "-id")
         .only("id", "title", "url_path", "path", "depth", "locale_id", "alias_of_id", "start_year")[:LATEST_PRACTICES]
     )
@@ -108,14 +107,14 @@ def latest_practices(home, language: str) -> list:
     return practices
 
 
-def practices_map(home, index_url: str, language: str) -> maps.WorldMap:
-    """Every reviewed practice of this language by country (one aggregate), each country a link to
-    the practice listing filtered by it: the same map and words as the listing's."""
-    from practices.browsing import practices_world_map, public_practices
+def practices_map(public: QuerySet, index_url: str, language: str) -> maps.WorldMap:
+    """Every practice of `public` by country (one aggregate), each country a link to the practice
+    listing filtered by it: the same map and words as the listing's."""
+    from practices.browsing import practices_world_map
     from practices.models import PracticePage
 
     rows = (
-        PracticePage.countries.through.objects.filter(practicepage__in=public_practices(home.locale).values("pk"))
+        PracticePage.countries.through.objects.filter(practicepage__in=public.values("pk"))
         .values("country_id")
         .annotate(count=Count("practicepage_id", distinct=True))
         .values_list("country_id", "count")
@@ -141,13 +140,15 @@ def sections(home, request: HttpRequest, language: str) -> dict:
     """Everything the home page shows below its hero, by section."""
     from cms.templatetags.cms_tags import chrome_child  # the chrome's query finds the index pages
     from community.take_part import open_consultations  # closing soonest first, fallbacks included
+    from practices.browsing import public_practices
 
     practice_index = chrome_child(request, home, "practices.PracticeIndexPage")
-    practices = latest_practices(home, language)
+    public = public_practices(home.locale)  # built once for the list and the map: its filters cost Python
+    practices = latest_practices(public, language)
     consultations = open_consultations(home)
     world_map = None
     if practice_index is not None and practices:
-        world_map = practices_map(home, practice_index.get_url(request), language)
+        world_map = practices_map(public, practice_index.get_url(request), language)
     return {
         "flagship": flagship_report(home),
         "reports_index": chrome_child(request, home, "reports.ReportIndexPage"),

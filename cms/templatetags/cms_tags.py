@@ -13,14 +13,14 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, Func, Q, QuerySet, Value
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
-from wagtail_localize.models import StringTranslation, TranslationSource
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, TranslationContext, TranslationSource
 
 from cms.links import absolute_url, page_url
 from cms.models.pages import private_q
@@ -94,20 +94,7 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             # was last synced for translators, and whether a machine pre-filled any segment of the
             # translation being viewed.
             queryset = queryset.annotate(
-                synced_at=Subquery(
-                    TranslationSource.objects.filter(
-                        object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
-                    )
-                    .order_by("-last_updated_at")
-                    .values("last_updated_at")[:1]
-                ),
-                machine_assisted=Exists(
-                    StringTranslation.objects.filter(
-                        context__object_id=OuterRef("translation_key"),
-                        locale__language_code=get_language(),
-                        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
-                    )
-                ),
+                synced_at=_TranslationSyncedAt(), machine_assisted=_MachineAssisted(get_language())
             )
         fields = (
             *CHROME_FIELDS,
@@ -118,7 +105,12 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
             "content_type_id",
             "show_in_menus",
         )
-        for candidate in _public(queryset, request).only(*fields).order_by("path"):
+        # Private pages are told apart in the SELECT, not the WHERE: PostgreSQL matched every page of
+        # the tree against the restricted paths before the conditions above kept a few dozen rows.
+        queryset = queryset.annotate(private=ExpressionWrapper(private_q(), output_field=BooleanField()))
+        for candidate in queryset.only(*fields).order_by("path"):
+            if candidate.private:
+                continue
             code = candidate.locale.language_code
             if candidate.depth >= 3 and code == get_language():
                 links.append(candidate)
@@ -131,6 +123,50 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
         cache["homes"], cache["translations"], cache["news"] = homes, translations, news
         cache["links"] = links
     return cache["homes"], cache["translations"]
+
+
+class _TranslationSyncedAt(Func):
+    """When the page's source was last synced for translators (wagtail-localize's TranslationSource).
+
+    Written as SQL like `cms.models.pages.private_q`: as Django subquery expressions, this and
+    `_MachineAssisted` cost the chrome more Python than the rest of its query (issue 17)."""
+
+    output_field = DateTimeField()
+    template = (
+        "(SELECT MAX(ts.last_updated_at) FROM %(sources)s ts"
+        " WHERE ts.object_id = %(pages)s.translation_key AND ts.locale_id = %(pages)s.locale_id)"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        extra_context["pages"] = connection.ops.quote_name(Page._meta.db_table)
+        extra_context["sources"] = connection.ops.quote_name(TranslationSource._meta.db_table)
+        return super().as_sql(compiler, connection, **extra_context)
+
+
+class _MachineAssisted(Func):
+    """Whether a machine pre-filled any segment of the page's translation into a language."""
+
+    output_field = BooleanField()
+    template = (
+        "EXISTS (SELECT 1 FROM %(strings)s st INNER JOIN %(contexts)s ctx ON st.context_id = ctx.id"
+        " INNER JOIN %(locales)s loc ON st.locale_id = loc.id WHERE ctx.object_id = %(pages)s.translation_key"
+        " AND loc.language_code = %(expressions)s AND st.translation_type = '%(machine)s')"
+    )
+
+    def __init__(self, language_code: str) -> None:
+        super().__init__(Value(language_code))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        quote = connection.ops.quote_name
+        extra_context["pages"] = quote(Page._meta.db_table)
+        extra_context["strings"] = quote(StringTranslation._meta.db_table)
+        extra_context["contexts"] = quote(TranslationContext._meta.db_table)
+        extra_context["locales"] = quote(Locale._meta.db_table)
+        extra_context["machine"] = StringTranslation.TRANSLATION_TYPE_MACHINE
+        return super().as_sql(compiler, connection, **extra_context)
 
 
 def chrome_row(request: HttpRequest | None, page: Page) -> Page | None:

@@ -69,12 +69,13 @@ def test_root_redirects_by_accept_language(client, accept_language, expected):
     assert response["Location"] == expected
 
 
-@pytest.mark.parametrize("language", ["en", "ar", "zh-hans", "ur"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_home_page_renders_within_query_budget(client, django_assert_max_num_queries, language):
     client.get(f"/{language}/")  # warm per-process caches (site root paths, content types)
-    # Routing, the view restrictions and the chrome (5, 6 outside the default language), one query per
-    # section of the front door (7: home.front_door), and the original language of fallbacks (1).
-    with django_assert_max_num_queries(14):
+    # Routing (3: the site, the pages on the path with their view restrictions, the home page's row),
+    # the chrome (1, the translation notice's facts included) and one query per section of the front
+    # door (7: home.front_door, the original language of fallbacks read with their items).
+    with django_assert_max_num_queries(11):
         assert client.get(f"/{language}/").status_code == 200
 
 
@@ -91,6 +92,19 @@ def test_home_page_queries_do_not_grow_with_content(client, english_home, django
     with CaptureQueriesContext(connection) as after:
         client.get("/en/")
     assert len(after) == len(before)
+
+
+def test_the_menu_and_footer_leave_out_a_private_section_and_the_pages_below_it(client, english_home):
+    from wagtail.models import PageViewRestriction
+
+    section = StandardPageFactory(parent=english_home, title="Members area", show_in_menus=True, show_in_footer=True)
+    StandardPageFactory(parent=section, title="Members minutes", show_in_footer=True)
+    content = client.get("/en/").content.decode()
+    assert "Members area" in content and "Members minutes" in content  # shown while public
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    content = client.get("/en/").content.decode()
+    assert "Members area" not in content
+    assert "Members minutes" not in content
 
 
 def test_interface_strings_are_translated(client):

@@ -56,12 +56,14 @@ def test_changed_original_is_announced_with_a_link(client):
 
 def test_machine_assistance_is_disclosed(client):
     about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    before = notice(client.get("/es/about/").content.decode())
     StringTranslation.objects.filter(
         context__object_id=about.translation_key, locale=Locale.objects.get(language_code="es")
     ).update(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
     spanish = notice(client.get("/es/about/").content.decode())
     french = notice(client.get("/fr/about/").content.decode())
     assert spanish.count("<p>") == 1 and len(spanish) > len(french)
+    assert spanish.startswith(before[: before.index("</time>")]) and len(spanish) > len(before)  # the sentence added
 
 
 def test_notice_costs_no_extra_query(client, english_home):

@@ -132,3 +132,13 @@ def test_editors_see_how_often_an_item_was_republished(client, locales, editor):
     client.force_login(editor)
     content = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
     assert "republish it 1 time" in content
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "hi", "es", "fr", "ar", "bn", "pt", "ru", "ur"])
+def test_a_news_item_renders_within_its_query_budget_in_every_language(client, django_assert_max_num_queries, language):
+    url = f"/{language}/news/housing-first-feedback/"
+    assert client.get(url).status_code == 200  # warm per-process caches (site root paths, content types)
+    # Routing (3: site, path, the item's row), the chrome (1, translation notice included), the item's
+    # themes, authors and countries (4) and the pages its blocks link to (2).
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200
