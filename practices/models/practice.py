@@ -5,8 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -347,7 +346,10 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
 
         Each count is a subquery over one many-to-many table (not two joins multiplied together
         and counted distinct), so the query stays quick with thousands of practices."""
-        theme_links = PracticePage.themes.through.objects.filter(theme__slug__in=theme_slugs)
+        # The themes by id, a subquery PostgreSQL reads once (hashed), not a join repeated per candidate.
+        theme_links = PracticePage.themes.through.objects.filter(
+            theme_id__in=Theme.objects.filter(slug__in=theme_slugs).values("pk")
+        )
         place_links = PracticePage.countries.through.objects.filter(country__region__in=regions)
         return list(
             PracticePage.objects.live()
@@ -359,8 +361,11 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
             .filter(Q(pk__in=theme_links.values("practicepage_id")) | Q(pk__in=place_links.values("practicepage_id")))
             .filter(approved_review_exists())
             .annotate(
+                # A page links a theme once (the link table is unique): its rows are its shared themes.
                 shared_themes=_count(theme_links.filter(practicepage_id=OuterRef("pk")), "theme_id"),
-                shared_regions=_count(place_links.filter(practicepage_id=OuterRef("pk")), "country__region"),
+                shared_regions=_count(
+                    place_links.filter(practicepage_id=OuterRef("pk")), "country__region", distinct=True
+                ),
                 original_language=F("alias_of__locale__language_code"),
             )
             .order_by("-shared_themes", "-shared_regions", "title")
@@ -370,7 +375,9 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         )
 
 
-def _count(rows, column: str) -> Coalesce:
-    """The number of distinct `column` values of `rows` (a correlated queryset), 0 when none."""
-    counted = rows.order_by().values("practicepage_id").annotate(n=Count(column, distinct=True)).values("n")
-    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+def _count(rows, column: str, distinct: bool = False) -> Subquery:
+    """The number of `column` values (distinct ones if asked) of `rows`, a correlated queryset of one
+    page's links: an aggregate without GROUP BY, so always one row (0 when none) and no COALESCE."""
+    template = "COUNT(DISTINCT %(expressions)s)" if distinct else "COUNT(%(expressions)s)"
+    counted = rows.order_by().annotate(n=Func(F(column), template=template)).values("n")
+    return Subquery(counted, output_field=models.IntegerField())

@@ -167,6 +167,25 @@ def test_related_practices_match_a_theme_not_translated_into_the_readers_languag
     assert other.url in content.split('id="related-heading"')[1]
 
 
+def test_related_practices_rank_by_shared_themes_then_shared_regions_each_counted_once(index, locales):
+    """Two shared themes before one; among those sharing one theme, the one also in the region first;
+    two countries of the region count as one shared region."""
+    themes = [ThemeFactory(locale=locales["en"], slug=slug) for slug in ("rank-one", "rank-two")]
+    practice = PracticePageFactory(parent=index, title="Ranked practice", countries=["NZ"])
+    both = PracticePageFactory(parent=index, title="Z shares both themes", countries=["JP"])
+    in_region = PracticePageFactory(parent=index, title="Y shares one, in the region", countries=["AU", "FJ"])
+    one = PracticePageFactory(parent=index, title="X shares one theme", countries=["JP"])
+    for page, linked in ((practice, themes), (both, themes), (in_region, themes[:1]), (one, themes[1:])):
+        page.themes.set(linked)
+        page.save()  # parental many-to-many values are written on save
+    related = practice.related_practices(["rank-one", "rank-two"], ["009"])
+    assert [(page.pk, page.shared_themes, page.shared_regions) for page in related] == [
+        (both.pk, 2, 0),
+        (in_region.pk, 1, 1),
+        (one.pk, 1, 0),
+    ]
+
+
 def test_a_practice_with_no_theme_or_country_has_no_related_practices(client, index):
     practice = PracticePageFactory(parent=index, title="A practice filed nowhere")
     practice.themes.set([])
