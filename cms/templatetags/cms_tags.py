@@ -137,9 +137,6 @@ class _TranslationSyncedAt(Func):
         " WHERE ts.object_id = %(pages)s.translation_key AND ts.locale_id = %(pages)s.locale_id)"
     )
 
-    def __init__(self) -> None:
-        super().__init__()
-
     def as_sql(self, compiler, connection, **extra_context):
         extra_context["pages"] = connection.ops.quote_name(Page._meta.db_table)
         extra_context["sources"] = connection.ops.quote_name(TranslationSource._meta.db_table)
