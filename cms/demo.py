@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
@@ -73,6 +74,13 @@ class SeedContext:
     translated: int = 0
     # While `seeding` runs: objects a seeder bulk-created (no post_save), indexed when it ends.
     to_index: dict[type[models.Model], set[Any]] | None = None
+    _password: str = field(default="", repr=False)
+
+    def password(self) -> str:
+        """`DEMO_PASSWORD` hashed, once per seeding for every demo account (the hasher is slow on purpose)."""
+        if not self._password:
+            self._password = make_password(DEMO_PASSWORD)
+        return self._password
 
     def index(self, model: type[models.Model], pks: Iterable[Any]) -> None:
         """Add objects the seeder bulk-created to the search index: when `seeding` ends, or now."""
@@ -234,7 +242,7 @@ def seed_users(context: SeedContext) -> None:
             },
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            user.password = context.password()
             user.save()
             user.groups.set(Group.objects.filter(name__in=group_names))
             context.created += 1
@@ -255,28 +263,38 @@ def other_locales(context: SeedContext) -> list[Locale]:
 
 
 @transaction.atomic
-def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=None):
+def translate(instance, locale: Locale, catalogue: TranslationCatalogue, user=None, sources: dict | None = None):
     """Translate a page or snippet into `locale` through wagtail-localize, publishing the result.
 
     Every string segment must have a translation in the catalogue, except the slug, which keeps
-    its English form so URLs stay recognisable across languages.
+    its English form so URLs stay recognisable across languages (`sources`: see `_store_translations`).
     """
-    translation = _store_translations(instance, locale, catalogue)
+    translation = _store_translations(instance, locale, catalogue, sources)
     translation.save_target(user=user, publish=True)
     return instance.get_translation(locale)
 
 
-def _store_translations(instance, locale: Locale, catalogue: TranslationCatalogue) -> Translation:
+def _store_translations(
+    instance, locale: Locale, catalogue: TranslationCatalogue, sources: dict | None = None
+) -> Translation:
     """The instance's source and its translation into `locale`, with every string's translation
-    from the catalogue stored as the translation editor stores it (the slug keeps its English form)."""
+    from the catalogue stored as the translation editor stores it (the slug keeps its English form).
+
+    `sources` keeps each instance's source and segments from one language to the next."""
     strings = catalogue.for_language(locale.language_code)
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    key = (type(instance), instance.pk)
+    if sources is None or key not in sources:
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+        if sources is not None:
+            sources[key] = (source, segments)
+    else:
+        source, segments = sources[key]
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     # What `StringTranslation.objects.update_or_create` per segment would store, in two queries:
     # the rows already there are updated, the others inserted in segment order.
-    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
     existing = {
         (row.translation_of_id, row.context_id): row
         for row in StringTranslation.objects.filter(
@@ -378,6 +396,7 @@ def translate_missing(
     aliases to convert) go through `translate`, one by one, in their order among the instances.
     """
     instances = list(instances)
+    sources: dict = {}  # each instance's source and segments, read once for every language
     for locale in other_locales(context):
         todo = [instance for instance in instances if not translated(instance, locale)]
         present = set(
@@ -389,11 +408,11 @@ def translate_missing(
         batch: list[tuple[TranslationSource, Page]] = []
         for instance in todo:
             if _bulk_translatable(instance, present):
-                batch.append((_store_translations(instance, locale, catalogue).source, instance))
+                batch.append((_store_translations(instance, locale, catalogue, sources).source, instance))
                 continue
             _add_translations(batch, locale, context)
             batch = []
-            translate(instance, locale, catalogue, user=context.admin)
+            translate(instance, locale, catalogue, user=context.admin, sources=sources)
             context.translated += 1
         _add_translations(batch, locale, context)
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, load, other_locales, publish, translate
+from cms.demo import SeedContext, TranslationCatalogue, load, publish, translate_missing
 from home.models import HomePage, StandardPage
 
 order = 10
@@ -89,13 +89,4 @@ def seed(context: SeedContext) -> None:
         context.pages[spec["key"]] = page
         context.created += 1
 
-    tree = [home] + [context.pages[spec["key"]] for spec in content["pages"]]
-    for locale in other_locales(context):
-        done = 0
-        for page in tree:
-            if has_real_translation(page, locale):
-                continue  # an existing translation may hold a translator's work: leave it
-            translate(page, locale, catalogue, user=context.admin)
-            done += 1
-        context.translated += done
-        context.log(f"  {locale.language_code}: {done} page(s) translated")
+    translate_missing([home] + [context.pages[spec["key"]] for spec in content["pages"]], context, catalogue)

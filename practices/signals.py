@@ -18,10 +18,11 @@ def tell_proposers(sender, instance, **kwargs):
 @receiver(post_save, sender=Keyword, dispatch_uid="practices.keyword_reindex")
 def reindex_practices_of_keyword(sender, instance: Keyword, raw: bool = False, **kwargs) -> None:
     """A keyword named or translated: the practices of its language are found by the new name."""
+    from modelsearch.backends import get_search_backends
     from wagtail.search import index
 
-    if raw:
-        return
+    if raw or not any(True for _backend in get_search_backends(with_auto_update=True)):
+        return  # no search backend updates on save (seeding: reindexed once at the end)
     pages = PracticePage.objects.filter(locale_id=instance.locale_id, keywords__slug=instance.slug).distinct()
     for page in pages.select_related("locale", "alias_of__locale"):
         index.insert_or_update_object(page)

@@ -12,12 +12,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, ensure_index, load, publish, translate_missing
+from cms.demo import SeedContext, TranslationCatalogue, ensure_index, load, publish, translate_missing
 from community.models import Comment, CommentStatus, ConsultationIndexPage, ConsultationPage, ConsultationSection
 from home.models import HomePage
 
@@ -58,11 +57,10 @@ def _consultation(index: ConsultationIndexPage, data: dict, context: SeedContext
     return page
 
 
-def _commenters() -> dict:
+def _commenters(context: SeedContext) -> dict:
     """The demo participants, by username (password: the demo password)."""
     User = get_user_model()
     existing = {user.username: user for user in User.objects.filter(username__startswith="commenter-")}
-    password = make_password(DEMO_PASSWORD)  # hashed once for all of them: seeding stays fast
     for username, first_name, last_name, region, language in content["commenters"]:
         if username not in existing:
             existing[username] = User.objects.create(
@@ -72,7 +70,7 @@ def _commenters() -> dict:
                 last_name=last_name,
                 region=region,
                 preferred_language=language,
-                password=password,
+                password=context.password(),
             )
     return existing
 
@@ -122,7 +120,7 @@ def seed(context: SeedContext) -> None:
         catalogue,
         translated=lambda page, locale: page.has_translation(locale),
     )
-    users = _commenters()
+    users = _commenters(context)
     moderator = get_user_model().objects.filter(username="moderator").first()
     _comments(open_page, content["open_comments"], users, moderator)
     _comments(closed_page, content["closed_comments"], users, moderator)

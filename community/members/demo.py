@@ -2,7 +2,7 @@
 public, three awaiting moderation, recognized voices on a few themes, links to the practices they
 work on, and a handful of engagements; plus the "participant" account testers log in with.
 
-Accounts are created in bulk with one password hash (cms.demo.DEMO_PASSWORD), so seeding takes a
+Accounts are created in bulk with one password hash (`SeedContext.password`), so seeding takes a
 fraction of a second; an account that already exists is left alone (idempotent).
 """
 
@@ -13,12 +13,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
 from cms import geography
-from cms.demo import DEMO_PASSWORD, SeedContext, load
+from cms.demo import SeedContext, load
 from cms.models import Country, Theme
 from community.models import Engagement, MemberLanguage, MemberProfile, ProfileStatus
 
@@ -66,7 +65,6 @@ def seed(context: SeedContext) -> None:
 
 def _create_members(members: list[DemoMember], context: SeedContext) -> None:
     User = get_user_model()
-    password = make_password(DEMO_PASSWORD)  # hashed once for all: the demo accounts share it
     now = timezone.now()
     users = User.objects.bulk_create(
         [
@@ -75,7 +73,7 @@ def _create_members(members: list[DemoMember], context: SeedContext) -> None:
                 email=f"{member.username}@demo.ipsp.org",
                 first_name=_family_split(member.name)[0],
                 last_name=_family_split(member.name)[1],
-                password=password,
+                password=context.password(),
                 region=geography.region_of(member.country) or "",
                 preferred_language=member.preferred_language,
                 is_active=True,

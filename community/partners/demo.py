@@ -12,12 +12,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.demo import (
-    DEMO_PASSWORD,
     SeedContext,
     TranslationCatalogue,
     ensure_index,
@@ -63,7 +61,7 @@ def _administrator(context: SeedContext):
             email=data["email"],
             first_name=first,
             last_name=last,
-            password=make_password(DEMO_PASSWORD),
+            password=context.password(),
             is_active=True,
         )
         context.created += 1

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import DEMO_PASSWORD, SeedContext, TranslationCatalogue, ensure_index, load, translate_missing
+from cms.demo import SeedContext, TranslationCatalogue, ensure_index, load, translate_missing
 from cms.models import Theme
 from community.models import (
     Comment,
@@ -61,12 +60,10 @@ def seed_index(context: SeedContext, home: HomePage, english: Locale) -> TopicPr
 def seed_supporters(context: SeedContext) -> dict[int, object]:
     User = get_user_model()
     existing = {user.username: user for user in User.objects.filter(username__startswith="supporter-")}
-    password = None  # hashed once: the hasher is deliberately slow
     users = {}
     for number, first_name, last_name, region, language in content["supporters"]:
         username = f"supporter-{number}"
         if username not in existing:
-            password = password or make_password(DEMO_PASSWORD)
             existing[username] = User.objects.create(
                 username=username,
                 email=f"{username}@demo.ipsp.org",
@@ -74,7 +71,7 @@ def seed_supporters(context: SeedContext) -> dict[int, object]:
                 last_name=last_name,
                 region=region,
                 preferred_language=language,
-                password=password,
+                password=context.password(),
             )
             context.created += 1
         users[number] = existing[username]
