@@ -33,14 +33,14 @@ from modelsearch import signal_handlers as search_signal_handlers
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.conf import get_app_config as search_config
 from modelsearch.index import get_indexed_models
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import Locale, Page, ReferenceIndex, RevisionMixin
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, validate_translation_links
 
-from cms import bulk_pages, roles
+from cms import bulk_pages, bulk_translations, roles
 
 DEMO_PASSWORD = "ipsp-demo-2026"  # noqa: S105 - printed by `make run`; seed_demo refuses production settings
 
@@ -390,10 +390,11 @@ def translate_missing(
     Language by language, in `other_locales` order; an existing translation may hold a translator's
     work, so it is left alone. Counts each translation in `context.translated`.
 
-    Pages that have no page at all in the language yet (no alias either) and go live now are made
-    in bulk (`cms.bulk_pages.add_translations`: what `translate` makes of each, in a few queries per
-    batch), then added to the search and reference indexes; the others (snippets, home pages,
-    aliases to convert) go through `translate`, one by one, in their order among the instances.
+    Pages that have no page at all in the language yet (no alias either) and go live now, and
+    snippets without drafts, are made in bulk (`cms.bulk_translations`: what `translate` makes of
+    each, in a few queries per batch of consecutive instances of one kind), then added to the search
+    and reference indexes; the others (home pages, aliases to convert, snippets with drafts) go
+    through `translate`, one by one, in their order among the instances.
     """
     instances = list(instances)
     sources: dict = {}  # each instance's source and segments, read once for every language
@@ -405,34 +406,45 @@ def translate_missing(
                 locale=locale,
             ).values_list("translation_key", flat=True)
         )
-        batch: list[tuple[TranslationSource, Page]] = []
+        batch: list[tuple[TranslationSource, Any]] = []
         for instance in todo:
-            if _bulk_translatable(instance, present):
+            kind = _bulk_kind(instance, present)
+            if batch and kind is not _bulk_kind(batch[0][1], present):
+                _add_translations(batch, locale, context)
+                batch = []
+            if kind is not None:
                 batch.append((_store_translations(instance, locale, catalogue, sources).source, instance))
-                continue
-            _add_translations(batch, locale, context)
-            batch = []
-            translate(instance, locale, catalogue, user=context.admin, sources=sources)
-            context.translated += 1
+            else:
+                translate(instance, locale, catalogue, user=context.admin, sources=sources)
+                context.translated += 1
         _add_translations(batch, locale, context)
 
 
-def _bulk_translatable(instance, present: set) -> bool:
-    return (
-        isinstance(instance, Page)
-        and instance.depth > 2  # a home page's translation is a new locale root (wagtail-localize's rules)
-        and instance.translation_key not in present
-        and not (instance.go_live_at and instance.go_live_at > timezone.now())
-    )
+def _bulk_kind(instance, present: set) -> type[models.Model] | None:
+    """Page, or the snippet's model, when `instance`'s translation can be made in bulk; else None."""
+    if isinstance(instance, Page):
+        if (
+            instance.depth > 2  # a home page's translation is a new locale root (wagtail-localize's rules)
+            and instance.translation_key not in present
+            and not (instance.go_live_at and instance.go_live_at > timezone.now())
+        ):
+            return Page
+        return None
+    return None if isinstance(instance, RevisionMixin) else type(instance)
 
 
 @transaction.atomic
-def _add_translations(batch: list[tuple[TranslationSource, Page]], locale: Locale, context: SeedContext) -> None:
-    pages = bulk_pages.add_translations(
-        [(source, instance.specific) for source, instance in batch], locale, context.admin
-    )
-    for model, group in groupby(sorted(pages, key=lambda page: type(page).__name__), key=type):
+def _add_translations(batch: list[tuple[TranslationSource, Any]], locale: Locale, context: SeedContext) -> None:
+    if not batch:
+        return
+    if isinstance(batch[0][1], Page):
+        made = bulk_translations.translate_pages(
+            [(source, instance.specific) for source, instance in batch], locale, context.admin
+        )
+    else:
+        made = bulk_translations.translate_snippets(batch, locale)
+    for model, group in groupby(sorted(made, key=lambda item: type(item).__name__), key=type):
         group = list(group)
-        context.index(model, [page.pk for page in group])
+        context.index(model, [item.pk for item in group])
         bulk_pages.update_references(group)
-    context.translated += len(pages)
+    context.translated += len(made)

@@ -13,8 +13,7 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, load, other_locales
-from cms.demo import translate as translate_instance
+from cms.demo import SeedContext, TranslationCatalogue, has_real_translation, load, translate_missing
 from cms.sharing import services
 from cms.sharing.models import Relay, ShareKit, ShareVisit
 
@@ -41,12 +40,14 @@ def seed(context: SeedContext) -> None:
                 page=page, locale=page.locale, key_message=data["key_message"], x_text=data["x_text"]
             )
             context.created += 1
-        for locale in other_locales(context):
-            if not has_real_translation(kit, locale) and page.get_translation_or_none(locale) is not None:
-                translate_instance(kit, locale, catalogue)
-                context.translated += 1
-        kits.append(data)
+        kits.append(kit)
+    translate_missing(kits, context, catalogue, translated=_translated_or_page_is_not)
     _seed_relays(context)
+
+
+def _translated_or_page_is_not(kit: ShareKit, locale) -> bool:
+    """A kit is translated with its page: into the languages its page is translated into."""
+    return has_real_translation(kit, locale) or kit.page.get_translation_or_none(locale) is None
 
 
 def _seed_relays(context: SeedContext) -> None:

@@ -11,6 +11,8 @@ from wagtail.models import Locale, Page, PageLogEntry, PageViewRestriction, Refe
 from wagtail_localize.models import TranslationLog
 
 from cms.demo import SeedContext, translate, translate_missing
+from cms.sharing import demo as sharing_demo
+from cms.sharing.models import ShareKit
 from community.consultations import demo as consultations_demo
 from community.models import ConsultationPage, PartnerPage
 from community.partners import demo as partners_demo
@@ -206,3 +208,29 @@ def test_seeding_translates_missing_pages_in_bulk_into_the_indexes(django_assert
     title = made.order_by("path").first().title
     assert ChapterPage.objects.live().filter(locale=french).search(title).count() >= 1
     assert ReferenceIndex.objects.filter(object_id__in=[str(page.pk) for page in made]).exists()
+
+
+def test_bulk_snippet_translations_are_the_ones_wagtail_localize_makes():
+    """A share kit (a snippet translated with its page) made in bulk: the same row as `save_target`'s."""
+    french = Locale.objects.get(language_code="fr")
+    kit = ShareKit.objects.filter(locale__language_code="en", page__live=True).order_by("pk").first()
+    assert kit is not None and kit.get_translation_or_none(french) is not None
+
+    def made(bulk: bool) -> dict:
+        with transaction.atomic():
+            kit.get_translation(french).delete()
+            if bulk:
+                translate_missing([kit], SeedContext(log=print, languages=["fr"]), sharing_demo.catalogue)
+            else:
+                translate(kit, french, sharing_demo.catalogue)
+            translation = kit.get_translation(french)
+            row = {field.attname: getattr(translation, field.attname) for field in ShareKit._meta.concrete_fields}
+            row["logged"] = TranslationLog.objects.filter(source__object_id=kit.translation_key, locale=french).count()
+            transaction.set_rollback(True)
+        return {name: value for name, value in row.items() if name != "id"}
+
+    one_by_one, bulk = made(bulk=False), made(bulk=True)
+
+    assert bulk == one_by_one
+    assert bulk["key_message"] != kit.key_message  # translated
+    assert bulk["page_id"] == kit.page.get_translation(french).pk
