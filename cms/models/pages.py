@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import BooleanField, F, Func, Q
+from django.db.models import BooleanField, F, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet as BasePageQuerySet
 from wagtail.search import index
 
 from cms.page_forms import BasePageForm
+from cms.sql import TableSQL
 from cms.translation import synchronised
 
 
@@ -57,7 +58,7 @@ class ListingFieldsMixin(models.Model):
         abstract = True
 
 
-class _PrivatePath(Func):
+class _PrivatePath(TableSQL):
     """True for a page whose own or an ancestor's path has a view restriction.
 
     The restricted paths are an uncorrelated subquery (PostgreSQL reads them once per query, a
@@ -69,15 +70,11 @@ class _PrivatePath(Func):
     """
 
     output_field = BooleanField()
+    tables = {"pages": Page, "restrictions": PageViewRestriction}
     template = (
         "(%(expressions)s LIKE ANY (ARRAY(SELECT restricted.path || '%%%%' FROM %(pages)s restricted"
         " WHERE restricted.id IN (SELECT page_id FROM %(restrictions)s))))"
     )
-
-    def as_sql(self, compiler, connection, **extra_context):
-        extra_context["pages"] = connection.ops.quote_name(Page._meta.db_table)
-        extra_context["restrictions"] = connection.ops.quote_name(PageViewRestriction._meta.db_table)
-        return super().as_sql(compiler, connection, **extra_context)
 
     def as_sqlite(self, compiler, connection, **extra_context):
         """SQLite (`make run`) has no arrays: the same prefix match, as a correlated EXISTS."""

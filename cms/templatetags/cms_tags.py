@@ -13,7 +13,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, Func, Q, QuerySet, Value
+from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, Q, QuerySet, Value
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils.text import slugify
@@ -25,6 +25,7 @@ from wagtail_localize.models import StringTranslation, TranslationContext, Trans
 from cms.links import absolute_url, page_url
 from cms.models.pages import private_q
 from cms.sharing.mixins import ShareKitMixin
+from cms.sql import TableSQL
 
 register = template.Library()
 CHROME_FIELDS = ("id", "title", "url_path", "locale_id", "path", "depth", "numchild", "search_description")
@@ -125,28 +126,25 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
     return cache["homes"], cache["translations"]
 
 
-class _TranslationSyncedAt(Func):
+class _TranslationSyncedAt(TableSQL):
     """When the page's source was last synced for translators (wagtail-localize's TranslationSource).
 
     Written as SQL like `cms.models.pages.private_q`: as Django subquery expressions, this and
     `_MachineAssisted` cost the chrome more Python than the rest of its query (issue 17)."""
 
     output_field = DateTimeField()
+    tables = {"pages": Page, "sources": TranslationSource}
     template = (
         "(SELECT MAX(ts.last_updated_at) FROM %(sources)s ts"
         " WHERE ts.object_id = %(pages)s.translation_key AND ts.locale_id = %(pages)s.locale_id)"
     )
 
-    def as_sql(self, compiler, connection, **extra_context):
-        extra_context["pages"] = connection.ops.quote_name(Page._meta.db_table)
-        extra_context["sources"] = connection.ops.quote_name(TranslationSource._meta.db_table)
-        return super().as_sql(compiler, connection, **extra_context)
 
-
-class _MachineAssisted(Func):
+class _MachineAssisted(TableSQL):
     """Whether a machine pre-filled any segment of the page's translation into a language."""
 
     output_field = BooleanField()
+    tables = {"pages": Page, "strings": StringTranslation, "contexts": TranslationContext, "locales": Locale}
     template = (
         "EXISTS (SELECT 1 FROM %(strings)s st INNER JOIN %(contexts)s ctx ON st.context_id = ctx.id"
         " INNER JOIN %(locales)s loc ON st.locale_id = loc.id WHERE ctx.object_id = %(pages)s.translation_key"
@@ -157,11 +155,6 @@ class _MachineAssisted(Func):
         super().__init__(Value(language_code))
 
     def as_sql(self, compiler, connection, **extra_context):
-        quote = connection.ops.quote_name
-        extra_context["pages"] = quote(Page._meta.db_table)
-        extra_context["strings"] = quote(StringTranslation._meta.db_table)
-        extra_context["contexts"] = quote(TranslationContext._meta.db_table)
-        extra_context["locales"] = quote(Locale._meta.db_table)
         extra_context["machine"] = StringTranslation.TRANSLATION_TYPE_MACHINE
         return super().as_sql(compiler, connection, **extra_context)
 
