@@ -11,8 +11,9 @@ both questions in one query.
 
 `ExplorerIndexView` (the explorer of Wagtail's page viewset, `PageViewSet`) drops what Wagtail reads
 and never shows: the sites rooted at each listed page (a row's site-root state is an annotation),
-the listed pages' parent (the explorer has no parent column; a search still reads it), and the page
-types of its filter, which Django's content type cache already holds.
+the listed pages' parent (the explorer has no parent column; a search still reads it), the page
+types of its filter, which Django's content type cache already holds, and the fields of each page
+type's own table: a row shows only what every page has (`SpecificRows`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFi
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page, get_page_models
+from wagtail.query import DeferredSpecificIterable
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
 
@@ -120,6 +122,24 @@ class ExplorerFilterSet(GenericPageFilterSet):
     )
 
 
+class SpecificRows(DeferredSpecificIterable):
+    """The listed pages as instances of their page types, read in the listing's one query.
+
+    Wagtail's `specific()` reads each page type's own table (one query per page type among the rows:
+    eleven under a language's home page), though a row shows only what every page has: its title,
+    dates, status, locale, type, and the buttons its type's class methods and the user's permissions
+    decide. Wagtail's `specific(defer=True)` makes the same instances without those queries, but
+    leaves behind the rows' content type and locale read with them; this keeps them.
+    """
+
+    def __iter__(self):
+        for page in super(DeferredSpecificIterable, self).__iter__():
+            specific = page.get_specific(deferred=True)  # with the row's annotations and prefetches
+            if specific is not page:
+                specific._state.fields_cache.update(page._state.fields_cache)
+            yield specific
+
+
 class ExplorerIndexView(ExplorableIndexView):
     """Wagtail's explorer, without the two questions about its rows whose answers it never shows."""
 
@@ -131,7 +151,9 @@ class ExplorerIndexView(ExplorableIndexView):
         pages = super().annotate_queryset(pages)
         # Nothing reads the prefetched sites: `Page.is_site_root` answers from `_is_site_root`.
         lookups = [lookup for lookup in pages._prefetch_related_lookups if lookup != "sites_rooted_here"]
-        return pages.prefetch_related(None).prefetch_related(*lookups)
+        pages = pages.prefetch_related(None).prefetch_related(*lookups).select_related("content_type", "locale")
+        pages._iterable_class = SpecificRows
+        return pages
 
 
 class ExplorerPageViewSet(PageViewSet):
