@@ -11,13 +11,17 @@ both questions in one query.
 
 `ExplorerIndexView` (the explorer of Wagtail's page viewset, `PageViewSet`) drops what Wagtail reads
 and never shows: the sites rooted at each listed page (a row's site-root state is an annotation),
-the listed pages' parent (the explorer has no parent column; a search still reads it), and the page
-types of its filter, which Django's content type cache already holds.
+the listed pages' parent (the explorer has no parent column; a search still reads it), the page
+types of its filter, which Django's content type cache already holds, and the fields of each page
+type's own table: a row shows only what every page has (`SpecificRows`). For a user who may edit
+but not publish, Wagtail asks for each row whether a live page is under it (may it be moved, may it
+be deleted); the listing's query answers it for all rows (`RowPermissionTester`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from operator import attrgetter
 from urllib.parse import urlencode
 
@@ -32,12 +36,14 @@ from wagtail.admin.filters import ContentTypeModelMultipleChoiceField, MultipleC
 from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page, PagePermissionTester, get_page_models
+from wagtail.query import DeferredSpecificIterable
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
 
 HAS_LOCALE_LEFT = "_ipsp_has_locale_to_translate_to"
 SYNC_SOURCE = "_ipsp_sync_source_id"
+SUBTREE_HAS_LIVE = "_ipsp_subtree_has_live_page"
 
 
 def annotate_explorer_pages(parent_page: Page, pages: QuerySet, request) -> QuerySet:
@@ -120,6 +126,51 @@ class ExplorerFilterSet(GenericPageFilterSet):
     )
 
 
+class RowPermissionTester(PagePermissionTester):
+    """Wagtail's permissions on a listed page, with the one question Wagtail asks the database about
+    it (is a live page among it and its descendants?) answered by the listing's row."""
+
+    def can_delete(self, ignore_bulk=False):
+        # The conditions under which Wagtail's `can_delete` reaches its query, in its order.
+        if (
+            self.user.is_active
+            and not self.page_is_root
+            and not self.user.is_superuser
+            and ("bulk_delete" in self.permissions or self.page.is_leaf() or ignore_bulk)
+            and "change" in self.permissions
+            and "publish" not in self.permissions
+        ):
+            return not getattr(self.page, SUBTREE_HAS_LIVE)
+        return super().can_delete(ignore_bulk)
+
+
+def subtree_has_live_page() -> Exists:
+    """Whether a page or one of its descendants is live (treebeard's `get_descendants(inclusive=True)`)."""
+    return Exists(Page.objects.filter(path__startswith=OuterRef("path"), depth__gte=OuterRef("depth"), live=True))
+
+
+class SpecificRows(DeferredSpecificIterable):
+    """The listed pages as instances of their page types, read in the listing's one query.
+
+    Wagtail's `specific()` reads each page type's own table (one query per page type among the rows:
+    eleven under a language's home page), though a row shows only what every page has: its title,
+    dates, status, locale, type, and the buttons its type's class methods and the user's permissions
+    decide. Wagtail's `specific(defer=True)` makes the same instances without those queries, but
+    leaves behind the rows' content type and locale read with them; this keeps them.
+    """
+
+    def __iter__(self):
+        for page in super(DeferredSpecificIterable, self).__iter__():
+            specific = page.get_specific(deferred=True)  # with the row's annotations and prefetches
+            if specific is not page:
+                specific._state.fields_cache.update(page._state.fields_cache)
+            if hasattr(specific, SUBTREE_HAS_LIVE):
+                # Wagtail's listing, buttons and hooks all ask the row itself for its permissions (no
+                # page type of ours overrides `permissions_for_user`).
+                specific.permissions_for_user = partial(RowPermissionTester, page=specific)
+            yield specific
+
+
 class ExplorerIndexView(ExplorableIndexView):
     """Wagtail's explorer, without the two questions about its rows whose answers it never shows."""
 
@@ -131,7 +182,11 @@ class ExplorerIndexView(ExplorableIndexView):
         pages = super().annotate_queryset(pages)
         # Nothing reads the prefetched sites: `Page.is_site_root` answers from `_is_site_root`.
         lookups = [lookup for lookup in pages._prefetch_related_lookups if lookup != "sites_rooted_here"]
-        return pages.prefetch_related(None).prefetch_related(*lookups)
+        pages = pages.prefetch_related(None).prefetch_related(*lookups).select_related("content_type", "locale")
+        if not self.request.user.is_superuser:
+            pages = pages.annotate(**{SUBTREE_HAS_LIVE: subtree_has_live_page()})
+        pages._iterable_class = SpecificRows
+        return pages
 
 
 class ExplorerPageViewSet(PageViewSet):
