@@ -15,7 +15,7 @@ from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from cms import health, translation_requests
+from cms import health, sites, translation_requests
 
 
 @never_cache
@@ -120,10 +120,10 @@ def route(request: HttpRequest, path: str):
     """What `Page.route_for_request` answers: (page, args, kwargs), or None for a 404."""
     from cms.models.pages import remember_route, route_below, routes_like_a_base_page
 
-    site = Site.find_for_request(request)
+    site = sites.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page
+    root = site.root_page  # its place in the tree, from the cached sites (`cms.sites`)
     components = [component for component in path.split("/") if component]
     try:
         language = get_supported_content_language_variant(get_language())
@@ -136,9 +136,15 @@ def route(request: HttpRequest, path: str):
     # With the tree's root, so whether any page on the path has a view restriction is known too
     # (an alias's are read from the page it shows, as in `BasePage.get_view_restrictions`).
     restricted = Exists(PageViewRestriction.objects.filter(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))))
-    condition = Q(depth=1) | home_rows | (level_rows if components else Q(pk__in=[]))
+    condition = Q(depth=1) | Q(pk=root.pk) | home_rows | (level_rows if components else Q(pk__in=[]))
     rows = list(Page.objects.filter(condition).annotate(restricted=restricted).order_by("path"))
-    home = next((row for row in rows if row.depth == root.depth and row.translation_key == root.translation_key), None)
+    fresh = next((row for row in rows if row.pk == root.pk), None)
+    if fresh is None or fresh.path != root.path:  # the tree changed outside Wagtail's signals
+        request._wagtail_site = Site._find_for_request(request)
+        return route(request, path)
+    site.root_page = root = fresh
+    # The site root's translation in the active language (the root itself routes the same either way).
+    home = next((row for row in rows if row.translation_key == root.translation_key and row.pk != root.pk), None)
     if home is not None and home.live:  # `Page.localized`: a draft translation is not shown
         root = home
     if components:
