@@ -3,6 +3,8 @@ still applies view restrictions set on the page or on any page above it, or on a
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test import RequestFactory
@@ -132,3 +134,26 @@ def test_a_moved_site_root_is_routed_from_its_new_place(client, english_home):
     assert Page.objects.get(pk=english_home.pk).path != before
     assert client.get("/en/practices/housing-first-finland/").status_code == 200
     assert client.get("/en/no-such-page/").status_code == 404
+
+
+def test_a_page_in_another_locale_than_its_tree_still_routes_as_wagtail_routes_it():
+    """The routing query reads the active language's pages (and the site root's tree); a page left in
+    another locale inside an Arabic tree is looked for before answering 404."""
+    page = Page.objects.get(url_path__endswith="/housing-first-finland/", locale__language_code="ar")
+    english = Page.objects.get(url_path__endswith="/housing-first-finland/", locale__language_code="en")
+    Page.objects.filter(pk=page.pk).update(locale=english.locale, translation_key=uuid.uuid4())
+
+    def wagtail_route(request, path):
+        return Page.route_for_request(request, path)
+
+    path = "practices/housing-first-finland/"
+    assert routed(views.route, "ar", path) == routed(wagtail_route, "ar", path)
+    assert routed(views.route, "ar", path)[1] == page.pk
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_routing_a_practice_costs_two_queries_in_every_tree(language):
+    routed(views.route, language, "practices/housing-first-finland/")
+    with CaptureQueriesContext(connection) as queries:
+        assert routed(views.route, language, "practices/housing-first-finland/") is not None
+    assert len(queries) == 2
