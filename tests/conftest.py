@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Max
+from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
 
 from cms.factories import UserFactory
@@ -89,6 +90,15 @@ def _forget_rolled_back_sites():
     (`http://localhost/en/...`, as if two sites existed). Forget them after every test."""
     yield
     Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language: a request leaves the language it was served
+    in active in the thread (LocaleMiddleware does not reset it), which a later test calling
+    `gettext` itself would otherwise get, depending on the order the tests ran in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
 
 
 @pytest.fixture

@@ -29,7 +29,6 @@ def _page(data: dict, language: str):
 
 
 def seed(context: SeedContext) -> None:
-    kits = []
     for data in content["kits"]:
         page = _page(data, "en")
         if page is None:
@@ -40,8 +39,8 @@ def seed(context: SeedContext) -> None:
                 page=page, locale=page.locale, key_message=data["key_message"], x_text=data["x_text"]
             )
             context.created += 1
-        kits.append(kit)
-    translate_missing(kits, context, catalogue, translated=_translated_or_page_is_not)
+        # Kit by kit, each followed by its translations (the order the admin lists them in).
+        translate_missing([kit], context, catalogue, translated=_translated_or_page_is_not)
     _seed_relays(context)
 
 
