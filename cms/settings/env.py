@@ -104,6 +104,23 @@ def load_dotenv(path) -> None:
 # connection (libpq `options`), so it costs no query.
 POSTGRES_SESSION = "-c random_page_cost=1.1"
 
+# Prepared statements: most of a public page's queries cost PostgreSQL more to plan than to run
+# (issue 17). With parameters sent apart from the SQL (server-side binding), psycopg prepares a
+# query once the connection has run it PREPARE_THRESHOLD times; later runs skip parsing and, once
+# PostgreSQL settles on a generic plan, planning. It pays on connections that live across requests
+# (CONN_MAX_AGE). A pooler that hands each transaction another server connection (PgBouncer in
+# transaction mode before 1.21, or without max_prepared_statements) loses the statements: switch
+# them off there with DATABASE_PREPARED_STATEMENTS=false.
+PREPARE_THRESHOLD = 5
+
+
+def postgres_options() -> dict:
+    """Connection options of every PostgreSQL connection (see POSTGRES_SESSION, PREPARE_THRESHOLD)."""
+    options: dict = {"options": POSTGRES_SESSION}
+    if get_bool("DATABASE_PREPARED_STATEMENTS", default=True):
+        options |= {"server_side_binding": True, "prepare_threshold": PREPARE_THRESHOLD}
+    return options
+
 
 def database(default_sqlite_path: str) -> dict:
     """`DATABASE_URL` (postgres://… or sqlite:///…) or the embedded SQLite default."""
@@ -130,7 +147,7 @@ def database(default_sqlite_path: str) -> dict:
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
         config["CONN_MAX_AGE"] = 0
     else:
-        config["OPTIONS"] = {"options": POSTGRES_SESSION, **config.get("OPTIONS", {})}
+        config["OPTIONS"] = {**postgres_options(), **config.get("OPTIONS", {})}
     return config
 
 

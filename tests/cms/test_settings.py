@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from wagtail.models import Locale
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -128,3 +130,38 @@ def test_a_malformed_two_factor_switch_gives_a_clear_message():
     assert result.returncode != 0
     assert "STAFF_TWO_FACTOR_REQUIRED must be true or false, not 'maybe'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_postgresql_connections_prepare_statements_unless_switched_off(monkeypatch):
+    from cms.settings import env
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ipsp")
+    options = env.database("unused.sqlite3")["OPTIONS"]
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == env.PREPARE_THRESHOLD
+    # Behind a pooler that moves each transaction to another server connection.
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "false")
+    options = env.database("unused.sqlite3")["OPTIONS"]
+    assert "server_side_binding" not in options
+    assert "prepare_threshold" not in options
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///unused.sqlite3")
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "true")
+    assert "server_side_binding" not in env.database("unused.sqlite3")["OPTIONS"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_a_query_the_connection_runs_often_is_prepared_by_postgresql(db):
+    """The settings reach the connection: parameters travel apart from the SQL (the suite runs on it)
+    and a query run more than PREPARE_THRESHOLD times is planned once, as a prepared statement."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    from cms.settings import env
+
+    connection.ensure_connection()
+    assert connection.connection.cursor_factory is ServerBindingCursor
+    for _ in range(env.PREPARE_THRESHOLD + 1):
+        assert Locale.objects.filter(language_code="en").exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('"wagtailcore_locale"."language_code" = $' in statement for statement in prepared), prepared
