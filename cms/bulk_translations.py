@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
@@ -160,7 +159,9 @@ def _copy_view_restrictions(by_original: dict[int, Page]) -> None:
         restriction.groups.set(groups)
 
 
-def translate_snippets(items: Sequence[tuple[TranslationSource, models.Model]], locale: Locale) -> list[models.Model]:
+def translate_snippets(
+    items: Sequence[tuple[TranslationSource, TranslatableMixin]], locale: Locale
+) -> list[TranslatableMixin]:
     """Translate snippets (one model; no drafts or revisions) into `locale`: what `save_target`
     makes of each (source, original) not yet in `locale`, a `copy_for_translation` with the
     synchronised fields and translated segments, validated (`full_clean`; the database checks the
@@ -173,7 +174,7 @@ def translate_snippets(items: Sequence[tuple[TranslationSource, models.Model]], 
         copy = original.copy_for_translation(locale)
         copy_synchronised_fields(original, copy)
         segments = source._get_segments_for_translation(locale, fallback=True)
-        ingest_segments(original, copy, locales[original.locale_id], locale, segments)
+        ingest_segments(original, copy, locales[source.locale_id], locale, segments)
         copy.full_clean(validate_unique=False)
         copies.append(copy)
     type(copies[0])._default_manager.bulk_create(copies, batch_size=bulk_pages.BATCH)

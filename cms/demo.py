@@ -282,14 +282,14 @@ def _store_translations(
 
     `sources` keeps each instance's source and segments from one language to the next."""
     strings = catalogue.for_language(locale.language_code)
-    key = (type(instance), instance.pk)
-    if sources is None or key not in sources:
+    known = (type(instance), instance.pk)
+    if sources is None or known not in sources:
         source, _created = TranslationSource.get_or_create_from_instance(instance)
         segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
         if sources is not None:
-            sources[key] = (source, segments)
+            sources[known] = (source, segments)
     else:
-        source, segments = sources[key]
+        source, segments = sources[known]
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -444,7 +444,7 @@ def _add_translations(batch: list[tuple[TranslationSource, Any]], locale: Locale
     else:
         made = bulk_translations.translate_snippets(batch, locale)
     for model, group in groupby(sorted(made, key=lambda item: type(item).__name__), key=type):
-        group = list(group)
-        context.index(model, [item.pk for item in group])
-        bulk_pages.update_references(group)
+        of_model = list(group)
+        context.index(model, [item.pk for item in of_model])
+        bulk_pages.update_references(of_model)
     context.translated += len(made)
