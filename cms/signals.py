@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import Translation
 
-from cms import cache_purge, fallbacks, roles, sites, translators
+from cms import cache_purge, fallbacks, roles, translators
 
 
 @receiver(post_save)
@@ -63,15 +63,6 @@ def remove_fallbacks_of_deleted_page(sender, instance, **kwargs):
 def purge_published_or_unpublished_page(sender, instance, **kwargs):
     # Also the aliases Wagtail refreshes after their original, and translations when published.
     cache_purge.page_changed(instance)
-
-
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-@receiver(post_page_move)
-def read_sites_again(sender, **kwargs):
-    """The cached sites (`cms.sites`) keep their root page's place in the tree, which a move of any
-    page above or beside it may change (tree paths are renumbered even within one parent)."""
-    sites.changed()
 
 
 @receiver(post_page_move)

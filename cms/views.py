@@ -15,7 +15,7 @@ from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from cms import health, sites, translation_requests
+from cms import health, translation_requests
 
 
 @never_cache
@@ -120,48 +120,29 @@ def route(request: HttpRequest, path: str):
     """What `Page.route_for_request` answers: (page, args, kwargs), or None for a 404."""
     from cms.models.pages import remember_route, route_below, routes_like_a_base_page
 
-    site = sites.find_for_request(request)
+    site = Site.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page  # its place in the tree, from the cached sites (`cms.sites`)
+    root = site.root_page
     components = [component for component in path.split("/") if component]
     try:
         language = get_supported_content_language_variant(get_language())
     except LookupError:
         language = None
-    # The home page in the active language and the pages with the path's slugs at their depths, in
-    # the active language or under the site root (the two trees the path may be routed in), in one
-    # query; the right tree's are kept below.
+    # The home page in the active language and the pages of every tree with the path's slugs at
+    # their depths (a few per language), in one query; the right tree's are kept below.
     home_rows = Q(depth=root.depth, translation_key=root.translation_key, locale__language_code=language)
-    level_rows = Q(depth__gt=root.depth, depth__lte=root.depth + len(components), slug__in=set(components)) & (
-        Q(locale__language_code=language) | Q(path__startswith=root.path)
-    )
+    level_rows = Q(depth__gt=root.depth, depth__lte=root.depth + len(components), slug__in=set(components))
     # With the tree's root, so whether any page on the path has a view restriction is known too
     # (an alias's are read from the page it shows, as in `BasePage.get_view_restrictions`).
     restricted = Exists(PageViewRestriction.objects.filter(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))))
-    condition = Q(depth=1) | Q(pk=root.pk) | home_rows | (level_rows if components else Q(pk__in=[]))
+    condition = Q(depth=1) | home_rows | (level_rows if components else Q(pk__in=[]))
     rows = list(Page.objects.filter(condition).annotate(restricted=restricted).order_by("path"))
-    fresh = next((row for row in rows if row.pk == root.pk), None)
-    if fresh is None or fresh.path != root.path:  # the tree changed outside Wagtail's signals
-        sites.changed()
-        request._wagtail_site = Site._find_for_request(request)
-        return route(request, path)
-    site.root_page = root = site_root = fresh
-    # The site root's translation in the active language (the root itself routes the same either way).
-    home = next((row for row in rows if row.translation_key == root.translation_key and row.pk != root.pk), None)
+    home = next((row for row in rows if row.depth == root.depth and row.translation_key == root.translation_key), None)
     if home is not None and home.live:  # `Page.localized`: a draft translation is not shown
         root = home
     if components:
-        # Under the site root every page with the path's slugs was read, so a slug missing there is
-        # a 404; elsewhere only the active language's were: a page in another locale (moved there)
-        # is looked for by `route_child` before concluding.
-        remember_route(
-            request,
-            root,
-            components,
-            [row for row in rows if row.path.startswith(root.path)],
-            misses_known=root is site_root,
-        )
+        remember_route(request, root, components, [row for row in rows if row.path.startswith(root.path)])
     try:
         if components and routes_like_a_base_page(root.specific_class, components):
             result = route_below(root, request, components)

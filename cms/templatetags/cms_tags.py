@@ -19,10 +19,9 @@ from django.templatetags.static import static
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, TranslationContext, TranslationSource
 
-from cms import sites
 from cms.links import absolute_url, page_url
 from cms.models.pages import private_q
 from cms.sharing.mixins import ShareKitMixin
@@ -198,7 +197,7 @@ def language_alternates(context, page: Page | None = None) -> list[dict]:
 
 
 def _language_alternates(request: HttpRequest | None, page: Page | None, current: str) -> list[dict]:
-    site = sites.find_for_request(request) if request else None
+    site = Site.find_for_request(request) if request else None
     homes, translations = _chrome_pages(request, page)
     alternates = []
     for code, name in settings.LANGUAGES:

@@ -41,57 +41,56 @@ def first_url(model: str, language: str = "en") -> str:
     return page.first().url
 
 
-# kind → (where the page is, budget). Routing reads no site row (`cms.sites`): one query fewer
-# for every page of the tree.
+# kind → (where the page is, budget)
 PAGES = {
-    "home": (lambda: "/en/", 10),
-    "home_ar": (lambda: "/ar/", 10),
-    "standard_page": (lambda: first_url("home.StandardPage"), 3),
+    "home": (lambda: "/en/", 12),
+    "home_ar": (lambda: "/ar/", 13),
+    "standard_page": (lambda: first_url("home.StandardPage"), 4),
     # The practices listing: the cards' keywords and countries are the facet's (`PracticeBrowser._for_cards`).
-    "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 12),
-    "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 12),
+    "practices_index": (lambda: first_url("practices.PracticeIndexPage"), 13),
+    "practices_filtered": (lambda: first_url("practices.PracticeIndexPage") + "?theme=health&sort=title", 13),
     # A practice: + its reviews, countries, related practices, "adapted elsewhere" reports, the
     # recommendations it puts into practice, recognized voices and engaged members (one each); its
     # themes, goals and keywords in the reader's language are one query (`practice_terms`), so
     # Arabic costs what English does.
-    "practice": (lambda: "/en/practices/housing-first-finland/", 11),
-    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 11),
+    "practice": (lambda: "/en/practices/housing-first-finland/", 12),
+    "practice_ar": (lambda: "/ar/practices/housing-first-finland/", 12),
     # A practice with key figures costs the same: they are a column of its row (issue 23).
-    "practice_key_figures": (lambda: "/en/practices/m-pesa-mobile-money/", 11),
-    "practice_key_figures_ar": (lambda: "/ar/practices/m-pesa-mobile-money/", 11),
+    "practice_key_figures": (lambda: "/en/practices/m-pesa-mobile-money/", 12),
+    "practice_key_figures_ar": (lambda: "/ar/practices/m-pesa-mobile-money/", 12),
     # The demo report and brief have a theme (issue 20): their generated cover reads its colour (one query).
-    "report": (lambda: first_url("reports.ReportPage"), 6),
+    "report": (lambda: first_url("reports.ReportPage"), 7),
     # A chapter: + the topic proposals it answers, + its previous and next chapters; a brief: + the
     # topic proposals, + the practices that put its recommendations into practice.
-    "chapter": (lambda: first_url("reports.ChapterPage"), 9),
-    "brief": (lambda: first_url("reports.PolicyBriefPage"), 10),
-    "news_index": (lambda: first_url("news.NewsIndexPage"), 6),
-    "news_item": (lambda: first_url("news.NewsPage"), 9),
-    "events_index": (lambda: first_url("events.EventsIndexPage"), 9),
-    "forum_edition": (lambda: first_url("events.ForumEditionPage"), 4),
-    "awards": (lambda: first_url("events.AwardEditionPage"), 10),
-    "day": (lambda: first_url("events.SocialProgressDayPage"), 5),
-    "consultation": (lambda: first_url("community.ConsultationPage"), 5),
-    "topic_proposals": (lambda: first_url("community.TopicProposalIndexPage"), 11),
-    "members": (lambda: "/en/members/", 9),
+    "chapter": (lambda: first_url("reports.ChapterPage"), 10),
+    "brief": (lambda: first_url("reports.PolicyBriefPage"), 11),
+    "news_index": (lambda: first_url("news.NewsIndexPage"), 7),
+    "news_item": (lambda: first_url("news.NewsPage"), 10),
+    "events_index": (lambda: first_url("events.EventsIndexPage"), 10),
+    "forum_edition": (lambda: first_url("events.ForumEditionPage"), 5),
+    "awards": (lambda: first_url("events.AwardEditionPage"), 11),
+    "day": (lambda: first_url("events.SocialProgressDayPage"), 6),
+    "consultation": (lambda: first_url("community.ConsultationPage"), 6),
+    "topic_proposals": (lambda: first_url("community.TopicProposalIndexPage"), 12),
+    "members": (lambda: "/en/members/", 10),
     "search": (lambda: "/en/search/?q=housing", 13),
-    "reports_index": (lambda: first_url("reports.ReportIndexPage"), 8),
+    "reports_index": (lambda: first_url("reports.ReportIndexPage"), 9),
     # All recommendations: + the practices that put them into practice (two queries).
-    "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 12),
-    "toolkit": (lambda: first_url("reports.ToolkitPage"), 3),
-    "forum_index": (lambda: first_url("events.ForumIndexPage"), 6),
-    "awards_index": (lambda: first_url("events.AwardsIndexPage"), 4),
-    "consultations_index": (lambda: first_url("community.ConsultationIndexPage"), 5),
-    "take_part": (lambda: first_url("community.TakePartPage"), 10),
-    "communities_index": (lambda: first_url("community.CommunityIndexPage"), 5),
+    "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 13),
+    "toolkit": (lambda: first_url("reports.ToolkitPage"), 4),
+    "forum_index": (lambda: first_url("events.ForumIndexPage"), 7),
+    "awards_index": (lambda: first_url("events.AwardsIndexPage"), 5),
+    "consultations_index": (lambda: first_url("community.ConsultationIndexPage"), 6),
+    "take_part": (lambda: first_url("community.TakePartPage"), 11),
+    "communities_index": (lambda: first_url("community.CommunityIndexPage"), 6),
     # A community: its row with its theme's name and its members counted, its discussion, its
     # coordinators, practices, recognized voices, the chapters of the reports on its theme, the
     # briefs' recommendations on it, and its open consultations with the coming events of its
     # region (one query for both): one each. A partner: + the content it relayed through the share
     # kits (two queries). The directory: where partners are by region and country is one aggregate.
-    "community": (lambda: first_url("community.CommunityPage"), 11),
-    "partners_index": (lambda: first_url("community.PartnerIndexPage"), 10),
-    "partner": (lambda: first_url("community.PartnerPage"), 11),
+    "community": (lambda: first_url("community.CommunityPage"), 12),
+    "partners_index": (lambda: first_url("community.PartnerIndexPage"), 11),
+    "partner": (lambda: first_url("community.PartnerPage"), 12),
 }
 
 
