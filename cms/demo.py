@@ -74,7 +74,7 @@ class SeedContext:
     translated: int = 0
     # While `seeding` runs: objects a seeder bulk-created (no post_save), indexed when it ends.
     to_index: dict[type[models.Model], set[Any]] | None = None
-    _password: str = field(default="", repr=False)
+    _password: str = field(default="", init=False, repr=False)
 
     def password(self) -> str:
         """`DEMO_PASSWORD` hashed, once per seeding for every demo account (the hasher is slow on purpose)."""
@@ -407,11 +407,13 @@ def translate_missing(
             ).values_list("translation_key", flat=True)
         )
         batch: list[tuple[TranslationSource, Any]] = []
+        batch_kind = None  # the kind of the instances in `batch`
         for instance in todo:
             kind = _bulk_kind(instance, present)
-            if batch and kind is not _bulk_kind(batch[0][1], present):
+            if batch and kind is not batch_kind:
                 _add_translations(batch, locale, context)
                 batch = []
+            batch_kind = kind
             if kind is not None:
                 batch.append((_store_translations(instance, locale, catalogue, sources).source, instance))
             else:
