@@ -3,6 +3,7 @@ languages, seeded through the real seed_demo command (wagtail-localize included)
 on PostgreSQL, copied to each database (tests/demo_database.py), once per process on SQLite."""
 
 import io
+from collections import Counter
 from urllib.parse import urlparse
 
 import pytest
@@ -17,25 +18,54 @@ from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_n
 from tests import demo_database
 from tests.tooling import browser_groups
 
+# What a test needs the seeded database through: pytest-django's fixtures (`db`, `transactional_db`,
+# `django_db_setup`) all depend on `demo_template`, and so do the browser tests' sites; `live_server`
+# and the `django_db` marker ask for theirs only when the test starts.
+DATABASE_FIXTURES = {"demo_template", "live_server"}
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+
+def needs_database(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(fixtures & DATABASE_FIXTURES) or item.get_closest_marker("django_db") is not None
+
+
+def pytest_configure(config):
+    """Under `--dist loadgroup` the units run in the order the collection gives them (see below),
+    not xdist's own order, largest unit first, which would mix the units without a database in."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+@pytest.hookimpl(wrapper=True)  # the groups before pytest-xdist reads them, the order after pytest-django's
 def pytest_collection_modifyitems(config, items):
-    """Browser tests last: they are the slowest and hold a running event loop while open. The
-    production smoke test runs only when asked for (`-m smoke`, `make smoke`).
+    """The tests that need no database first, so that they run while the demo template is being
+    built (tests/demo_database.py); browser tests last: they are the slowest and hold a running event
+    loop while open. The production smoke test runs only when asked for (`-m smoke`, `make smoke`).
 
     Under `pytest -n` (`make test`, `--dist loadgroup`) each file is one unit of work, and the
     browser tests are `tooling.BROWSER_GROUPS` units, whole files each: a group shares one running
     demo site (tests/e2e/conftest.py), in the order of its files, so what one browser test leaves on
     that site (a published page, a workflow step) meets the others of its group in the same order on
-    every run. The groups are the largest units, so the workers start with them."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    every run. The units are handed out in the order of the collection: first those where no test
+    needs the database, then the others; in each part the largest units first (xdist's own order),
+    so the workers start the database part with the browser groups. A unit where one test needs the
+    database counts as needing it: its worker waits for the template there. The order is set after
+    pytest-django's own (database tests first, which is the opposite)."""
     browser = browser_groups(items)
+    group = {}
     for item in items:
         if item.get_closest_marker("browser"):
-            group = browser[item.path]
+            group[item] = browser[item.path]
         else:
-            group = item.path.relative_to(config.rootpath).as_posix()
-        item.add_marker(pytest.mark.xdist_group(group))
+            group[item] = item.path.relative_to(config.rootpath).as_posix()
+        item.add_marker(pytest.mark.xdist_group(group[item]))
+    yield
+    with_database = {group[item] for item in items if needs_database(item)}
+    if hasattr(config, "workerinput"):
+        size = Counter(group.values())
+        items.sort(key=lambda item: (group[item] in with_database, -size[group[item]], group[item]))
+    else:
+        items.sort(key=lambda item: (item.get_closest_marker("browser") is not None, group[item] in with_database))
     if "smoke" not in (config.getoption("markexpr") or ""):
         smoke = [item for item in items if item.get_closest_marker("smoke")]
         if smoke:
@@ -43,24 +73,74 @@ def pytest_collection_modifyitems(config, items):
             items[:] = [item for item in items if not item.get_closest_marker("smoke")]
 
 
-@pytest.fixture(scope="session")
-def demo_template(request) -> str | None:
-    """PostgreSQL: the database seeded once for this run (tests/demo_database.py); None on SQLite."""
+BUILD = pytest.StashKey[demo_database.Build]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist starts the workers with the run's id
+def pytest_sessionstart(session):
+    """The main process (the xdist controller under `-n`) starts building the template at once, in
+    the background: the workers wait for it only when a test first needs the database."""
+    config = session.config
+    if hasattr(config, "workerinput") or config.getoption("collectonly"):
+        return
+    source = template_source(config)
+    if source is not None:
+        call_command("compile_translations", stdout=io.StringIO())  # seed_demo reads the catalogues
+        config.stash[BUILD] = demo_database.Build(*source)
+
+
+def pytest_collection_finish(session):
+    """Without xdist the main process collects: where no test needs the database, stop its build."""
+    build = session.config.stash.get(BUILD, None)
+    if build is not None and not any(needs_database(item) for item in session.items):
+        build.cancel()
+
+
+def pytest_sessionfinish(session):
+    """A build still running when the tests are done was needed by none of them."""
+    build = session.config.stash.get(BUILD, None)
+    if build is not None:
+        build.cancel()
+
+
+def template_source(config) -> tuple[str, str, str, bool] | None:
+    """What `demo_database.template` builds this run from: the server, the test database's name
+    (without an xdist worker's suffix), the run's id, and whether to keep an existing template. None
+    on SQLite, and where a test database seeded before templates existed is reused as it is."""
     url = demo_database.postgres_url()
     if url is None:
         return None
-    call_command("compile_translations", stdout=io.StringIO())  # so `pytest` alone works, not only `make test`
     test_database = settings.DATABASES["default"].get("TEST", {}).get("NAME") or f"test_{urlparse(url).path[1:]}"
-    test_database = test_database.removesuffix(f"_{worker_id(request)}")
-    keep = request.config.getvalue("reuse_db") and not request.config.getvalue("create_db")
+    test_database = test_database.removesuffix(f"_{worker_id(config)}")
+    keep = config.getvalue("reuse_db") and not config.getvalue("create_db")
     if keep and not demo_database.exists(url, f"{test_database}_demo") and demo_database.exists(url, test_database):
-        return None  # a test database seeded before templates existed is reused as it is
-    run_id = getattr(request.config, "workerinput", {}).get("testrunuid", demo_database.RUN_ID)
-    return demo_database.template(url, test_database, run_id, keep)
+        return None
+    return url, test_database, run_id(config), keep
 
 
-def worker_id(request) -> str:
-    return getattr(request.config, "workerinput", {}).get("workerid", "")
+def run_id(config) -> str:
+    """The run's id, one for the controller and all its workers: xdist's `--testrunuid`, which the
+    controller sets here before it starts the workers (it would make one up otherwise)."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        return workerinput["testrunuid"]
+    if config.getoption("testrunuid", None) is None:
+        config.option.testrunuid = demo_database.RUN_ID
+    return config.option.testrunuid
+
+
+def worker_id(config) -> str:
+    return getattr(config, "workerinput", {}).get("workerid", "")
+
+
+@pytest.fixture(scope="session")
+def demo_template(request) -> str | None:
+    """PostgreSQL: the database seeded once for this run (tests/demo_database.py); None on SQLite."""
+    source = template_source(request.config)
+    if source is None:
+        return None
+    call_command("compile_translations", stdout=io.StringIO())  # so `pytest` alone works, not only `make test`
+    return demo_database.template(*source)
 
 
 @pytest.fixture(scope="session")

@@ -6,18 +6,29 @@ PostgreSQL (`DATABASE_URL`), the first process of a run migrates and seeds a tem
 every pytest process (each xdist worker too) and the end-to-end server's database are created
 from it with `CREATE DATABASE ... TEMPLATE`. With `--reuse-db` an existing template is kept, as
 pytest-django keeps the test database. On SQLite each process seeds its own in-memory database.
+
+The build starts when the run starts: the main pytest process (the xdist controller under `-n`)
+runs `template()` in a background thread (`Build`, started by tests/conftest.py) while the workers
+start, collect and run the tests that need no database, which go first. Whoever needs the template
+calls `template()` too and waits on the same lock until it is ready; a lock file records the run
+it was built for (or that the build failed, so the others report the error instead of seeding
+again). The template is seeded under another name and renamed when complete, so a build nobody
+needed by the end of the run can be stopped without leaving half a template for `--reuse-db`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import fcntl
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import uuid
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlparse, urlunparse
 
 import time_machine
@@ -60,32 +71,95 @@ def clone(url: str, template: str, name: str) -> None:
     run_sql(url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
-def seed(database_url: str, **env: str) -> None:
-    """Migrate and seed a database with the real commands, on the test settings (and clock)."""
+class Cancelled(Exception):
+    """The build was stopped (`Build.cancel`): the run ended without needing it."""
+
+
+def seed(database_url: str, stop: threading.Event | None = None, **env: str) -> None:
+    """Migrate and seed a database with the real commands, on the test settings (and clock).
+
+    Setting `stop` ends the command under way and raises `Cancelled`."""
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": database_url, **env}
     for command in (["migrate", "--no-input", "-v", "0"], ["seed_demo"]):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=ROOT, env=environment, capture_output=True, text=True
-        )
-        if result.returncode:
-            raise RuntimeError(f"manage.py {' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+        with subprocess.Popen(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ) as process:
+            while True:
+                try:
+                    stdout, stderr = process.communicate(timeout=None if stop is None else 1)
+                    break
+                except subprocess.TimeoutExpired:
+                    if stop is not None and stop.is_set():
+                        process.kill()
+                        process.communicate()
+                        raise Cancelled from None
+        if process.returncode:
+            raise RuntimeError(f"manage.py {' '.join(command)} failed:\n{stdout}\n{stderr}")
 
 
-def template(url: str, test_database: str, run_id: str, keep: bool) -> str:
+def template(url: str, test_database: str, run_id: str, keep: bool, stop: threading.Event | None = None) -> str:
     """The name of this run's seeded template, built by whichever process gets here first."""
     name = f"{test_database}_demo"
     with open(Path(tempfile.gettempdir()) / f"ipsp-{name}.lock", "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait while one seeds
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait while one seeds
+        if stop is not None and stop.is_set():
+            raise Cancelled  # stopped while another run held the lock: leave its template alone
         lock.seek(0)
-        built_for = lock.read().strip()
-        if built_for != run_id and not (keep and exists(url, name)):
+        built_for, _, failure = lock.read().partition("\n")
+        if built_for.strip() == f"failed {run_id}":
+            raise RuntimeError(f"Seeding {name} failed earlier in this run:\n{failure}")
+        if built_for.strip() != run_id and not (keep and exists(url, name)):
+            # Seeded aside and renamed when complete: a stopped or failed build leaves no half-seeded
+            # template (which `--reuse-db` would keep), and an earlier run's template stays until then.
+            seeding = f"{name}_seeding"
+            drop(url, seeding)
+            run_sql(url, f'CREATE DATABASE "{seeding}"')
+            try:
+                seed(url_for(url, seeding), stop)
+            except BaseException as error:
+                drop(url, seeding)
+                if not isinstance(error, Cancelled):
+                    record(lock, f"failed {run_id}\n{error}")
+                raise
             drop(url, name)
-            run_sql(url, f'CREATE DATABASE "{name}"')
-            seed(url_for(url, name))
-            lock.seek(0)
-            lock.truncate()
-            lock.write(run_id)
+            run_sql(url, f'ALTER DATABASE "{seeding}" RENAME TO "{name}"')
+            record(lock, run_id)
     return name
+
+
+def record(lock: IO[str], state: str) -> None:
+    lock.seek(0)
+    lock.truncate()
+    lock.write(state)
+    lock.flush()
+
+
+class Build:
+    """This run's template, built in a thread of the main pytest process from the start of the run.
+
+    The thread only waits on `template()`, whose work runs in subprocesses. An error is not raised
+    here: `template()` records it, and every process that needs the template reports it."""
+
+    def __init__(self, url: str, test_database: str, run_id: str, keep: bool) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._build, args=(url, test_database, run_id, keep), name="demo template", daemon=True
+        )
+        self._thread.start()
+
+    def _build(self, *args) -> None:
+        with contextlib.suppress(Exception):
+            template(*args, stop=self._stop)
+
+    def cancel(self) -> None:
+        """Stop the build if it is still running (nothing needs it), and wait until it has stopped."""
+        self._stop.set()
+        self._thread.join()
 
 
 def catch_up_with(latest: datetime.datetime | None) -> None:
