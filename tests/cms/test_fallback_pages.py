@@ -205,8 +205,8 @@ def fallback_documents(client, page: Page) -> dict[str, bytes]:
     return documents
 
 
-def test_fallback_pages_have_no_html_errors(client, english_only, tmp_path):
-    assert html_errors(fallback_documents(client, english_only), tmp_path) == []
+def test_fallback_pages_have_no_html_errors(client, english_only):
+    assert html_errors(fallback_documents(client, english_only)) == []
 
 
 @pytest.mark.browser

@@ -73,10 +73,10 @@ def rendered(client, editor) -> dict[str, bytes]:
     return {name: response.content for name, response in pages.items()}
 
 
-def test_the_style_page_has_no_html_errors(client, editor, tmp_path):
+def test_the_style_page_has_no_html_errors(client, editor):
     from tests.tooling import html_errors
 
-    assert html_errors(rendered(client, editor), tmp_path) == []
+    assert html_errors(rendered(client, editor)) == []
 
 
 @pytest.mark.browser

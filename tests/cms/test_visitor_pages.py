@@ -51,13 +51,13 @@ def rendered_pages(client) -> dict[str, bytes]:
     return {name: response.content for name, response in pages.items()}
 
 
-def test_the_changed_pages_have_no_html_errors(client, tmp_path):
+def test_the_changed_pages_have_no_html_errors(client):
     from tests.tooling import html_errors
 
     documents = rendered_pages(client)
     assert b"Send for moderation" in documents["pre-moderated consultation"]
     assert re.search(rb'<details class="filters-disclosure"', documents["/ar/practices/"])
-    assert html_errors(documents, tmp_path) == []
+    assert html_errors(documents) == []
 
 
 @pytest.mark.browser

@@ -286,8 +286,8 @@ def rendered_pages(client, participant) -> dict[str, bytes]:
     return pages
 
 
-def test_the_pages_have_no_html_errors(client, participant, tmp_path):
-    assert html_errors(rendered_pages(client, participant), tmp_path) == []
+def test_the_pages_have_no_html_errors(client, participant):
+    assert html_errors(rendered_pages(client, participant)) == []
 
 
 @pytest.mark.browser

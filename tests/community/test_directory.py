@@ -211,9 +211,9 @@ def _get(client, url: str) -> bytes:
     return response.content
 
 
-def test_account_and_member_pages_have_no_html_errors(rendered_pages, tmp_path):
+def test_account_and_member_pages_have_no_html_errors(rendered_pages):
     pages, _assets = rendered_pages
-    assert html_errors(pages, tmp_path) == []
+    assert html_errors(pages) == []
 
 
 @pytest.mark.browser

@@ -356,8 +356,8 @@ def rendered_pages(client) -> dict[str, bytes]:
     return pages
 
 
-def test_the_pages_have_no_html_errors(client, db, tmp_path):
-    assert html_errors(rendered_pages(client), tmp_path) == []
+def test_the_pages_have_no_html_errors(client, db):
+    assert html_errors(rendered_pages(client)) == []
 
 
 @pytest.mark.browser

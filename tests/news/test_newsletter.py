@@ -3,7 +3,6 @@ content and direction, and who may preview and send it."""
 
 import datetime
 import re
-import subprocess
 
 import pytest
 from django.contrib.auth.models import Group
@@ -18,7 +17,7 @@ from cms.models import ExpertReview
 from news import newsletter
 from news.models import NewsIndexPage, NewsletterIssue, NewsletterSubscription, NewsPage
 from practices.models import PracticePage
-from tests.tooling import vnu_command
+from tests.tooling import html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -175,22 +174,16 @@ def test_one_address_may_subscribe_in_two_languages(client, django_capture_on_co
     assert sorted(NewsletterSubscription.objects.values_list("language", flat=True)) == ["ar", "en"]
 
 
-def test_the_public_pages_are_valid_html(client, tmp_path):
-    command = vnu_command()
+def test_the_public_pages_are_valid_html(client):
     reader = subscription("reader@example.org", "ar", confirmed=False)
-    responses = [
-        client.get("/ar/newsletter/"),
-        client.post("/ar/newsletter/", {"email": "not-an-address"}),
-        client.get("/ar/newsletter/thanks/"),
-        client.get(f"/ar/newsletter/confirm/{reader.token}/"),
-        client.get(f"/ar/newsletter/unsubscribe/{reader.token}/"),
-    ]
-    files = []
-    for number, response in enumerate(responses):
-        files.append(tmp_path / f"page{number}.html")
-        files[-1].write_bytes(response.content)
-    result = subprocess.run([*command, "--errors-only", *map(str, files)], capture_output=True, timeout=300)
-    assert result.returncode == 0, result.stderr.decode()
+    pages = {
+        "/ar/newsletter/": client.get("/ar/newsletter/"),
+        "/ar/newsletter/ (errors)": client.post("/ar/newsletter/", {"email": "not-an-address"}),
+        "/ar/newsletter/thanks/": client.get("/ar/newsletter/thanks/"),
+        "/ar/newsletter/confirm/": client.get(f"/ar/newsletter/confirm/{reader.token}/"),
+        "/ar/newsletter/unsubscribe/": client.get(f"/ar/newsletter/unsubscribe/{reader.token}/"),
+    }
+    assert html_errors({url: response.content for url, response in pages.items()}) == []
 
 
 # --- Unsubscribing -----------------------------------------------------------------------------

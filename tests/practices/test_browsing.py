@@ -100,7 +100,7 @@ def test_a_listing_with_a_query_makes_as_many_queries_for_10_or_60_matches(clien
     assert _queries(client, q="wendlebury atelier", region="419") == small
 
 
-def test_listing_states_have_no_html_errors(client, tmp_path):
+def test_listing_states_have_no_html_errors(client):
     from tests.tooling import html_errors
 
     practice(title="Yarrowmere kitchens", countries=["PE"])
@@ -119,7 +119,7 @@ def test_listing_states_have_no_html_errors(client, tmp_path):
         assert response.status_code == status, url
         documents[url] = response.content
     assert b"Keep the search, remove the filters" in documents["/en/practices/?q=yarrowmere&region=419&theme=health"]
-    assert html_errors(documents, tmp_path) == []
+    assert html_errors(documents) == []
 
 
 def test_facet_options_are_escaped_checked_and_marked_with_their_language():

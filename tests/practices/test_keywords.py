@@ -199,8 +199,8 @@ def keyword_documents(client, practice: Page) -> dict[str, bytes]:
     return documents
 
 
-def test_practice_pages_with_keywords_have_no_html_errors(client, cash_transfers, tmp_path):
-    assert html_errors(keyword_documents(client, cash_transfers), tmp_path) == []
+def test_practice_pages_with_keywords_have_no_html_errors(client, cash_transfers):
+    assert html_errors(keyword_documents(client, cash_transfers)) == []
 
 
 @pytest.mark.browser

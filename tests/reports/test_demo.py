@@ -160,10 +160,10 @@ def rendered(client) -> dict[str, bytes]:
 
 
 @pytest.mark.django_db
-def test_chapter_pages_with_summaries_figures_and_authors_have_no_html_errors(client, tmp_path):
+def test_chapter_pages_with_summaries_figures_and_authors_have_no_html_errors(client):
     from tests.tooling import html_errors
 
-    assert html_errors(rendered(client), tmp_path) == []
+    assert html_errors(rendered(client)) == []
 
 
 @pytest.mark.django_db
