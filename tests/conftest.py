@@ -36,6 +36,9 @@ def pytest_configure(config):
         config.option.loadscopereorder = False
 
 
+GROUP = pytest.StashKey[str]()  # a test's unit of work under `--dist loadgroup`
+
+
 @pytest.hookimpl(wrapper=True)  # the groups before pytest-xdist reads them, the order after pytest-django's
 def pytest_collection_modifyitems(config, items):
     """The tests that need no database first, so that they run while the demo template is being
@@ -52,20 +55,21 @@ def pytest_collection_modifyitems(config, items):
     database counts as needing it: its worker waits for the template there. The order is set after
     pytest-django's own (database tests first, which is the opposite)."""
     browser = browser_groups(items)
-    group = {}
     for item in items:
         if item.get_closest_marker("browser"):
-            group[item] = browser[item.path]
+            item.stash[GROUP] = browser[item.path]
         else:
-            group[item] = item.path.relative_to(config.rootpath).as_posix()
-        item.add_marker(pytest.mark.xdist_group(group[item]))
-    yield
-    with_database = {group[item] for item in items if needs_database(item)}
+            item.stash[GROUP] = item.path.relative_to(config.rootpath).as_posix()
+        item.add_marker(pytest.mark.xdist_group(item.stash[GROUP]))
+    yield  # pytest-xdist renames each test after its group here, which changes the items' hashes
+    with_database = {item.stash[GROUP] for item in items if needs_database(item)}
     if hasattr(config, "workerinput"):
-        size = Counter(group.values())
-        items.sort(key=lambda item: (group[item] in with_database, -size[group[item]], group[item]))
+        size = Counter(item.stash[GROUP] for item in items)
+        items.sort(key=lambda item: (item.stash[GROUP] in with_database, -size[item.stash[GROUP]], item.stash[GROUP]))
     else:
-        items.sort(key=lambda item: (item.get_closest_marker("browser") is not None, group[item] in with_database))
+        items.sort(
+            key=lambda item: (item.get_closest_marker("browser") is not None, item.stash[GROUP] in with_database)
+        )
     if "smoke" not in (config.getoption("markexpr") or ""):
         smoke = [item for item in items if item.get_closest_marker("smoke")]
         if smoke:
