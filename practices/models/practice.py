@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -18,10 +20,11 @@ from wagtail.search import index
 
 from cms import geography, maps
 from cms.blocks import RICH_TEXT_FEATURES, ImageBlock, KeyFigureBlock
-from cms.models import BasePage, ExpertReview, Theme
+from cms.models import BasePage, Country, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
 from cms.page_forms import LocaleThemesPageForm
 from cms.sharing.mixins import ShareKitMixin
+from cms.sql import TableSQL
 from cms.translation import synchronised, translated
 from practices.blocks import IndicatorBlock, OrganisationBlock, ResourceStreamBlock
 from practices.models.taxonomy import Keyword, SustainableDevelopmentGoal, practice_terms
@@ -345,27 +348,19 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         its original's language, so the listing asks no more (`cms_tags.item_language`).
 
         Each count is a subquery over one many-to-many table (not two joins multiplied together
-        and counted distinct), so the query stays quick with thousands of practices."""
-        # The themes by id, a subquery PostgreSQL reads once (hashed), not a join repeated per candidate.
-        theme_links = PracticePage.themes.through.objects.filter(
-            theme_id__in=Theme.objects.filter(slug__in=theme_slugs).values("pk")
-        )
-        place_links = PracticePage.countries.through.objects.filter(country__region__in=regions)
+        and counted distinct), so the query stays quick with thousands of practices; the three are
+        written as SQL (`_RelatedSQL`), which Django's subquery expressions cost 5 ms of Python to
+        build and compile on every practice page (issue 17)."""
         return list(
             PracticePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            # Which pages share a theme or a region: two uncorrelated subqueries PostgreSQL reads once
-            # (hashed), so only those pages are counted, once each.
-            .filter(Q(pk__in=theme_links.values("practicepage_id")) | Q(pk__in=place_links.values("practicepage_id")))
+            .filter(_SharesThemeOrRegion(theme_slugs, regions))
             .filter(approved_review_exists())
             .annotate(
-                # A page links a theme once (the link table is unique): its rows are its shared themes.
-                shared_themes=_count(theme_links.filter(practicepage_id=OuterRef("pk")), "theme_id"),
-                shared_regions=_count(
-                    place_links.filter(practicepage_id=OuterRef("pk")), "country__region", distinct=True
-                ),
+                shared_themes=_SharedThemes(theme_slugs),
+                shared_regions=_SharedRegions(regions),
                 original_language=F("alias_of__locale__language_code"),
             )
             .order_by("-shared_themes", "-shared_regions", "title")
@@ -375,9 +370,77 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         )
 
 
-def _count(rows, column: str, distinct: bool = False) -> Subquery:
-    """The number of `column` values (distinct ones if asked) of `rows`, a correlated queryset of one
-    page's links: an aggregate without GROUP BY, so always one row (0 when none) and no COALESCE."""
-    template = "COUNT(DISTINCT %(expressions)s)" if distinct else "COUNT(%(expressions)s)"
-    counted = rows.order_by().annotate(n=Func(F(column), template=template)).values("n")
-    return Subquery(counted, output_field=models.IntegerField())
+class _RelatedSQL(TableSQL):
+    """SQL over a practice's theme and country links, given the theme slugs and regions to match
+    (`related_practices`): `%(slugs)s` and `%(regions)s` in `template` become one parameter per
+    value, in that order (each list at most once); an empty list matches nothing."""
+
+    tables = {
+        "practices": PracticePage,
+        "theme_links": PracticePage.themes.through,
+        "themes": Theme,
+        "place_links": PracticePage.countries.through,
+        "countries": Country,
+    }
+    # The pages linking one of the themes, and the pages of a country in one of the regions.
+    THEME_LINKS = (
+        "SELECT tl.practicepage_id FROM %(theme_links)s tl INNER JOIN %(themes)s th ON th.id = tl.theme_id"
+        " WHERE th.slug IN (%(slugs)s)"
+    )
+    PLACE_LINKS = (
+        "SELECT pl.practicepage_id FROM %(place_links)s pl INNER JOIN %(countries)s co ON co.code = pl.country_id"
+        " WHERE co.region IN (%(regions)s)"
+    )
+
+    def __init__(self, slugs: Sequence[str] = (), regions: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.slugs, self.regions = tuple(slugs), tuple(regions)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        params: list[str] = []
+        for name in ("slugs", "regions"):
+            values = getattr(self, name)
+            if f"%({name})s" in self.template:
+                extra_context[name] = ", ".join(["%s"] * len(values)) or "NULL"
+                params.extend(values)
+        sql, _params = super().as_sql(compiler, connection, **extra_context)
+        return sql, params
+
+
+class _SharesThemeOrRegion(_RelatedSQL):
+    """True for a practice that links one of the themes or is in one of the regions: two
+    uncorrelated subqueries PostgreSQL reads once (hashed), so only those pages are counted."""
+
+    output_field = models.BooleanField()
+    template = (
+        f"(%(practices)s.page_ptr_id IN ({_RelatedSQL.THEME_LINKS})"
+        f" OR %(practices)s.page_ptr_id IN ({_RelatedSQL.PLACE_LINKS}))"
+    )
+
+
+class _SharedThemes(_RelatedSQL):
+    """How many of the themes a practice links: a page links a theme once (the link table is
+    unique), so its rows are its shared themes."""
+
+    output_field = models.IntegerField()
+    template = (
+        "(SELECT COUNT(*) FROM %(theme_links)s tl INNER JOIN %(themes)s th ON th.id = tl.theme_id"
+        " WHERE tl.practicepage_id = %(practices)s.page_ptr_id AND th.slug IN (%(slugs)s))"
+    )
+
+    def __init__(self, slugs: Sequence[str]) -> None:
+        super().__init__(slugs=slugs)
+
+
+class _SharedRegions(_RelatedSQL):
+    """How many of the regions a practice's countries are in."""
+
+    output_field = models.IntegerField()
+    template = (
+        "(SELECT COUNT(DISTINCT co.region) FROM %(place_links)s pl INNER JOIN %(countries)s co"
+        " ON co.code = pl.country_id WHERE pl.practicepage_id = %(practices)s.page_ptr_id"
+        " AND co.region IN (%(regions)s))"
+    )
+
+    def __init__(self, regions: Sequence[str]) -> None:
+        super().__init__(regions=regions)
