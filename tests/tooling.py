@@ -11,7 +11,6 @@ import json
 import os
 import queue
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import pytest
+
+from tests.mailserver import free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Request, Route
@@ -97,9 +98,7 @@ class Checker:
         ]
 
     def start(self) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = free_port()
         command = self.command(port)
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the service's lifetime)
         self.process = subprocess.Popen(

@@ -8,7 +8,6 @@ with the real `seed_demo`. Tests talk to it only through the browser and HTTP, a
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -20,16 +19,11 @@ import pytest
 
 from cms.demo import DEMO_PASSWORD
 from tests import demo_database
+from tests.mailserver import free_port
 from tests.tooling import CHROMIUM_ARGS, axe_source, browser_group, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-results"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _e2e_database(tmp_dir: Path, demo_template: str | None, site_name: str) -> tuple[str, callable]:
@@ -59,7 +53,7 @@ class LiveSite:
         database_url, self._drop_database = _e2e_database(tmp_dir, demo_template, name)
         if database_url.startswith("postgres"):  # a reused template may be "later" than this run's clock
             demo_database.catch_up_with(demo_database.latest_stamp(database_url))
-        port = _free_port()
+        port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         env = {
             **os.environ,
