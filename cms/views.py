@@ -129,20 +129,33 @@ def route(request: HttpRequest, path: str):
         language = get_supported_content_language_variant(get_language())
     except LookupError:
         language = None
-    # The home page in the active language and the pages of every tree with the path's slugs at
-    # their depths (a few per language), in one query; the right tree's are kept below.
+    # The home page in the active language and the pages with the path's slugs at their depths, in
+    # the active language or under the site root (the two trees the path may be routed in), in one
+    # query; the right tree's are kept below.
     home_rows = Q(depth=root.depth, translation_key=root.translation_key, locale__language_code=language)
-    level_rows = Q(depth__gt=root.depth, depth__lte=root.depth + len(components), slug__in=set(components))
+    level_rows = Q(depth__gt=root.depth, depth__lte=root.depth + len(components), slug__in=set(components)) & (
+        Q(locale__language_code=language) | Q(path__startswith=root.path)
+    )
     # With the tree's root, so whether any page on the path has a view restriction is known too
     # (an alias's are read from the page it shows, as in `BasePage.get_view_restrictions`).
     restricted = Exists(PageViewRestriction.objects.filter(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))))
     condition = Q(depth=1) | home_rows | (level_rows if components else Q(pk__in=[]))
     rows = list(Page.objects.filter(condition).annotate(restricted=restricted).order_by("path"))
     home = next((row for row in rows if row.depth == root.depth and row.translation_key == root.translation_key), None)
+    site_root = root
     if home is not None and home.live:  # `Page.localized`: a draft translation is not shown
         root = home
     if components:
-        remember_route(request, root, components, [row for row in rows if row.path.startswith(root.path)])
+        # Under the site root every page with the path's slugs was read, so a slug missing there is
+        # a 404; elsewhere only the active language's were: a page in another locale (moved there)
+        # is looked for by `route_child` before concluding.
+        remember_route(
+            request,
+            root,
+            components,
+            [row for row in rows if row.path.startswith(root.path)],
+            misses_known=root.pk == site_root.pk,
+        )
     try:
         if components and routes_like_a_base_page(root.specific_class, components):
             result = route_below(root, request, components)

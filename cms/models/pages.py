@@ -223,16 +223,23 @@ def route_child(page: Page, request, path_components: list[str]) -> Page | None:
     return known[key]
 
 
-def remember_route(request, page: Page, path_components: list[str], rows) -> dict[tuple[str, str], Page | None]:
+def remember_route(
+    request, page: Page, path_components: list[str], rows, *, misses_known: bool = True
+) -> dict[tuple[str, str], Page | None]:
     """Keeps, for the request, the child of each level down `path_components` from `page` among
-    `rows` (pages read with their slugs), by (parent path, slug); `route_child` answers from it."""
+    `rows` (pages read with their slugs), by (parent path, slug); `route_child` answers from it.
+    With `misses_known` false, `rows` may leave out some children: a level not found among them is
+    not remembered as missing, so `route_child` reads it."""
     by_parent = {(row.path[: -page.steplen], row.slug): row for row in rows}
     known = dict(getattr(request, "_ipsp_route_pages", {}) if request is not None else {})
     parent = page.path
     for slug in path_components:  # down the path while each level has the next segment
-        known[(parent, slug)] = child = by_parent.get((parent, slug))
+        child = by_parent.get((parent, slug))
         if child is None:
+            if misses_known:
+                known[(parent, slug)] = None
             break
+        known[(parent, slug)] = child
         parent = child.path
     if request is not None:
         request._ipsp_route_pages = known

@@ -3,6 +3,8 @@ still applies view restrictions set on the page or on any page above it, or on a
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test import RequestFactory
@@ -83,3 +85,31 @@ def test_public_listings_leave_out_a_private_section_and_everything_below_it_wit
         public = set(pages.public().values_list("pk", flat=True))
     assert public == {neighbour.pk} and len(queries) == 1
     assert set(pages.not_public().values_list("pk", flat=True)) == {section.pk, inside.pk}
+
+
+def test_a_page_in_another_locale_than_its_tree_still_routes_as_wagtail_routes_it():
+    """The routing query reads the active language's pages (and the site root's tree); a page left in
+    another locale inside an Arabic tree is looked for before answering 404."""
+    page = Page.objects.get(url_path__endswith="/housing-first-finland/", locale__language_code="ar")
+    english = Page.objects.get(url_path__endswith="/housing-first-finland/", locale__language_code="en")
+    Page.objects.filter(pk=page.pk).update(locale=english.locale, translation_key=uuid.uuid4())
+
+    def wagtail_route(request, path):
+        return Page.route_for_request(request, path)
+
+    path = "practices/housing-first-finland/"
+    assert routed(views.route, "ar", path) == routed(wagtail_route, "ar", path)
+    assert routed(views.route, "ar", path)[1] == page.pk
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_routing_a_practice_reads_only_its_languages_pages(language):
+    """The site, then the tree's root, the home page and every level of the path in one query (then
+    the practice's own row), reading the active language's pages only (and the site root's tree)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert routed(views.route, language, "practices/housing-first-finland/") is not None
+    routing = [query["sql"] for query in queries if '"slug" IN' in query["sql"]]
+    assert len(queries) == 3 and len(routing) == 1
+    with connection.cursor() as cursor:  # the routing query's rows: the tree's root, the homes, two trees' levels
+        cursor.execute(routing[0])
+        assert len(cursor.fetchall()) <= 6  # 22 when every language's pages with the path's slugs were read
