@@ -29,6 +29,7 @@ from django.db import models, router
 from django.db.models import F
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.index import Indexed, class_is_indexed
 from wagtail.models import (
@@ -97,6 +98,28 @@ def _add_m2m(model: type[models.Model], pages: Sequence[Page], db: str) -> None:
             for item in getattr(page, field.name).all()
         ]
         through._default_manager.using(db).bulk_create(rows, batch_size=BATCH * 4)
+
+
+def add_child_objects(model: type[Page], pages: Sequence[Page]) -> None:
+    """Insert the in-memory child objects (inline panels: `ParentalKey` relations) of pages just
+    inserted by `add_children`, as saving each page would (modelcluster's `commit`)."""
+    for relation in get_all_child_relations(model):
+        objects = []
+        for page in pages:
+            for child in getattr(page, relation.get_accessor_name()).all():
+                setattr(child, relation.field.attname, page.pk)
+                objects.append(child)
+        relation.related_model._default_manager.bulk_create(objects, batch_size=BATCH)
+
+
+def free_slug(slug: str, taken: set[str]) -> str:
+    """Wagtail's `find_available_slug` against the slugs `taken` under the parent (which gets this
+    one): the slug itself, else the slug with "-1", "-2"... appended."""
+    free, number = slug, 1
+    while free in taken:
+        free, number = f"{slug}-{number}", number + 1
+    taken.add(free)
+    return free
 
 
 def save_revisions(pages: Sequence[Page], user=None) -> list[Revision]:

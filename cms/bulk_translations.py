@@ -17,7 +17,6 @@ from itertools import groupby
 
 from django.utils import timezone
 from django.utils.text import slugify
-from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.models.copying import _copy
 from wagtail_localize.fields import copy_synchronised_fields
@@ -78,14 +77,14 @@ def translate_pages(items: Sequence[tuple[TranslationSource, Page]], locale: Loc
         copy_synchronised_fields(original, copy)
         segments = source._get_segments_for_translation(locale, fallback=True)
         ingest_segments(original, copy, locales[original.locale_id], locale, segments)
-        copy.slug = _free_slug(slugify(copy.slug), taken[key])
+        copy.slug = bulk_pages.free_slug(slugify(copy.slug), taken[key])
         translated[original.translation_key], taken[original.translation_key] = copy, set()
         copies.append((copy, translated[key], original, parent))
     pages = [copy for copy, *_rest in copies]
     for (parent, model), run in groupby(copies, key=lambda row: (row[1], type(row[0]))):
         siblings = [copy for copy, *_rest in run]
         bulk_pages.add_children(parent, siblings)
-        _add_child_objects(model, siblings)
+        bulk_pages.add_child_objects(model, siblings)
     revisions = bulk_pages.save_revisions(pages, user)
     for page, revision in zip(pages, revisions, strict=True):
         page.live, page.has_unpublished_changes, page.expired = True, False, False
@@ -127,26 +126,6 @@ def translate_pages(items: Sequence[tuple[TranslationSource, Page]], locale: Loc
 
 def _locale_data(locale: Locale) -> dict:
     return {"id": locale.pk, "language_code": locale.language_code}
-
-
-def _free_slug(slug: str, taken: set[str]) -> str:
-    """`find_available_slug` against the slugs `taken` under the parent, which gets this one."""
-    free, number = slug, 1
-    while free in taken:
-        free, number = f"{slug}-{number}", number + 1
-    taken.add(free)
-    return free
-
-
-def _add_child_objects(model: type[Page], pages: Sequence[Page]) -> None:
-    """Insert the in-memory child objects (inline panels: `ParentalKey` relations) of new pages."""
-    for relation in get_all_child_relations(model):
-        objects = []
-        for page in pages:
-            for child in getattr(page, relation.get_accessor_name()).all():
-                setattr(child, relation.field.attname, page.pk)
-                objects.append(child)
-        relation.related_model._default_manager.bulk_create(objects, batch_size=bulk_pages.BATCH)
 
 
 def _copy_view_restrictions(by_original: dict[int, Page]) -> None:

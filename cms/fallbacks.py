@@ -21,14 +21,18 @@ from `manage.py sync_fallbacks` (run by `seed_demo`), which backfills existing c
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import groupby
 from uuid import UUID
 
 from django.conf import settings
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import QuerySet
-from wagtail.models import Locale, Page, PageViewRestriction
+from django.db.models.signals import post_save
+from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models.copying import _copy, _copy_m2m_relations
 
+from cms import bulk_pages
 from cms.pause import Pause
 
 _pause = Pause()
@@ -90,27 +94,128 @@ def sync_item(
     original is no longer public to another public original, and removes aliases of an item with
     no public original left (unpublishing an alias that holds real translations beneath it).
     """
+    removed, missing = _prune(translation_key, locales, going_offline)
+    return removed + create_aliases(missing)
+
+
+def _prune(
+    translation_key: UUID | str, locales: list[Locale] | None, going_offline: int | None = None
+) -> tuple[int, list[tuple[Page, Locale]]]:
+    """`sync_item` up to the aliases to create: removes the aliases that follow no public original;
+    the number removed, and the (original, locale) of each alias missing."""
     pages = list(Page.objects.filter(translation_key=translation_key).select_related("locale").order_by("path"))
     if not pages or min(page.depth for page in pages) <= 2:
-        return 0
+        return 0, []
     # `going_offline`: a page being unpublished or deleted that the database still shows live.
     original = choose_original(page for page in pages if page.pk != going_offline)
-    changes = 0
+    removed = 0
     aliases = [page for page in pages if page.alias_of_id is not None]
     for alias in aliases:
         if original is None or alias.alias_of_id != original.pk:
             _remove_alias(alias)
-            changes += 1
+            removed += 1
     if original is None:
-        return changes
+        return removed, []
     present = {page.locale_id for page in pages if page.alias_of_id is None or page.alias_of_id == original.pk}
-    for locale in locales if locales is not None else Locale.objects.all():
-        if locale.pk in present:
+    everywhere = locales if locales is not None else Locale.objects.all()
+    return removed, [(original, locale) for locale in everywhere if locale.pk not in present]
+
+
+# What Wagtail's `CreatePageAliasAction` leaves out of an alias's copy of its original.
+ALIAS_EXCLUDED_FIELDS = [
+    "id",
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "index_entries",
+    "postgres_index_entries",
+    "latest_revision",
+]
+
+
+def create_aliases(wanted: Sequence[tuple[Page, Locale]]) -> int:
+    """Make the alias of each (original, locale) that `original.copy_for_translation(locale,
+    copy_parents=True, alias=True)` makes, in a few queries per level of the tree instead of a full
+    Wagtail save of each; the number made.
+
+    Each alias is the original's specific page copied as Wagtail's `CreatePageAliasAction` copies it
+    (`_copy` without `ALIAS_EXCLUDED_FIELDS`, its child objects in the locale, `alias_of`, the draft
+    title, a free slug under the parent's page in the locale), inserted as the last child of that
+    page (`cms.bulk_pages`, in the order `wanted` gives, parents' levels first), with its other
+    many-to-many values and the log entry `wagtail.create_alias`; then each alias sends the
+    `post_save` its save sends, so the search and reference indexes, the per-locale rules, the page
+    cache and seeding (`cms.demo.seeding`) hear of it as before. The copy is complete by then, so
+    its index entry is right the first time: `copy_for_translation_done`, whose one receiver
+    (`search.indexing`) indexes a copy again once its many-to-many values are in, is not sent.
+    An original whose parent has no page in the locale yet, or with a view restriction of its own,
+    goes through `copy_for_translation` itself.
+    """
+    for _depth, level in groupby(sorted(wanted, key=lambda pair: pair[0].depth), key=lambda pair: pair[0].depth):
+        _create_level(list(level))
+    return len(wanted)
+
+
+@transaction.atomic
+def _create_level(wanted: list[tuple[Page, Locale]]) -> None:
+    originals = Page.objects.filter(pk__in={original.pk for original, _locale in wanted}).specific().in_bulk()
+    parents = {page.path: page for page in Page.objects.filter(path__in={_parent_path(p) for p, _l in wanted})}
+    destinations = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(
+            translation_key__in={parent.translation_key for parent in parents.values()},
+            locale_id__in={locale.pk for _original, locale in wanted},
+        )
+    }
+    restricted = set(PageViewRestriction.objects.filter(page_id__in=originals).values_list("page_id", flat=True))
+    taken: dict[int, set[str]] = {}  # by destination: its children's slugs
+    copies: list[tuple[Page, Page, Page, Page]] = []  # (alias, destination, original, original's parent)
+    for page, locale in wanted:
+        original, parent = originals[page.pk], parents[_parent_path(page)]
+        destination = destinations.get((parent.translation_key, locale.pk))
+        if destination is None or original.pk in restricted:
+            original.copy_for_translation(locale, copy_parents=True, alias=True)
             continue
-        with transaction.atomic():
-            original.specific.copy_for_translation(locale, copy_parents=True, alias=True)
-        changes += 1
-    return changes
+        if destination.pk not in taken:
+            taken[destination.pk] = set(destination.get_children().values_list("slug", flat=True))
+        alias, child_objects = _copy(
+            original,
+            exclude_fields=ALIAS_EXCLUDED_FIELDS,
+            update_attrs={
+                "alias_of": original,
+                "draft_title": original.title,
+                "has_unpublished_changes": not original.live,
+                "slug": bulk_pages.free_slug(original.slug, taken[destination.pk]),
+                "locale": locale,
+            },
+        )
+        for child_object in child_objects.values():
+            if isinstance(child_object, TranslatableMixin):
+                child_object.locale = locale
+        copies.append((alias, destination, original, parent))
+    # Under each parent's page, in the order wanted (a stable sort): the order one by one would give.
+    copies.sort(key=lambda row: row[1].pk)
+    for (destination, model), run in groupby(copies, key=lambda row: (row[1], type(row[0]))):
+        aliases = [alias for alias, *_rest in run]
+        bulk_pages.add_children(destination, aliases)
+        bulk_pages.add_child_objects(model, aliases)
+    logged = {}
+    for alias, destination, original, parent in copies:
+        _copy_m2m_relations(original, alias, exclude_fields=ALIAS_EXCLUDED_FIELDS)
+        logged[alias.pk] = {
+            "page": {"id": alias.pk, "title": alias.get_admin_display_title()},
+            "source": {"id": parent.pk, "title": parent.get_admin_display_title()},
+            "destination": {"id": destination.pk, "title": destination.get_admin_display_title()},
+        }
+    made = [alias for alias, *_rest in copies]
+    bulk_pages.log_entries(made, "wagtail.create_alias", data=lambda page: logged[page.pk])
+    database = router.db_for_write(Page)
+    for alias in made:
+        post_save.send(sender=type(alias), instance=alias, created=True, update_fields=None, raw=False, using=database)
+
+
+def _parent_path(page: Page) -> str:
+    return page.path[: -Page.steplen]
 
 
 def _remove_alias(alias: Page) -> None:
@@ -143,12 +248,14 @@ def sync_all(log=None) -> int:
     everywhere = {locale.pk for locale in locales}
     # Items missing somewhere, and items whose aliases may have lost their original.
     todo = {key for key in live_original_keys if held[key] != everywhere} | (alias_keys - live_original_keys)
-    changes = 0
+    removed, missing = 0, []  # aliases removed; the (original, locale) of those to create
     for number, key in enumerate(sorted(todo, key=lambda key: order[key]), start=1):
-        changes += sync_item(key, locales)
+        item_removed, item_missing = _prune(key, locales)
+        removed += item_removed
+        missing.extend(item_missing)
         if log and number % 50 == 0:
-            log(f"  {number}/{len(todo)} items checked, {changes} alias change(s)")
-    return changes
+            log(f"  {number}/{len(todo)} items checked, {removed} alias(es) removed, {len(missing)} to create")
+    return removed + create_aliases(missing)
 
 
 def fallback_languages(language_code: str | None = None) -> dict[int, str]:
