@@ -10,6 +10,7 @@ one page, done for N new siblings in a handful of queries (bulk imports, `practi
 - Many-to-many (`ParentalManyToManyField`): the in-memory values, as through rows in bulk.
 - Revisions: one per page, the page's `serializable_data()` as `save_revision()` stores it, with
   `latest_revision`, `latest_revision_created_at` and `has_unpublished_changes` set as it does.
+- Publishing: a new page's one revision published, as `revision.publish()` (live, dates, logged).
 - Log entries (`wagtail.create`, `wagtail.edit`, `wagtail.workflow.start`) as `log()` writes them.
 - Workflows: a `WorkflowState` and the first task's `TaskState` per page, as `Workflow.start`.
 - Search: every page indexed in one `add_bulk` per search backend (database or Elasticsearch alike).
@@ -155,6 +156,23 @@ def save_revisions(pages: Sequence[Page], user=None) -> list[Revision]:
         latest_revision_created_at=now, has_unpublished_changes=True
     )
     return revisions
+
+
+def publish(pages: Sequence[Page], revisions: Sequence[Revision], user=None) -> None:
+    """`revision.publish(user=user)` of the one revision of each new page (`save_revisions`): the
+    revision made the live one, the page live, first and last published now, `wagtail.publish`
+    logged. `page_published` is not sent."""
+    now = timezone.now()
+    for page, revision in zip(pages, revisions, strict=True):
+        page.live, page.has_unpublished_changes, page.expired = True, False, False
+        page.first_published_at = page.last_published_at = now
+        page.live_revision = revision
+    live = [Page(pk=page.pk, live_revision_id=page.live_revision_id) for page in pages]
+    Page.objects.bulk_update(live, ["live_revision"], batch_size=BATCH)
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+        live=True, has_unpublished_changes=False, expired=False, first_published_at=now, last_published_at=now
+    )
+    log_entries(pages, "wagtail.publish", user, revisions=revisions, content_changed=True)
 
 
 def save_drafts(pages: Sequence[Page], rows: Sequence[Page]) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.models.copying import _copy
@@ -43,7 +42,6 @@ def translate_pages(items: Sequence[tuple[TranslationSource, Page]], locale: Loc
     reference indexes, and what receivers of `page_published` do."""
     if not items:
         return []
-    now = timezone.now()
     locales = Locale.objects.in_bulk()
     originals = [original for _source, original in items]
     parents = {
@@ -85,19 +83,6 @@ def translate_pages(items: Sequence[tuple[TranslationSource, Page]], locale: Loc
         siblings = [copy for copy, *_rest in run]
         bulk_pages.add_children(parent, siblings)
         bulk_pages.add_child_objects(model, siblings)
-    revisions = bulk_pages.save_revisions(pages, user)
-    for page, revision in zip(pages, revisions, strict=True):
-        page.live, page.has_unpublished_changes, page.expired = True, False, False
-        page.first_published_at = page.last_published_at = now
-        page.live_revision = revision
-    Page.objects.bulk_update(
-        [Page(pk=page.pk, live_revision_id=page.live_revision_id) for page in pages],
-        ["live_revision"],
-        batch_size=bulk_pages.BATCH,
-    )
-    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
-        live=True, has_unpublished_changes=False, expired=False, first_published_at=now, last_published_at=now
-    )
     copied = {
         copy.pk: {
             "page": {
@@ -113,7 +98,9 @@ def translate_pages(items: Sequence[tuple[TranslationSource, Page]], locale: Loc
         for copy, destination, original, parent in copies
     }
     bulk_pages.log_entries(pages, "wagtail.copy_for_translation", data=lambda page: copied[page.pk])
-    bulk_pages.log_entries(pages, "wagtail.publish", revisions=revisions, content_changed=True)
+    # save_target saves the revision as the translator and publishes it on commit, as nobody.
+    revisions = bulk_pages.save_revisions(pages, user)
+    bulk_pages.publish(pages, revisions)
     TranslationLog.objects.bulk_create(
         [
             TranslationLog(source=source, locale=locale, revision=revision)

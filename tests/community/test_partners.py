@@ -12,9 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Page
 
 from cms import bulk_pages
 from cms.demo import SeedContext
@@ -322,21 +320,9 @@ def publish_in_bulk(parent, pages: list[PartnerPage]) -> None:
     page (`new_partner`), in a few queries for them all (`cms.bulk_pages`): live, its countries and
     themes stored, one revision that is the live one, its creation and publication logged, indexed.
     `page_published` is not sent: no fallback is made, as under `fallbacks.paused()`."""
-    now = timezone.now()
     bulk_pages.add_children(parent, pages)
     bulk_pages.log_entries(pages, "wagtail.create", content_changed=True)
-    revisions = bulk_pages.save_revisions(pages)
-    for page, revision in zip(pages, revisions, strict=True):
-        page.live_revision = revision
-        page.has_unpublished_changes = False
-        page.first_published_at = page.last_published_at = now
-    Page.objects.bulk_update(
-        [Page(pk=page.pk, live_revision_id=page.live_revision_id) for page in pages], ["live_revision"]
-    )
-    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
-        has_unpublished_changes=False, first_published_at=now, last_published_at=now
-    )
-    bulk_pages.log_entries(pages, "wagtail.publish", revisions=revisions, content_changed=True)
+    bulk_pages.publish(pages, bulk_pages.save_revisions(pages))
     bulk_pages.index(PartnerPage, [page.pk for page in pages])
 
 
