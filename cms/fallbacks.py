@@ -170,11 +170,12 @@ def _create_level(wanted: list[tuple[Page, Locale]]) -> None:
     restricted = set(PageViewRestriction.objects.filter(page_id__in=originals).values_list("page_id", flat=True))
     taken: dict[int, set[str]] = {}  # by destination: its children's slugs
     copies: list[tuple[Page, Page, Page, Page]] = []  # (alias, destination, original, original's parent)
+    singles: list[tuple[Page, Locale]] = []  # for Wagtail, once the slugs taken here are in the tree
     for page, locale in wanted:
         original, parent = originals[page.pk], parents[_parent_path(page)]
         destination = destinations.get((parent.translation_key, locale.pk))
         if destination is None or original.pk in restricted:
-            original.copy_for_translation(locale, copy_parents=True, alias=True)
+            singles.append((original, locale))
             continue
         if destination.pk not in taken:
             taken[destination.pk] = set(destination.get_children().values_list("slug", flat=True))
@@ -212,6 +213,8 @@ def _create_level(wanted: list[tuple[Page, Locale]]) -> None:
     database = router.db_for_write(Page)
     for alias in made:
         post_save.send(sender=type(alias), instance=alias, created=True, update_fields=None, raw=False, using=database)
+    for original, locale in singles:
+        original.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
 def _parent_path(page: Page) -> str:

@@ -129,3 +129,40 @@ def test_a_practice_published_in_one_language_is_aliased_into_the_nine_others_in
     }
     assert all(alias.url_path.endswith(f"/{practice.slug}/") for alias in aliases)
     assert [len(problem) for problem in Page.find_problems()] == [0, 0, 0, 0, 0]
+
+
+def test_a_new_section_and_its_page_are_aliased_level_by_level_in_every_language(home_pages):
+    """`sync_all` makes the section's aliases first, then the page's under them."""
+    from home.factories import StandardPageFactory
+
+    section = StandardPageFactory(parent=home_pages["en"], slug="bulk-section")  # live, never published:
+    page = StandardPageFactory(parent=section, slug="bulk-page")  # no aliases yet
+
+    assert fallbacks.sync_all() == 2 * (len(LANGUAGES) - 1)
+
+    for code, home in home_pages.items():
+        if code == "en":
+            continue
+        section_alias, page_alias = section.get_translation(home.locale), page.get_translation(home.locale)
+        assert (section_alias.alias_of_id, section_alias.get_parent().pk) == (section.pk, home.pk)
+        assert (page_alias.alias_of_id, page_alias.get_parent().pk) == (page.pk, section_alias.pk)
+        assert page_alias.url_path == f"{home.url_path}bulk-section/bulk-page/"
+    assert [len(problem) for problem in Page.find_problems()] == [0, 0, 0, 0, 0]
+
+
+def test_a_page_whose_parent_has_no_page_in_the_language_is_aliased_as_wagtail_aliases_it(home_pages):
+    """A draft section is no original to follow, but its live page is: Wagtail's `copy_for_translation`
+    makes the section's alias on the way (`copy_parents`), as it always has."""
+    from home.factories import StandardPageFactory
+
+    section = StandardPageFactory(parent=home_pages["en"], slug="draft-section", live=False)
+    page = StandardPageFactory(parent=section, slug="its-page")
+
+    assert fallbacks.sync_all() == len(LANGUAGES) - 1
+
+    arabic = home_pages["ar"].locale
+    page_alias = page.get_translation(arabic)
+    assert page_alias.alias_of_id == page.pk
+    assert page_alias.get_parent().alias_of_id == section.pk
+    assert page_alias.url_path == f"{home_pages['ar'].url_path}draft-section/its-page/"
+    assert [len(problem) for problem in Page.find_problems()] == [0, 0, 0, 0, 0]
