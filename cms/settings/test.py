@@ -50,7 +50,7 @@ WHITENOISE_AUTOREFRESH = True
 # and ticks on from there: no test depends on today's date. The first process of a run (pytest)
 # records when it started in the environment; the processes it starts (seeding the demo database,
 # the end-to-end server) inherit it and join the same timeline, so data seeded by one is never
-# "later" than the clock of another. CI runs the date-bound tests again with the machine's clock two
+# "later" than the clock of another. CI runs the whole suite again with the machine's clock two
 # years ahead to prove it (.ci/run).
 TEST_NOW = datetime.datetime(2026, 11, 26, 9, 0, tzinfo=datetime.UTC)
 _started = float(os.environ.setdefault("IPSP_TEST_CLOCK_STARTED", repr(time.time())))
