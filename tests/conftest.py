@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
 
+from cms import sites
 from cms.factories import UserFactory
 from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_name
 from tests import demo_database
@@ -169,11 +170,12 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_template):
 
 @pytest.fixture(autouse=True)
 def _forget_rolled_back_sites():
-    """Wagtail keeps the sites' root paths in the cache, which a test's rollback does not reach: a
-    Site created inside one test would otherwise make the next tests' page URLs absolute
-    (`http://localhost/en/...`, as if two sites existed). Forget them after every test."""
+    """Wagtail keeps the sites' root paths in the cache, and `cms.sites` the sites, which a test's
+    rollback does not reach: a Site created inside one test would otherwise make the next tests' page
+    URLs absolute (`http://localhost/en/...`, as if two sites existed). Forget them after every test."""
     yield
     Site.clear_site_root_paths_cache()
+    sites.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions, language and authentication: a hit costs one cache read (cms.page_cache).
     "cms.page_cache.PageCacheMiddleware",
+    # The request's site from the cached list of sites, for every later `Site.find_for_request` (cms.sites).
+    "cms.sites.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

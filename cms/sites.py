@@ -1,0 +1,83 @@
+"""The Wagtail site of a request, without a query per request (issue 17).
+
+Wagtail's `Site.find_for_request` asks the database for every request (the sites matching the
+host, with their root pages), though sites change about never. `find_for_request` answers the
+same from the list of sites kept in Django's cache (Redis in production, as Wagtail keeps its sites'
+root paths), read once and dropped whenever a site or a site's root page changes, and leaves the
+answer where Wagtail keeps it for the request (`request._wagtail_site`), so every later
+`Site.find_for_request` of the request (Wagtail's `serve`, `{% pageurl %}`, settings) reuses it.
+`SiteMiddleware` does this for every request that the page cache does not answer, so all code keeps
+calling Wagtail's `Site.find_for_request`. The cached list is dropped by `cms.signals`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from cms.health import DATABASE_ERRORS
+
+CACHE_KEY = "ipsp:sites"
+
+
+def find_for_request(request: HttpRequest | None) -> Site | None:
+    """What `Site.find_for_request(request)` answers, from the cached list of sites."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail: no ALLOWED_HOSTS check
+        request._wagtail_site = match(_sites(), hostname, request.get_port())
+    return request._wagtail_site
+
+
+def match(sites: list[Site], hostname: str, port: str | int) -> Site | None:
+    """Wagtail's choice (`wagtail.models.sites.get_site_for_hostname`) among `sites`: the site with
+    this hostname and port, else the default site if it has this hostname, else the only other site
+    with this hostname, else the default site."""
+    port = int(port)
+    ranked = sorted(
+        (
+            (0 if site.port == port else 1 if site.is_default_site else 3) if site.hostname == hostname else 2,
+            index,
+            site,
+        )
+        for index, site in enumerate(sites)
+        if site.hostname == hostname or site.is_default_site
+    )
+    if not ranked:
+        return None
+    rank = ranked[0][0]
+    if len(ranked) == 1 or rank in (0, 1):
+        return ranked[0][2]
+    if rank == 2:  # the default first: one site with the hostname (on another port) is preferred
+        return ranked[len(ranked) == 2][2]
+    return None  # several sites with the hostname on other ports and no default: Wagtail finds none
+
+
+def _sites() -> list[Site]:
+    sites = cache.get(CACHE_KEY)
+    if sites is None:
+        sites = list(Site.objects.select_related("root_page").order_by("pk"))
+        cache.set(CACHE_KEY, sites, None)
+    return sites
+
+
+def clear() -> None:
+    cache.delete(CACHE_KEY)
+
+
+class SiteMiddleware:
+    """Finds the request's site from the cache before any view asks Wagtail for it."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # Not cached and the database is down: the view meets the outage and answers 503 (cms.health).
+        with contextlib.suppress(*DATABASE_ERRORS):
+            find_for_request(request)
+        return self.get_response(request)
