@@ -22,16 +22,19 @@ from wagtail.models import Site
 from cms.health import DATABASE_ERRORS
 
 CACHE_KEY = "ipsp:sites"
+_UNKNOWN = object()
 
 
 def find_for_request(request: HttpRequest | None) -> Site | None:
     """What `Site.find_for_request(request)` answers, from the cached list of sites."""
     if request is None:
         return None
-    if not hasattr(request, "_wagtail_site"):
-        hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail: no ALLOWED_HOSTS check
-        request._wagtail_site = match(_sites(), hostname, request.get_port())
-    return request._wagtail_site
+    site = getattr(request, "_wagtail_site", _UNKNOWN)
+    if site is _UNKNOWN:
+        # Django's raw host, as Wagtail reads it (no ALLOWED_HOSTS check), and where Wagtail keeps the site.
+        hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
+        site = request._wagtail_site = match(_sites(), hostname, request.get_port())  # type: ignore[attr-defined]
+    return site
 
 
 def match(sites: list[Site], hostname: str, port: str | int) -> Site | None:
