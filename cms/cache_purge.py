@@ -25,7 +25,6 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import NoReverseMatch
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
@@ -38,10 +37,6 @@ logger = logging.getLogger("ipsp.page_cache")
 
 FEED_ROUTES = ("rss", "atom")
 _pending = threading.local()
-
-
-def _active() -> bool:
-    return page_cache.enabled() or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
 @contextmanager
@@ -63,8 +58,7 @@ def deferred() -> Iterator[None]:
 
 
 def content_changed() -> None:
-    if not page_cache.enabled():
-        return
+    # Bumped even with the page cache off: the chrome's cached rows are stamped with it too.
     if getattr(_pending, "deferred", None) is not None:
         _pending.deferred = True
         return
@@ -74,8 +68,6 @@ def content_changed() -> None:
 
 def page_changed(page: Page, *, old_urls: Iterable[str] = ()) -> None:
     """Call before a deletion (the page's URLs must still resolve) or after any other change."""
-    if not _active():
-        return
     content_changed()
     if not get_backends():
         return

@@ -24,7 +24,9 @@ content a page shows; `cms.cache_purge`) makes every older entry a miss at once,
 and every process. The generation lives in the shared cache (Redis): read in the same round trip
 as the entry. With a cache private to each process (LocMem, several gunicorn workers) it lives in
 the modification time of a small file that every process of the machine reads (one `stat()`).
-If the cache is down, reads are misses and pages render as usual (`cms.cache`).
+If the cache is down, reads are misses and pages render as usual (`cms.cache`). The generation is
+bumped whether or not pages are stored: `read` and `write` stamp other entries with it too (the
+site chrome's rows, `cms.templatetags.cms_tags`), which must never outlive a change either.
 
 Every anonymous GET response that could be stored also gets `Cache-Control: public, max-age,
 s-maxage` (`PAGE_CACHE_MAX_AGE`, `PAGE_CACHE_S_MAXAGE`) and an `ETag`, so browsers and a CDN
@@ -43,6 +45,7 @@ import tempfile
 import time
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -120,6 +123,25 @@ def bump() -> None:
         store.set(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
 
 
+def read(key: str) -> tuple[int | None, Any]:
+    """The generation now, and what was stored under `key` if it was stored under that generation
+    (else None): one round trip to a shared cache for both."""
+    if _process_local():
+        generation, entry = _file_generation(), _cache().get(key)
+    else:
+        found = _cache().get_many([GENERATION_KEY, key])
+        generation, entry = found.get(GENERATION_KEY), found.get(key)
+    if entry is not None and entry[0] == generation:
+        return generation, entry[1]
+    return generation, None
+
+
+def write(key: str, value: object, generation: int | None, timeout: int | None = None) -> None:
+    """Store `value` as made under `generation` (what `read` answered before it was computed): a
+    change during its computation leaves it stale at once."""
+    _cache().set(key, (generation, value), timeout)
+
+
 # --- Requests and responses ------------------------------------------------------------------
 
 
@@ -172,13 +194,13 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     return vary <= KEYED_VARY and not is_personal(request, response)
 
 
-def _freeze(response: HttpResponse, generation: int | None) -> tuple:
+def _freeze(response: HttpResponse) -> tuple:
     headers = [(name, value) for name, value in response.items() if name.lower() not in {"date"}]
-    return (generation, response.status_code, headers, response.content)
+    return (response.status_code, headers, response.content)
 
 
 def _thaw(entry: tuple) -> HttpResponse:
-    _generation, status, headers, content = entry
+    status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -214,20 +236,14 @@ class PageCacheMiddleware:
             return response
 
         key = cache_key(request)
-        generation = None
-        if _process_local():
-            generation = _file_generation()
-            entry = _cache().get(key)
-        else:
-            found = _cache().get_many([GENERATION_KEY, key])
-            generation, entry = found.get(GENERATION_KEY), found.get(key)
-        if entry is not None and entry[0] == generation:
+        generation, entry = read(key)
+        if entry is not None:
             return _thaw(entry)
 
         response = self.get_response(request)
         if self._mark(request, response, store=request.method == "GET"):
             response["X-Page-Cache"] = "miss"
-            _cache().set(key, _freeze(response, generation), getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+            write(key, _freeze(response), generation, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
         return response
 
     @staticmethod

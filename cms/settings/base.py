@@ -265,6 +265,8 @@ PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/api/", "/healthz", "/re
 PAGE_CACHE_CONTENT_APPS = {
     "cms", "home", "practices", "reports", "events", "news", "community",
     "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "wagtailsearchpromotions", "taggit",
+    # The translation notice says when the source was last synced and whether a machine helped.
+    "wagtail_localize",
 }  # fmt: skip
 # ...except what no anonymous reader sees (revisions, logs, renditions, private records).
 PAGE_CACHE_IGNORED_MODELS = {
@@ -275,6 +277,12 @@ PAGE_CACHE_IGNORED_MODELS = {
     "wagtailcore.workflowstate", "wagtailcore.taskstate", "wagtailcore.pagesubscription",
     "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.uploadedfile",
     "cms.sharelink", "cms.relay", "cms.sharevisit",
+    # wagtail-localize's working rows: readers see only its sources' sync time and machine translations.
+    "wagtail_localize.translatableobject", "wagtail_localize.translation", "wagtail_localize.translationlog",
+    "wagtail_localize.string", "wagtail_localize.translationcontext", "wagtail_localize.template",
+    "wagtail_localize.segmentoverride", "wagtail_localize.stringsegment", "wagtail_localize.templatesegment",
+    "wagtail_localize.relatedobjectsegment", "wagtail_localize.overridablesegment",
+    "wagtail_localize.localesynchronization",
 }  # fmt: skip
 # The CDN or reverse proxy purged on publish (Cloudflare, CloudFront or HTTP PURGE; cms.settings.env).
 WAGTAILFRONTENDCACHE = env.frontend_cache()

@@ -2,7 +2,8 @@
 
 The chrome runs on every page, so the tags share one query per request (`_chrome_pages`): the home
 page and news index of every locale, the page's translations, and the active language's menu and
-footer links, with the site's view restrictions applied inside it.
+footer links, with the site's view restrictions applied inside it. Its rows are cached until any
+content changes, so a page's next requests in the same language ask nothing.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, TranslationContext, TranslationSource
 
+from cms import page_cache
 from cms.links import absolute_url, page_url
 from cms.models.pages import private_q
 from cms.sharing.mixins import ShareKitMixin
 from cms.sql import TableSQL
 
 register = template.Library()
+# The chrome's rows stay in the cache at most this long (seconds) when nothing changes.
+CHROME_TIMEOUT = 3600
 CHROME_FIELDS = ("id", "title", "url_path", "locale_id", "path", "depth", "numchild", "search_description")
 
 
@@ -68,62 +72,72 @@ def _request_cache(request: HttpRequest | None) -> dict:
 def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[str, Page], dict[str, Page]]:
     """The live home page of every locale and the live translations of `page`, by language code.
 
-    One query per request for both: the language switcher, hreflang links and navigation share it.
+    One query for both, shared by the language switcher, hreflang links and navigation of a request,
+    and kept in the cache for the next requests of the page in this language until any content
+    changes (stamped with the page cache's generation, `cms.page_cache.read`).
     """
     cache = _request_cache(request)
     if "homes" not in cache:
-        news_index = ContentType.objects.get_for_model(apps.get_model("news", "NewsIndexPage"))
-        condition = Q(depth=2)
-        if isinstance(page, Page):
-            condition |= Q(translation_key=page.translation_key)
-        # So do the active language's menu and footer links (`menu_pages`, `footer_pages`) and its
-        # news index: every page advertises its language's feed.
-        condition |= Q(locale__language_code=get_language()) & (
-            Q(depth=3, show_in_menus=True)
-            | Q(content_type=_content_type("home", "StandardPage"), standardpage__show_in_footer=True)
-            | Q(depth=3, content_type=_content_type("community", "TakePartPage"))
-            | Q(depth=3, content_type=news_index)
-        )
-        homes: dict[str, Page] = {}
-        translations: dict[str, Page] = {}
-        news: dict[str, Page] = {}
-        links: list[Page] = []
-        queryset = Page.objects.live().filter(condition).select_related("locale")
-        queryset = queryset.annotate(in_footer=F("standardpage__show_in_footer"))
-        if get_language() != settings.LANGUAGE_CODE:
-            # For the translation notice, which the source language never shows: when the source
-            # was last synced for translators, and whether a machine pre-filled any segment of the
-            # translation being viewed.
-            queryset = queryset.annotate(
-                synced_at=_TranslationSyncedAt(), machine_assisted=_MachineAssisted(get_language())
-            )
-        fields = (
-            *CHROME_FIELDS,
-            "translation_key",
-            "last_published_at",
-            "locale__language_code",
-            "alias_of_id",
-            "content_type_id",
-            "show_in_menus",
-        )
-        # Private pages are told apart in the SELECT, not the WHERE: PostgreSQL matched every page of
-        # the tree against the restricted paths before the conditions above kept a few dozen rows.
-        queryset = queryset.annotate(private=ExpressionWrapper(private_q(), output_field=BooleanField()))
-        for candidate in queryset.only(*fields).order_by("path"):
-            if candidate.private:
-                continue
-            code = candidate.locale.language_code
-            if candidate.depth >= 3 and code == get_language():
-                links.append(candidate)
-            if candidate.depth == 2:
-                homes[code] = candidate
-            elif candidate.depth == 3 and candidate.content_type_id == news_index.pk:
-                news.setdefault(code, candidate)
-            if isinstance(page, Page) and candidate.translation_key == page.translation_key:
-                translations[code] = candidate
-        cache["homes"], cache["translations"], cache["news"] = homes, translations, news
-        cache["links"] = links
+        key = f"chrome:{get_language()}:{page.translation_key if isinstance(page, Page) else '-'}"
+        generation, rows = page_cache.read(key)
+        if rows is None:
+            rows = _read_chrome_pages(page)
+            page_cache.write(key, rows, generation, CHROME_TIMEOUT)
+        cache.update(rows)
     return cache["homes"], cache["translations"]
+
+
+def _read_chrome_pages(page: Page | None) -> dict:
+    news_index = ContentType.objects.get_for_model(apps.get_model("news", "NewsIndexPage"))
+    condition = Q(depth=2)
+    if isinstance(page, Page):
+        condition |= Q(translation_key=page.translation_key)
+    # So do the active language's menu and footer links (`menu_pages`, `footer_pages`) and its
+    # news index: every page advertises its language's feed.
+    condition |= Q(locale__language_code=get_language()) & (
+        Q(depth=3, show_in_menus=True)
+        | Q(content_type=_content_type("home", "StandardPage"), standardpage__show_in_footer=True)
+        | Q(depth=3, content_type=_content_type("community", "TakePartPage"))
+        | Q(depth=3, content_type=news_index)
+    )
+    homes: dict[str, Page] = {}
+    translations: dict[str, Page] = {}
+    news: dict[str, Page] = {}
+    links: list[Page] = []
+    queryset = Page.objects.live().filter(condition).select_related("locale")
+    queryset = queryset.annotate(in_footer=F("standardpage__show_in_footer"))
+    if get_language() != settings.LANGUAGE_CODE:
+        # For the translation notice, which the source language never shows: when the source
+        # was last synced for translators, and whether a machine pre-filled any segment of the
+        # translation being viewed.
+        queryset = queryset.annotate(
+            synced_at=_TranslationSyncedAt(), machine_assisted=_MachineAssisted(get_language())
+        )
+    fields = (
+        *CHROME_FIELDS,
+        "translation_key",
+        "last_published_at",
+        "locale__language_code",
+        "alias_of_id",
+        "content_type_id",
+        "show_in_menus",
+    )
+    # Private pages are told apart in the SELECT, not the WHERE: PostgreSQL matched every page of
+    # the tree against the restricted paths before the conditions above kept a few dozen rows.
+    queryset = queryset.annotate(private=ExpressionWrapper(private_q(), output_field=BooleanField()))
+    for candidate in queryset.only(*fields).order_by("path"):
+        if candidate.private:
+            continue
+        code = candidate.locale.language_code
+        if candidate.depth >= 3 and code == get_language():
+            links.append(candidate)
+        if candidate.depth == 2:
+            homes[code] = candidate
+        elif candidate.depth == 3 and candidate.content_type_id == news_index.pk:
+            news.setdefault(code, candidate)
+        if isinstance(page, Page) and candidate.translation_key == page.translation_key:
+            translations[code] = candidate
+    return {"homes": homes, "translations": translations, "news": news, "links": links}
 
 
 class _TranslationSyncedAt(TableSQL):

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from cms.factories import UserFactory
 from cms.roles import EXPERT_REVIEWERS
 from community.models import Adaptation, CommentStatus
 from practices.models import PracticePage
+from tests.queries import warm_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
@@ -105,17 +104,15 @@ def test_the_honeypot_records_nothing(client, participant):
 
 def test_the_practice_page_takes_the_same_queries_with_none_or_many_adaptations(client):
     url = f"/en/practices/{SLUG}/"
-    client.get(url)  # warm caches (site root, locales)
-    with CaptureQueriesContext(connection) as none:
-        response = client.get(url)
-    assert response.context["adaptations"] == []
+    none = warm_queries(client, url)
+    assert client.get(url).context["adaptations"] == []
     for number in range(6):
         adaptation(organisation=f"Organisation {number}")
     adaptation(status=CommentStatus.PENDING, organisation="Pending one")
     adaptation(status=CommentStatus.HIDDEN, organisation="Hidden one")
-    with CaptureQueriesContext(connection) as many:
-        response = client.get(url)
+    many = warm_queries(client, url)
+    response = client.get(url)
     assert len(response.context["adaptations"]) == 6
-    assert len(many.captured_queries) == len(none.captured_queries)
+    assert len(many) == len(none)
     html = response.content.decode()
     assert "Pending one" not in html and "Hidden one" not in html

@@ -4,11 +4,10 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from events.factories import ForumEditionPageFactory
 from events.models import ForumIndexPage, SocialProgressDayPage
+from tests.queries import warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -47,13 +46,10 @@ def test_listing_in_another_language_shows_its_own_pages(client):
 
 def test_listing_queries_do_not_grow_with_the_number_of_events(client, locales):
     forum = ForumIndexPage.objects.get(locale=locales["en"])
-    client.get("/en/events/")
-    with CaptureQueriesContext(connection) as before:
-        client.get("/en/events/")
+    before = warm_queries(client, "/en/events/")
     for _number in range(15):
         ForumEditionPageFactory(parent=forum)
-    with CaptureQueriesContext(connection) as after:
-        client.get("/en/events/")
+    after = warm_queries(client, "/en/events/")
     assert len(before) == len(after)
 
 
