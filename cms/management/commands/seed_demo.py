@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import autodiscover_modules
 
-from cms import demo, fallbacks, roles, translators
+from cms import cache_purge, demo, fallbacks, roles, translators
 
 
 class Command(BaseCommand):
@@ -31,8 +31,9 @@ class Command(BaseCommand):
             if unknown:
                 raise CommandError(f"Unknown language code(s): {', '.join(sorted(unknown))}.")
         context = demo.SeedContext(log=self.stdout.write, languages=languages.split(",") if languages else None)
-        # The search and reference indexes updated once, at the end; no e-mails to translators about demo work.
-        with demo.seeding(context), translators.paused():
+        # The search and reference indexes updated once, at the end, and the page cache's generation bumped
+        # once; no e-mails to translators about demo work.
+        with demo.seeding(context), cache_purge.deferred(), translators.paused():
             demo.seed_users(context)
             with fallbacks.paused():  # translations first; aliases fill what is still missing at the end
                 for module in modules:
