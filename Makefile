@@ -58,7 +58,7 @@ run: seed
 	@$(MANAGE) demo_logins --url http://$(HOST):$(PORT)/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-## make test: install what the tests need, then run the whole suite (browser tests need chromium)
+## make test: install what the tests need, then run the whole suite (browser tests need chromium-headless-shell)
 test: install-test
 	@if command -v npm >/dev/null 2>&1; then npm ci --silent --prefix $(NODE_DIR) >/dev/null; \
 	  else echo "npm not found: accessibility (axe-core) and HTML (vnu) checks will be skipped"; fi

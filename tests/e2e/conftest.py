@@ -62,6 +62,7 @@ class LiveSite:
             "MEDIA_ROOT": str(tmp_dir / "media"),
             "EMAIL_FILE_PATH": self.mail_dir,
             "WAGTAILADMIN_BASE_URL": self.url,  # links in its pages, feeds and e-mails
+            "TEST_DATABASE_POOL": str(database_url.startswith("postgres")),  # cms/settings/test.py
         }
         self._log = (tmp_dir / "server.log").open("w")
         self._server = subprocess.Popen(
