@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import Translation
 
-from cms import cache_purge, fallbacks, roles, sites, translators
+from cms import cache_purge, fallbacks, roles, translators
 
 
 @receiver(post_save)
@@ -90,21 +90,3 @@ def purge_changed_content(sender, instance=None, **kwargs):
         return
     if meta.label_lower not in settings.PAGE_CACHE_IGNORED_MODELS:
         cache_purge.content_changed()
-
-
-# --- The cached list of sites (cms.sites) ----------------------------------------------------------
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def forget_sites_on_change(sender, instance=None, **kwargs):
-    # A site, or a page at the top of the tree: the site roots and their translations (which Wagtail
-    # also counts as roots), whose rows the cached sites hold.
-    top_of_tree = isinstance(instance, Page) and instance.depth is not None and instance.depth <= 2
-    if isinstance(instance, Site) or top_of_tree:
-        sites.clear()
-
-
-@receiver(post_page_move)
-def forget_sites_when_a_page_moves(sender, instance, **kwargs):
-    sites.clear()

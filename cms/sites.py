@@ -2,23 +2,23 @@
 
 Wagtail's `Site.find_for_request` asks the database for every request (the sites matching the
 host, with their root pages), though sites change about never. `find_for_request` answers the
-same from the list of sites kept in Django's cache (Redis in production, as Wagtail keeps its sites'
-root paths), read once and dropped whenever a site or a site's root page changes, and leaves the
-answer where Wagtail keeps it for the request (`request._wagtail_site`), so every later
-`Site.find_for_request` of the request (Wagtail's `serve`, `{% pageurl %}`, settings) reuses it.
-`SiteMiddleware` does this for every request that the page cache does not answer, so all code keeps
-calling Wagtail's `Site.find_for_request`. The cached list is dropped by `cms.signals`.
+same from the list of sites kept in the cache under the page cache's generation
+(`cms.page_cache.read`), so any change of a site, a page or its place in the tree makes the next
+request of every process read it again, and leaves the answer where Wagtail keeps it for the
+request (`request._wagtail_site`), so every later `Site.find_for_request` of the request (Wagtail's
+`serve`, `{% pageurl %}`, settings) reuses it. `SiteMiddleware` does this for every request that
+the page cache does not answer, so all code keeps calling Wagtail's `Site.find_for_request`.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from cms import page_cache
 from cms.health import DATABASE_ERRORS
 
 CACHE_KEY = "ipsp:sites"
@@ -62,15 +62,11 @@ def match(sites: list[Site], hostname: str, port: str | int) -> Site | None:
 
 
 def _sites() -> list[Site]:
-    sites = cache.get(CACHE_KEY)
+    generation, sites = page_cache.read(CACHE_KEY)
     if sites is None:
         sites = list(Site.objects.select_related("root_page").order_by("pk"))
-        cache.set(CACHE_KEY, sites, None)
+        page_cache.write(CACHE_KEY, sites, generation)
     return sites
-
-
-def clear() -> None:
-    cache.delete(CACHE_KEY)
 
 
 class SiteMiddleware:

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
 
-from cms import page_cache, sites
+from cms import page_cache
 from cms.factories import UserFactory
 from cms.roles import EDITORS, EXPERT_REVIEWERS, MODERATORS, translators_group_name
 from tests import demo_database
@@ -171,13 +171,12 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_template):
 @pytest.fixture(autouse=True)
 def _forget_rolled_back_content():
     """What the cache keeps about content, which a test's rollback does not reach: Wagtail's sites'
-    root paths and `cms.sites`' sites (a Site created inside one test would otherwise make the next
-    tests' page URLs absolute, `http://localhost/en/...`, as if two sites existed), and every entry
-    stamped with the page cache's generation (the chrome's rows: a menu page created by one test
+    root paths (a Site created inside one test would otherwise make the next tests' page URLs
+    absolute, `http://localhost/en/...`, as if two sites existed), and every entry stamped with the
+    page cache's generation (`cms.sites`' sites; the chrome's rows: a menu page created by one test
     would otherwise stay in the next tests' menus). Forget them after every test."""
     yield
     Site.clear_site_root_paths_cache()
-    sites.clear()
     page_cache.bump()
 
 

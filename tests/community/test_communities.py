@@ -138,7 +138,6 @@ def test_the_related_chapters_and_recommendations_cost_the_same_for_more_of_them
     from reports.models import ReportIndexPage
 
     path = "/en/communities/local-democracy-in-european-cities/"
-    _count(client, path)  # warm the caches
     small = _count(client, path)
     index = ReportIndexPage.objects.get(locale__language_code="en")
     democracy = Theme.objects.get(locale=index.locale, slug="democracy")
@@ -430,7 +429,6 @@ def test_a_community_page_costs_the_same_for_few_or_many_voices_coordinators_eve
 
     path = "/en/communities/housing-in-south-asian-cities/"
     page = CommunityPage.objects.get(url_path__endswith="/housing-in-south-asian-cities/", locale__language_code="en")
-    _count(client, path)  # warm the caches
     few = _count(client, path)
     theme = Theme.objects.get(locale=page.locale, slug=page.community.theme_slug)
     for _number in range(8):
