@@ -26,7 +26,8 @@ as the entry. With a cache private to each process (LocMem, several gunicorn wor
 the modification time of a small file that every process of the machine reads (one `stat()`).
 If the cache is down, reads are misses and pages render as usual (`cms.cache`). The generation is
 bumped whether or not pages are stored: `read` and `write` stamp other entries with it too (the
-site chrome's rows, `cms.templatetags.cms_tags`), which must never outlive a change either.
+site chrome's rows, the sites, a practice's panels: `remember`), which must never outlive a change
+either.
 
 Every anonymous GET response that could be stored also gets `Cache-Control: public, max-age,
 s-maxage` (`PAGE_CACHE_MAX_AGE`, `PAGE_CACHE_S_MAXAGE`) and an `ETag`, so browsers and a CDN
@@ -43,9 +44,10 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -56,6 +58,7 @@ from django.utils.functional import empty
 from django.utils.translation import get_language_from_request
 
 logger = logging.getLogger("ipsp.page_cache")
+T = TypeVar("T")
 
 GENERATION_KEY = "pagecache:generation"
 STORED_STATUSES = {200, 301}
@@ -140,6 +143,18 @@ def write(key: str, value: object, generation: int | None, timeout: int | None =
     """Store `value` as made under `generation` (what `read` answered before it was computed): a
     change during its computation leaves it stale at once."""
     _cache().set(key, (generation, value), timeout)
+
+
+def remember(key: str, compute: Callable[[], T], timeout: int | None = None) -> T:
+    """What `compute()` answers, kept in the cache until any content changes (stamped with the
+    generation, `read`/`write`): data every reader sees, computed from published content only
+    (never from the request's user), so that a page reads it from the database once per change.
+    Without a timeout it lives as long as a stored page (`PAGE_CACHE_TIMEOUT`)."""
+    generation, value = read(key)
+    if value is None:
+        value = compute()
+        write(key, value, generation, settings.PAGE_CACHE_TIMEOUT if timeout is None else timeout)
+    return value
 
 
 # --- Requests and responses ------------------------------------------------------------------

@@ -90,3 +90,11 @@ def purge_changed_content(sender, instance=None, **kwargs):
         return
     if meta.label_lower not in settings.PAGE_CACHE_IGNORED_MODELS:
         cache_purge.content_changed()
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def purge_changed_account(sender, instance, update_fields=None, **kwargs):
+    """Accounts are not content (every login saves one), but a deactivated account's profile
+    leaves the directory, search and its suggestions: a save that may change `is_active` counts."""
+    if update_fields is None or "is_active" in update_fields:
+        cache_purge.content_changed()

@@ -3,7 +3,7 @@
 Wagtail's `Site.find_for_request` asks the database for every request (the sites matching the
 host, with their root pages), though sites change about never. `find_for_request` answers the
 same from the list of sites kept in the cache under the page cache's generation
-(`cms.page_cache.read`), so any change of a site, a page or its place in the tree makes the next
+(`cms.page_cache.remember`), so any change of a site, a page or its place in the tree makes the next
 request of every process read it again, and leaves the answer where Wagtail keeps it for the
 request (`request._wagtail_site`), so every later `Site.find_for_request` of the request (Wagtail's
 `serve`, `{% pageurl %}`, settings) reuses it. `SiteMiddleware` does this for every request that
@@ -62,11 +62,7 @@ def match(sites: list[Site], hostname: str, port: str | int) -> Site | None:
 
 
 def _sites() -> list[Site]:
-    generation, sites = page_cache.read(CACHE_KEY)
-    if sites is None:
-        sites = list(Site.objects.select_related("root_page").order_by("pk"))
-        page_cache.write(CACHE_KEY, sites, generation)
-    return sites
+    return page_cache.remember(CACHE_KEY, lambda: list(Site.objects.select_related("root_page").order_by("pk")))
 
 
 class SiteMiddleware:

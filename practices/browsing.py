@@ -4,9 +4,10 @@ Every filter lives in the URL (`?theme=health&region=002&sort=title`), so a filt
 shared and works without JavaScript. Within a facet, values are alternatives (OR); across facets
 they all apply (AND). Each facet's counts apply every *other* facet's filters, so a visitor sees
 how many practices each further choice would give. The number of SQL queries is fixed, whatever
-the number of practices: five for every facet's counts and the total (`facet_values`), one for the
-keywords' names (shared with the cards), one for a page of results (its cards' keywords and
-countries are the facet's).
+the number of practices: the language's catalogue (`catalogue`: every public practice with its
+facet values, the keywords' and themes' names; eight queries, then kept in the cache until any
+content changes) gives every facet's counts and the total, and one query gives a page of results
+(its cards' keywords and countries are the catalogue's).
 
 The query (`?q=`) goes through the same search backend and query syntax as site search
 (`search.query`: every word optional, pages matching most words first) and, when there is one,
@@ -30,7 +31,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cms import geography, maps
+from cms import geography, maps, page_cache
 from cms.models import ExpertReview, Theme
 from cms.models.reviews import approved_review_exists
 from cms.templatetags.cms_tags import text_direction
@@ -135,12 +136,6 @@ class PracticeBrowser:
         matches = PracticePage.objects.live().filter(locale=self.locale).only("id").search(self.query)
         return [page.pk for page in matches[:MAX_SEARCH_RESULTS]]
 
-    def base(self) -> QuerySet:
-        queryset = public_practices(self.locale)
-        if self.query:
-            queryset = queryset.filter(pk__in=self.ranked_ids)
-        return queryset
-
     def results(self, page_number: str | int | None):
         """A page of the practices matching every filter: the facets found their ids already
         (`_counts`), so the live/public/reviewed conditions and the filters are not asked again."""
@@ -194,16 +189,22 @@ class PracticeBrowser:
 
     # --- facets ----------------------------------------------------------------------------------
     @cached_property
-    def facet_values(self) -> dict[int, dict[str, set[str]]]:
-        """Every public practice of the listing (the query applied) with its values for each facet.
+    def catalogue(self) -> dict:
+        """The language's public practices with their values for each facet, the keywords' links
+        and names and the themes' and goals' names: what every listing of the language counts
+        and names, whatever its filters. Computed from published content only, so it is kept in
+        the cache until any content changes (`cms.page_cache.remember`): a listing then asks the
+        database only for its page of results (issue 17)."""
+        return page_cache.remember(f"practices:catalogue:{self.locale.pk}", self._read_catalogue)
 
-        Five queries: the practices with their choice fields (the live/public/reviewed conditions,
-        asked once), then the themes, countries, goals and keywords of the language's practices,
-        those of practices not listed left out here. Counting happens in Python, so every facet's
-        counts (each applying every *other* facet's filters) cost nothing more.
-        """
+    def _read_catalogue(self) -> dict:
+        """Eight queries: the practices with their choice fields (the live/public/reviewed
+        conditions, asked once), then the themes, countries, goals and keywords of the language's
+        practices (those of practices not listed left out), the keywords' names, and the themes'
+        and goals' names. Counting happens in Python, so every facet's counts (each applying
+        every *other* facet's filters) cost nothing more."""
         practices: dict[int, dict[str, set[str]]] = {}
-        for pk, *choices in self.base().order_by().values_list("pk", *CHOICES.values()):
+        for pk, *choices in public_practices(self.locale).order_by().values_list("pk", *CHOICES.values()):
             values = {"theme": set(), "region": set(), "country": set(), "sdg": set(), "keyword": set()}
             practices[pk] = values | {name: {value} for name, value in zip(CHOICES, choices, strict=True)}
         through = PracticePage
@@ -222,17 +223,48 @@ class PracticeBrowser:
         ):
             if pk in practices:
                 practices[pk]["sdg"].add(str(number))
-        for pk, slug, _name, _language in self._keyword_links:
+        # (practice id, keyword slug, name, language) for every practice of the language: the
+        # facet's values, the keywords whose names are read, the cards' keywords.
+        keyword_links = list(PracticePage.keywords.through.objects.filter(**language).values_list(*KEYWORD_LINK_FIELDS))
+        for pk, slug, _name, _language in keyword_links:
             if pk in practices:
                 practices[pk]["keyword"].add(slug)
-        return practices
+        return {
+            "practices": practices,
+            "keyword_links": keyword_links,
+            "keyword_names": self._read_keyword_names({slug for _pk, slug, _name, _language in keyword_links}),
+            "theme_names": dict(Theme.objects.filter(locale=self.locale).values_list("slug", "name")),
+            "goal_names": dict(
+                SustainableDevelopmentGoal.objects.filter(locale=self.locale).values_list("number", "title")
+            ),
+        }
+
+    def _read_keyword_names(self, slugs: set[str]) -> dict[str, tuple[str, str]]:
+        """{slug: (name, its language)} of the keywords `slugs`: the reader's language's name,
+        else (not translated yet) the keyword's own."""
+        rows = Keyword.objects.filter(slug__in=slugs).values_list("slug", "name", "locale__language_code")
+        names: dict[str, tuple[str, str]] = {}
+        for slug, name, language in rows.order_by("locale_id"):
+            if language == self.language or slug not in names:
+                names[slug] = (name, language)
+        return names
 
     @cached_property
+    def facet_values(self) -> dict[int, dict[str, set[str]]]:
+        """Every public practice of the listing (the query applied) with its values for each facet."""
+        practices = self.catalogue["practices"]
+        if not self.query:
+            return practices
+        return {pk: practices[pk] for pk in self.ranked_ids if pk in practices}
+
+    @property
     def _keyword_links(self) -> list[tuple[int, str, str, str]]:
-        """(practice id, keyword slug, name, language) for every practice of the language: the
-        facet's values, the keywords whose names `keyword_names` reads, the cards' keywords."""
-        links = PracticePage.keywords.through.objects.filter(practicepage__locale=self.locale)
-        return list(links.values_list(*KEYWORD_LINK_FIELDS))
+        return self.catalogue["keyword_links"]
+
+    @property
+    def keyword_names(self) -> dict[str, tuple[str, str]]:
+        """{slug: (name, its language)} of the keywords of this language's practices."""
+        return self.catalogue["keyword_names"]
 
     @cached_property
     def _counts(self) -> tuple[dict[str, dict[str, int]], list[int]]:
@@ -259,8 +291,8 @@ class PracticeBrowser:
 
     def facets(self) -> list[Facet]:
         counts = self._counts[0]
-        theme_names = dict(Theme.objects.filter(locale=self.locale).values_list("slug", "name"))
-        goal_names = dict(SustainableDevelopmentGoal.objects.filter(locale=self.locale).values_list("number", "title"))
+        theme_names = self.catalogue["theme_names"]
+        goal_names = self.catalogue["goal_names"]
         facets = [
             self._facet("theme", counts["theme"], lambda slug: theme_names.get(slug, slug)),
             self._facet(
@@ -282,19 +314,6 @@ class PracticeBrowser:
             labels = CHOICE_LABELS[name]
             facets.append(self._facet(name, counts[name], lambda value, labels=labels: str(labels.get(value, value))))
         return facets
-
-    @cached_property
-    def keyword_names(self) -> dict[str, tuple[str, str]]:
-        """{slug: (name, its language)} of the keywords of this language's practices: the reader's
-        language's name, else (not translated yet) the keyword's own. One query, for facet and cards,
-        by the slugs the facet read (`_keyword_links`)."""
-        linked = {slug for _pk, slug, _name, _language in self._keyword_links}
-        rows = Keyword.objects.filter(slug__in=linked).values_list("slug", "name", "locale__language_code")
-        names: dict[str, tuple[str, str]] = {}
-        for slug, name, language in rows.order_by("locale_id"):
-            if language == self.language or slug not in names:
-                names[slug] = (name, language)
-        return names
 
     def _keyword_facet(self, counts: dict[str, int]) -> Facet:
         names = self.keyword_names

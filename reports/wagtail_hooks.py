@@ -52,8 +52,8 @@ def register_recommendation_practice_viewset():
     return RecommendationPracticeViewSet("recommendation-practices")
 
 
-@hooks.register("practice_page_context")
-def implemented_recommendations(page, request, context: dict) -> dict:
+@hooks.register("practice_page_content")
+def implemented_recommendations(page, shared: dict) -> dict:
     """The recommendations this practice puts into practice, linked in the visitor's language (two
     queries when there are some, one when there are none)."""
     links = list(

@@ -8,10 +8,10 @@ It runs only when a query found nothing, so it costs nothing on the common path.
 
 Suggestions use Wagtail's `.autocomplete()` on the `AutocompleteField`s (page titles, member names),
 folded like every search (`search.analysis`: "medel" suggests "Medellín"), once per title (equal
-titles, once folded, are offered once), and are cached for a minute per language and query. The
-cache key carries a generation number that publishing, unpublishing, deleting or restricting a
-page and changing a member profile bump, so a page that stops being visible also stops being
-suggested at once.
+titles, once folded, are offered once), and are cached for a minute per language and query, under
+the page cache's generation (`cms.page_cache.remember`): publishing, unpublishing, deleting or
+restricting a page, changing a member profile or deactivating an account makes the next request
+ask again, so a page that stops being visible also stops being suggested at once.
 """
 
 from __future__ import annotations
@@ -19,15 +19,11 @@ from __future__ import annotations
 import difflib
 import hashlib
 
-from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
-from wagtail.signals import page_published, page_unpublished
 
-from community.models import MemberProfile
+from cms import page_cache
 from search.analysis import normalise
 from search.highlight import words
 from search.types import MEMBERS, kind_label, member_kind_label, model_of, type_slug_of_content_type
@@ -37,7 +33,6 @@ SUGGESTIONS = 8
 MEMBER_SUGGESTIONS = 3  # at most; titles fill the rest
 SUGGESTIONS_CACHE_SECONDS = 60
 CLOSENESS = 0.75
-_GENERATION_KEY = "search:suggest:generation"
 
 
 # --- Did you mean ------------------------------------------------------------------------------
@@ -68,48 +63,14 @@ def did_you_mean(query: str, locale: Locale) -> str:
 # --- Autocomplete ------------------------------------------------------------------------------
 
 
-def _generation() -> int:
-    return cache.get_or_set(_GENERATION_KEY, 1, timeout=None)
-
-
-def forget_suggestions(**kwargs) -> None:
-    """Make every cached suggestion list stale (what was visible may not be any more)."""
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 1, timeout=None)
-
-
-# Connected when this module is first imported (by the search views, through the URLconf): before
-# that no suggestion can have been cached, so nothing can be stale.
-for _name, _signal, _sender in (
-    ("published", page_published, None),
-    ("unpublished", page_unpublished, None),
-    ("page-deleted", post_delete, Page),
-    ("restriction-saved", post_save, PageViewRestriction),
-    ("restriction-deleted", post_delete, PageViewRestriction),
-    ("member-saved", post_save, MemberProfile),
-    ("member-deleted", post_delete, MemberProfile),
-):
-    _signal.connect(forget_suggestions, sender=_sender, dispatch_uid=f"search.suggest.{_name}")
-
-
-def _forget_on_account_change(update_fields=None, **kwargs) -> None:
-    """A deactivated account's profile must stop being suggested; logins (last_login) change nothing."""
-    if update_fields is None or "is_active" in update_fields:
-        forget_suggestions()
-
-
-post_save.connect(_forget_on_account_change, sender=get_user_model(), dispatch_uid="search.suggest.account-saved")
-
-
 def suggestions(query: str, locale: Locale, request: HttpRequest) -> list[dict]:
     """Up to eight {title, url, kind} for the query: page titles first, then up to three members."""
-    key_source = f"{_generation()}:{locale.language_code}:{normalise(query, locale.language_code)}"
+    key_source = f"{locale.language_code}:{normalise(query, locale.language_code)}"
     key = "search:suggest:" + hashlib.sha256(key_source.encode()).hexdigest()
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
+    return page_cache.remember(key, lambda: _suggestions(query, locale, request), SUGGESTIONS_CACHE_SECONDS)
+
+
+def _suggestions(query: str, locale: Locale, request: HttpRequest) -> list[dict]:
     backend = get_search_backend()
     members = visible_members(
         backend.autocomplete(query, searchable_members().select_related("user"))[:MEMBER_SUGGESTIONS]
@@ -136,5 +97,4 @@ def suggestions(query: str, locale: Locale, request: HttpRequest) -> list[dict]:
         {"title": profile.name, "url": member_url(profile), "kind": member_kind_label(), "type": MEMBERS}
         for profile in members
     ]
-    cache.set(key, items, SUGGESTIONS_CACHE_SECONDS)
     return items

@@ -15,19 +15,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
+from cms import page_cache
 from cms.models.reviews import unreviewed_ids
 from community.models import MemberProfile, ProfileStatus
 
 
 def visible_pages(locale: Locale) -> QuerySet:
-    """Pages of `locale` a visitor may see. Two queries (view restrictions, unreviewed ids)."""
-    pages = Page.objects.live().public().filter(locale=locale)
+    """Pages of `locale` a visitor may see. What hides a page (the subtrees under a view restriction,
+    the unreviewed pages) is read once per content change (`cms.page_cache.remember`: two queries
+    then, none after), so a search asks the database only for its results."""
+    restricted, unreviewed = page_cache.remember(f"search:hidden:{locale.pk}", lambda: _hidden(locale))
+    # Wagtail's `PageQuerySet.public()`, from the cached subtrees: no page at or below a restriction.
+    public = Q()
+    for path, depth in restricted:
+        public &= ~Q(path__startswith=path, depth__gte=depth)
     # Search backends take plain id filters only, hence the id list rather than `without_unreviewed`.
-    return pages.exclude(id__in=unreviewed_ids(pages))
+    return Page.objects.live().filter(locale=locale).filter(public).exclude(id__in=unreviewed)
+
+
+def _hidden(locale: Locale) -> tuple[list[tuple[str, int]], list[int]]:
+    restricted = list(PageViewRestriction.objects.order_by("page__path").values_list("page__path", "page__depth"))
+    return restricted, unreviewed_ids(Page.objects.live().public().filter(locale=locale))
 
 
 def searchable_members() -> QuerySet:

@@ -277,6 +277,8 @@ PAGE_CACHE_IGNORED_MODELS = {
     "wagtailcore.workflowstate", "wagtailcore.taskstate", "wagtailcore.pagesubscription",
     "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.uploadedfile",
     "cms.sharelink", "cms.relay", "cms.sharevisit",
+    # Every search counts its query for the admin's report: a search must not empty the cache.
+    "wagtailsearchpromotions.query", "wagtailsearchpromotions.querydailyhits",
     # wagtail-localize's working rows: readers see only its sources' sync time and machine translations.
     "wagtail_localize.translatableobject", "wagtail_localize.translation", "wagtail_localize.translationlog",
     "wagtail_localize.string", "wagtail_localize.translationcontext", "wagtail_localize.template",

@@ -74,16 +74,12 @@ def _chrome_pages(request: HttpRequest | None, page: Page | None) -> tuple[dict[
 
     One query for both, shared by the language switcher, hreflang links and navigation of a request,
     and kept in the cache for the next requests of the page in this language until any content
-    changes (stamped with the page cache's generation, `cms.page_cache.read`).
+    changes (`cms.page_cache.remember`).
     """
     cache = _request_cache(request)
     if "homes" not in cache:
         key = f"chrome:{get_language()}:{page.translation_key if isinstance(page, Page) else '-'}"
-        generation, rows = page_cache.read(key)
-        if rows is None:
-            rows = _read_chrome_pages(page)
-            page_cache.write(key, rows, generation, CHROME_TIMEOUT)
-        cache.update(rows)
+        cache.update(page_cache.remember(key, lambda: _read_chrome_pages(page), CHROME_TIMEOUT))
     return cache["homes"], cache["translations"]
 
 

@@ -11,14 +11,18 @@ from community.adaptations import services
 from community.adaptations.forms import AdaptationForm
 
 
-@hooks.register("practice_page_context")
-def practice_adaptations(page, request, context: dict) -> dict:
-    """One query, whatever the number of reports."""
+@hooks.register("practice_page_content")
+def practice_adaptations(page, shared: dict) -> dict:
+    """One query, whatever the number of reports (kept with the page's shared context)."""
     language = get_language()
     return {
         "adaptations": [
             {"adaptation": item, "country": geography.country_name(item.country, language)}
             for item in services.visible_for(page)
-        ],
-        "adaptation_form": AdaptationForm(language=language) if request.user.is_authenticated else None,
+        ]
     }
+
+
+@hooks.register("practice_page_context")
+def adaptation_form(page, request, context: dict) -> dict:
+    return {"adaptation_form": AdaptationForm(language=get_language()) if request.user.is_authenticated else None}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from django import forms
@@ -9,8 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
-from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from cms import geography, maps
+from cms import geography, maps, page_cache
 from cms.blocks import RICH_TEXT_FEATURES, ImageBlock, KeyFigureBlock
 from cms.models import BasePage, Country, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
@@ -262,59 +262,81 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
     def serve(self, request, *args, **kwargs):
         # Belt and braces: publishing is refused without a passed review (ExpertReviewRequiredMixin), and a
         # practice whose review record is missing is still never shown.
-        if not self.approved_reviews:
+        if not self.shared_context(request)["reviewed"]:
             raise Http404
         return super().serve(request, *args, **kwargs)
 
-    @cached_property
-    def approved_reviews(self) -> list[ExpertReview]:
-        """The approved reviews of the practice (any language): `serve` checks and the page shows them."""
-        return list(
+    def shared_context(self, request) -> dict:
+        """What every reader of the page in the active language sees beside the page's own fields:
+        its reviews, places, terms and related practices, and what other apps add (the
+        `practice_page_content` hook). It is computed from published content only, never from the
+        visitor, so it is kept in the cache until any content changes (`cms.page_cache.remember`):
+        a warm practice page reads only its own row (issue 17). A preview computes it afresh."""
+        if "_shared_context" not in self.__dict__:
+            index_url = self._index_url(request)
+            if getattr(request, "is_preview", False):
+                self._shared_context = self._compute_shared_context(request, index_url)
+            else:
+                place = hashlib.sha256((index_url or "").encode()).hexdigest()[:12]
+                key = f"practice:{self.pk}:{get_language()}:{place}"
+                self._shared_context = page_cache.remember(
+                    key, lambda: self._compute_shared_context(request, index_url)
+                )
+        return self._shared_context
+
+    def _compute_shared_context(self, request, index_url: str | None) -> dict:
+        language = self.locale.language_code
+        countries = list(self.countries.all())
+        terms = practice_terms(self.locale, *self._linked_terms(request))
+        reviews = list(
             ExpertReview.objects.approved()
             .filter(translation_key=self.translation_key)
             .only("created_at", "reviewer_name", "name_publicly", "imported_from")
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        language = self.locale.language_code
-        countries = list(self.countries.all())
-        terms = practice_terms(self.locale, *self._linked_terms(request))
-        reviews = self.approved_reviews
         regions = geography.regions_of(country.code for country in countries)
         # A review recorded by an import is the importer's word, not the Panel's experts': it says so.
         by_experts = [review for review in reviews if not review.imported_from]
-        index_url = self._index_url(request)
+        shared = {
+            "reviewed": bool(reviews),
+            "countries": [(c.code, geography.country_name(c.code, language)) for c in countries],
+            "regions": [(code, geography.region_name(code, language)) for code in regions],
+            "themes": terms.themes,
+            "goals": terms.goals,
+            "keywords": terms.keywords,
+            "reviewed_at": max((review.created_at for review in by_experts), default=None),
+            "reviewers": sorted({review.reviewer_name for review in by_experts if review.name_publicly}),
+            "imported_reviews": sorted(
+                {(review.reviewer_name, review.imported_from) for review in reviews if review.imported_from}
+            ),
+            "index_url": index_url,
+            # From the committed shapes, cropped once per set of countries in the process: no query.
+            "locator": maps.locator(
+                [country.code for country in countries],
+                title=lambda names: gettext("Located in %(places)s") % {"places": names},
+                url=lambda code: f"{index_url}?country={code}",
+                label=lambda name: gettext("Practices in %(country)s") % {"country": name},
+                language=language,
+            ),
+            "related": self.related_practices(terms.theme_slugs, [c.region for c in countries]),
+        }
+        # Other apps add to what every reader sees without practices importing them: the community
+        # app answers with the recognized voices on these themes and the "adapted elsewhere" reports.
+        for extend in hooks.get_hooks("practice_page_content"):
+            shared.update(extend(self, shared))
+        return shared
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.shared_context(request))
         context.update(
             {
                 "sections": [(name, heading, getattr(self, name)) for name, heading in SECTIONS],
-                "countries": [(c.code, geography.country_name(c.code, language)) for c in countries],
-                "regions": [(code, geography.region_name(code, language)) for code in regions],
-                "themes": terms.themes,
-                "goals": terms.goals,
-                "keywords": terms.keywords,
-                "reviewed_at": max((review.created_at for review in by_experts), default=None),
-                "reviewers": sorted({review.reviewer_name for review in by_experts if review.name_publicly}),
-                "imported_reviews": sorted(
-                    {(review.reviewer_name, review.imported_from) for review in reviews if review.imported_from}
-                ),
                 "criteria": [label for _name, label in CRITERIA],
                 "lead_organisations": [b.value for b in self.organisations if b.value["role"] == "lead"],
                 "partners": [b.value for b in self.organisations if b.value["role"] != "lead"],
-                "index_url": index_url,
-                # From the committed shapes, cropped once per set of countries in the process: no query.
-                "locator": maps.locator(
-                    [country.code for country in countries],
-                    title=lambda names: gettext("Located in %(places)s") % {"places": names},
-                    url=lambda code: f"{index_url}?country={code}",
-                    label=lambda name: gettext("Practices in %(country)s") % {"country": name},
-                    language=language,
-                ),
-                "related": self.related_practices(terms.theme_slugs, [c.region for c in countries]),
             }
         )
-        # Other apps add to the page without practices importing them: the community app answers
-        # with the recognized voices on these themes and the "I want to adapt this" form.
+        # ...and what this visitor may do: the "I want to adapt this" form for members.
         for extend in hooks.get_hooks("practice_page_context"):
             context.update(extend(self, request, context))
         return context

@@ -3,15 +3,15 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
 from cms import geography
 from cms.factories import ThemeFactory
+from cms.models import Country, ExpertReview
 from practices.factories import PracticePageFactory
 from practices.models import PracticeIndexPage, PracticePage
+from tests.queries import cold_queries, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -102,11 +102,9 @@ def test_the_filter_groups_fold_behind_a_disclosure_counting_the_active_filters(
     )
 
 
-def _listing_queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+def _page_queries(client, url) -> tuple[int, int]:
+    """A page's queries warm, and on the first request after a content change."""
+    return len(warm_queries(client, url)), len(cold_queries(client, url))
 
 
 def test_listing_and_practice_queries_do_not_grow_with_the_number_of_practices(client, locales):
@@ -117,12 +115,47 @@ def test_listing_and_practice_queries_do_not_grow_with_the_number_of_practices(c
         PracticePageFactory(parent=index, slug=f"q-{number}", countries=["KE", "BR"], themes=["health", "work"])
     practice = PracticePage.objects.get(locale=locales["fr"], slug="q-0")
     url = "/fr/practices/?theme=health&sort=title"
-    small = (_listing_queries(client, url), _listing_queries(client, practice.url))
+    small = (_page_queries(client, url), _page_queries(client, practice.url))
     for number in range(10, 40):  # more than three pages of 12 (practices.browsing.PER_PAGE)
         PracticePageFactory(parent=index, slug=f"q-{number}", countries=["KE", "IN"], themes=["health", "cities"])
-    large = (_listing_queries(client, url), _listing_queries(client, practice.url))
+    large = (_page_queries(client, url), _page_queries(client, practice.url))
     assert small == large
-    assert large[0] <= 35 and large[1] <= 30
+    assert large[0][1] <= 35 and large[1][1] <= 30
+
+
+def test_a_warm_listing_reads_only_its_page_of_results_and_counts_a_new_practice_at_once(client, index):
+    """The language's catalogue (facets, names) is kept until any content changes
+    (`PracticeBrowser.catalogue`): a new practice is listed and counted on the next request."""
+    queries = warm_queries(client, "/en/practices/?theme=health")
+    assert len(queries) <= 4, [query["sql"][:120] for query in queries]
+    assert not any("practices_practicepage_themes" in query["sql"] for query in queries)
+    before = count(client.get("/en/practices/?theme=health").content.decode())
+    PracticePageFactory(parent=index, title="Community fridges", themes=["health"])
+    content = client.get("/en/practices/?theme=health").content.decode()
+    assert count(content) == before + 1 and "Community fridges" in content
+
+
+def test_a_warm_practice_page_reads_only_its_own_rows_and_shows_a_change_at_once(client, index):
+    """Its reviews, places, terms, related practices and community panel are kept in the cache
+    until any content changes (`PracticePage.shared_context`): the next reader sees a change."""
+    practice = PracticePageFactory(parent=index, title="Tool libraries", countries=["KE"], themes=["health"])
+    queries = warm_queries(client, practice.url)
+    assert len(queries) <= 3, [query["sql"][:120] for query in queries]
+    shared = ("cms_expertreview", "practices_practicepage_countries", "practices_practicepage_themes", "community_")
+    assert not any(table in query["sql"] for query in queries for table in shared)
+    assert "Seed banks" not in client.get(practice.url).content.decode()
+    PracticePageFactory(parent=index, title="Seed banks", countries=["KE"], themes=["health"])
+    assert "Seed banks" in client.get(practice.url).content.decode()  # now a related practice
+    practice.countries.add(Country.objects.get(code="UG"))
+    practice.save_revision().publish()
+    assert "Uganda" in client.get(practice.url).content.decode()
+
+
+def test_a_practice_whose_approved_review_is_withdrawn_is_gone_on_the_next_request(client, index):
+    practice = PracticePageFactory(parent=index, title="Repair cafés")
+    assert client.get(practice.url).status_code == 200
+    ExpertReview.objects.filter(translation_key=practice.translation_key).delete()
+    assert client.get(practice.url).status_code == 404
 
 
 def test_practice_page_shows_review_facts_and_never_the_contact_email(client, index):
@@ -274,7 +307,7 @@ def test_a_practice_costs_the_same_queries_for_few_or_many_terms_and_voices_in_a
 
     english = PracticePage.objects.get(locale=locales["en"], slug="housing-first-finland")
     arabic = english.get_translation(locales["ar"])
-    few = {page.url: _listing_queries(client, page.url) for page in (english, arabic)}
+    few = {page.url: _page_queries(client, page.url) for page in (english, arabic)}
     themes = list(Theme.objects.filter(locale=locales["en"]).exclude(slug__in=["health"])[:5])
     goals = list(SustainableDevelopmentGoal.objects.filter(locale=locales["en"])[:8])
     keywords = [Keyword.objects.create(locale=locales["en"], name=f"Term {number}") for number in range(8)]
@@ -288,7 +321,7 @@ def test_a_practice_costs_the_same_queries_for_few_or_many_terms_and_voices_in_a
         page.save()
     for _number in range(10):
         MemberProfileFactory().recognized_themes.add(*themes)
-    many = {page.url: _listing_queries(client, page.url) for page in (english, arabic)}
+    many = {page.url: _page_queries(client, page.url) for page in (english, arabic)}
     assert many == few
     content = client.get(arabic.url).content.decode()
     assert content.count("practice-keyword--untranslated") == 4  # the keywords not translated yet

@@ -73,6 +73,14 @@ def test_a_page_unpublished_or_made_private_stops_being_suggested_at_once(client
     assert titles(suggest(client, "mervan")) == []
 
 
+def test_a_member_whose_account_is_deactivated_stops_being_suggested_at_once(client):
+    member = MemberProfileFactory(name="Orvelline Adeyemi")
+    assert titles(suggest(client, "orvell")) == [member.name]  # now cached
+    member.user.is_active = False
+    member.user.save(update_fields=["is_active"])
+    assert titles(suggest(client, "orvell")) == []
+
+
 def test_at_most_eight_suggestions(client):
     titled("Sorrelwick", 12)
     MemberProfileFactory(name="Sorrelwick Member")

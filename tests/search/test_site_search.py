@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from cms import page_cache
 from cms.factories import UserFactory
 from community.factories import MemberProfileFactory
 from community.models import ProfileStatus
@@ -20,7 +21,7 @@ from events.models import EventsIndexPage
 from home.factories import StandardPageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
-from practices.factories import PracticePageFactory
+from practices.factories import ExpertReviewFactory, PracticePageFactory
 from practices.models import PracticeIndexPage
 from tests.search.builders import home, index, one_of_each_type, restrict, titled
 
@@ -190,6 +191,29 @@ def test_results_are_paginated_by_ten_keeping_query_and_type(client):
     assert set(result_urls(first)).isdisjoint(result_urls(second))
     assert result_urls(search(client, "glimmerquist", type="pages", page=99)) == result_urls(second)
     assert result_urls(search(client, "glimmerquist", type="pages", page="x")) == result_urls(first)
+
+
+def test_what_hides_a_page_from_search_is_seen_by_the_next_search(client):
+    """The restricted subtrees and unreviewed pages are kept until any content changes
+    (`search.visibility.visible_pages`): a page restricted or published since is seen at once."""
+    page = StandardPageFactory(parent=home("en"), title="Quillmore garden", slug="quillmore")
+    assert result_urls(search(client, "quillmore")) == [page.url]
+    restriction = restrict(page)
+    assert result_urls(search(client, "quillmore")) == []
+    restriction.delete()
+    practice = PracticePageFactory(parent=index(PracticeIndexPage, "en"), title="Quillmore seeds", reviewed=False)
+    assert result_urls(search(client, "quillmore")) == [page.url]
+    ExpertReviewFactory(page=practice)
+    assert sorted(result_urls(search(client, "quillmore"))) == sorted([page.url, practice.url])
+
+
+def test_a_search_leaves_the_page_cache_alone(client):
+    """Each search counts its query (Wagtail's `Query.add_hit`): that is no content change, so the
+    cached pages and the cached chrome stay (`PAGE_CACHE_IGNORED_MODELS`)."""
+    search(client, "quillmore")  # creates the query's rows
+    before = page_cache.current_generation()
+    search(client, "quillmore")
+    assert page_cache.current_generation() == before
 
 
 def test_queries_per_results_page_do_not_grow_with_the_results_shown(client, django_assert_num_queries):
