@@ -1,4 +1,5 @@
-"""The home page's sections, one query each: the flagship report, the open consultation, the next
+"""The home page's sections, one query each (those that depend only on content kept in the cache
+until any content changes, `sections`): the flagship report, the open consultation, the next
 Forum, World Social Progress Day (its countdown, else the latest declaration), the latest practices
 with their world map, and the latest stories.
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -107,20 +108,17 @@ def latest_practices(public: QuerySet, language: str) -> list:
     return practices
 
 
-def practices_map(public: QuerySet, index_url: str, language: str) -> maps.WorldMap:
-    """Every practice of `public` by country (one aggregate), each country a link to the practice
-    listing filtered by it: the same map and words as the listing's."""
-    from practices.browsing import practices_world_map
-    from practices.models import PracticePage
+def practices_map(home, index_url: str, language: str) -> maps.WorldMap:
+    """Every reviewed practice of the home page's language by country (the practices catalogue,
+    shared with the listing), each country a link to the listing filtered by it: the same map
+    and words as the listing's."""
+    from practices.browsing import practices_by_country, practices_world_map
 
-    rows = (
-        PracticePage.countries.through.objects.filter(practicepage__in=public.values("pk"))
-        .values("country_id")
-        .annotate(count=Count("practicepage_id", distinct=True))
-        .values_list("country_id", "count")
-    )
     return practices_world_map(
-        dict(rows), url=lambda code: f"{index_url}?country={code}", language=language, element_id="home-practices-map"
+        practices_by_country(home.locale),
+        url=lambda code: f"{index_url}?country={code}",
+        language=language,
+        element_id="home-practices-map",
     )
 
 
@@ -137,29 +135,38 @@ def latest_stories(home) -> list:
 
 
 def sections(home, request: HttpRequest, language: str) -> dict:
-    """Everything the home page shows below its hero, by section."""
+    """Everything the home page shows below its hero, by section. What depends only on content
+    (the flagship report, the latest practices and their map, the latest stories) is kept in the
+    cache until any content changes (`BasePage.readers_context`); what depends on the date too (the
+    open consultations, the next Forum, World Social Progress Day) is read on every request."""
     from cms.templatetags.cms_tags import chrome_child  # the chrome's query finds the index pages
     from community.take_part import open_consultations  # closing soonest first, fallbacks included
-    from practices.browsing import public_practices
 
     practice_index = chrome_child(request, home, "practices.PracticeIndexPage")
-    public = public_practices(home.locale)  # built once for the list and the map: its filters cost Python
-    practices = latest_practices(public, language)
+    index_url = practice_index.get_url(request) if practice_index is not None else None
+    content = lambda: _content_sections(home, index_url, language)  # noqa: E731
+    shared = home.readers_context(request, "front-door", content, index_url)
     consultations = open_consultations(home)
-    world_map = None
-    if practice_index is not None and practices:
-        world_map = practices_map(public, practice_index.get_url(request), language)
     return {
-        "flagship": flagship_report(home),
+        **shared,
         "reports_index": chrome_child(request, home, "reports.ReportIndexPage"),
         "consultation": consultations[0] if consultations else None,
         "more_consultations": consultations[1:3],
         "take_part": chrome_child(request, home, "community.TakePartPage"),
         "forum": next_forum(home),
         "day": social_progress_day(home),
-        "practices": practices,
         "practice_index": practice_index,
-        "practices_map": world_map,
         "news_index": chrome_child(request, home, "news.NewsIndexPage"),
+    }
+
+
+def _content_sections(home, index_url: str | None, language: str) -> dict:
+    from practices.browsing import public_practices
+
+    practices = latest_practices(public_practices(home.locale), language)
+    return {
+        "flagship": flagship_report(home),
+        "practices": practices,
+        "practices_map": practices_map(home, index_url, language) if index_url is not None and practices else None,
         "latest_news": latest_stories(home),
     }

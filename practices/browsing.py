@@ -19,7 +19,7 @@ refused with a message (`errors`), never turned into an empty listing.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -190,64 +190,7 @@ class PracticeBrowser:
     # --- facets ----------------------------------------------------------------------------------
     @cached_property
     def catalogue(self) -> dict:
-        """The language's public practices with their values for each facet, the keywords' links
-        and names and the themes' and goals' names: what every listing of the language counts
-        and names, whatever its filters. Computed from published content only, so it is kept in
-        the cache until any content changes (`cms.page_cache.remember`): a listing then asks the
-        database only for its page of results (issue 17)."""
-        return page_cache.remember(f"practices:catalogue:{self.locale.pk}", self._read_catalogue)
-
-    def _read_catalogue(self) -> dict:
-        """Eight queries: the practices with their choice fields (the live/public/reviewed
-        conditions, asked once), then the themes, countries, goals and keywords of the language's
-        practices (those of practices not listed left out), the keywords' names, and the themes'
-        and goals' names. Counting happens in Python, so every facet's counts (each applying
-        every *other* facet's filters) cost nothing more."""
-        practices: dict[int, dict[str, set[str]]] = {}
-        for pk, *choices in public_practices(self.locale).order_by().values_list("pk", *CHOICES.values()):
-            values = {"theme": set(), "region": set(), "country": set(), "sdg": set(), "keyword": set()}
-            practices[pk] = values | {name: {value} for name, value in zip(CHOICES, choices, strict=True)}
-        through = PracticePage
-        language = {"practicepage__locale": self.locale}
-        for pk, slug in through.themes.through.objects.filter(**language).values_list("practicepage_id", "theme__slug"):
-            if pk in practices:
-                practices[pk]["theme"].add(slug)
-        for pk, code, region, subregion in through.countries.through.objects.filter(**language).values_list(
-            "practicepage_id", "country_id", "country__region", "country__subregion"
-        ):
-            if pk in practices:
-                practices[pk]["country"].add(code)
-                practices[pk]["region"].update(value for value in (region, subregion) if value)
-        for pk, number in through.sdgs.through.objects.filter(**language).values_list(
-            "practicepage_id", "sustainabledevelopmentgoal__number"
-        ):
-            if pk in practices:
-                practices[pk]["sdg"].add(str(number))
-        # (practice id, keyword slug, name, language) for every practice of the language: the
-        # facet's values, the keywords whose names are read, the cards' keywords.
-        keyword_links = list(PracticePage.keywords.through.objects.filter(**language).values_list(*KEYWORD_LINK_FIELDS))
-        for pk, slug, _name, _language in keyword_links:
-            if pk in practices:
-                practices[pk]["keyword"].add(slug)
-        return {
-            "practices": practices,
-            "keyword_links": keyword_links,
-            "keyword_names": self._read_keyword_names({slug for _pk, slug, _name, _language in keyword_links}),
-            "theme_names": dict(Theme.objects.filter(locale=self.locale).values_list("slug", "name")),
-            "goal_names": dict(
-                SustainableDevelopmentGoal.objects.filter(locale=self.locale).values_list("number", "title")
-            ),
-        }
-
-    def _read_keyword_names(self, slugs: set[str]) -> dict[str, tuple[str, str]]:
-        """{slug: (name, its language)} of the keywords `slugs`: the reader's language's name,
-        else (not translated yet) the keyword's own."""
-        rows = Keyword.objects.filter(slug__in=slugs).values_list("slug", "name", "locale__language_code")
-        names: dict[str, tuple[str, str]] = {}
-        for slug, name, language in rows.order_by("locale_id"):
-            if language == self.language or slug not in names:
-                names[slug] = (name, language)
-        return names
+        return catalogue(self.locale)
 
     @cached_property
     def facet_values(self) -> dict[int, dict[str, set[str]]]:
@@ -408,3 +351,68 @@ def practices_world_map(counts: dict, *, url, language: str, element_id: str) ->
         language=language,
         element_id=element_id,
     )
+
+
+def catalogue(locale: Locale) -> dict:
+    """The language's public practices with their values for each facet, the keywords' links and
+    names and the themes' and goals' names: what every listing of the language counts and names,
+    whatever its filters, and what the home page's map counts. Computed from published content
+    only, so it is kept in the cache until any content changes (`cms.page_cache.remember`): a
+    listing then asks the database only for its page of results (issue 17)."""
+    return page_cache.remember(f"practices:catalogue:{locale.pk}", lambda: _read_catalogue(locale))
+
+
+def _read_catalogue(locale: Locale) -> dict:
+    """Eight queries: the practices with their choice fields (the live/public/reviewed conditions,
+    asked once), then the themes, countries, goals and keywords of the language's practices (those
+    of practices not listed left out), the keywords' names, and the themes' and goals' names.
+    Counting happens in Python, so every facet's counts (each applying every *other* facet's
+    filters) cost nothing more."""
+    practices: dict[int, dict[str, set[str]]] = {}
+    for pk, *choices in public_practices(locale).order_by().values_list("pk", *CHOICES.values()):
+        values = {"theme": set(), "region": set(), "country": set(), "sdg": set(), "keyword": set()}
+        practices[pk] = values | {name: {value} for name, value in zip(CHOICES, choices, strict=True)}
+    links = {"practicepage__locale": locale}
+    for pk, slug in PracticePage.themes.through.objects.filter(**links).values_list("practicepage_id", "theme__slug"):
+        if pk in practices:
+            practices[pk]["theme"].add(slug)
+    for pk, code, region, subregion in PracticePage.countries.through.objects.filter(**links).values_list(
+        "practicepage_id", "country_id", "country__region", "country__subregion"
+    ):
+        if pk in practices:
+            practices[pk]["country"].add(code)
+            practices[pk]["region"].update(value for value in (region, subregion) if value)
+    for pk, number in PracticePage.sdgs.through.objects.filter(**links).values_list(
+        "practicepage_id", "sustainabledevelopmentgoal__number"
+    ):
+        if pk in practices:
+            practices[pk]["sdg"].add(str(number))
+    # (practice id, keyword slug, name, language) for every practice of the language: the facet's
+    # values, the keywords whose names are read, the cards' keywords.
+    keyword_links = list(PracticePage.keywords.through.objects.filter(**links).values_list(*KEYWORD_LINK_FIELDS))
+    for pk, slug, _name, _language in keyword_links:
+        if pk in practices:
+            practices[pk]["keyword"].add(slug)
+    return {
+        "practices": practices,
+        "keyword_links": keyword_links,
+        "keyword_names": _keyword_names({slug for _pk, slug, _name, _language in keyword_links}, locale.language_code),
+        "theme_names": dict(Theme.objects.filter(locale=locale).values_list("slug", "name")),
+        "goal_names": dict(SustainableDevelopmentGoal.objects.filter(locale=locale).values_list("number", "title")),
+    }
+
+
+def _keyword_names(slugs: set[str], reader_language: str) -> dict[str, tuple[str, str]]:
+    """{slug: (name, its language)} of the keywords `slugs`: the reader's language's name, else (not
+    translated yet) the keyword's own."""
+    rows = Keyword.objects.filter(slug__in=slugs).values_list("slug", "name", "locale__language_code")
+    names: dict[str, tuple[str, str]] = {}
+    for slug, name, language in rows.order_by("locale_id"):
+        if language == reader_language or slug not in names:
+            names[slug] = (name, language)
+    return names
+
+
+def practices_by_country(locale: Locale) -> dict[str, int]:
+    """How many public practices of the language each country has (from the catalogue: no query)."""
+    return dict(Counter(code for values in catalogue(locale)["practices"].values() for code in values["country"]))

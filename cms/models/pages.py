@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import models
 from django.db.models import BooleanField, F, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -14,6 +18,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Workflow
 from wagtail.query import PageQuerySet as BasePageQuerySet
 from wagtail.search import index
 
+from cms import page_cache
 from cms.page_forms import BasePageForm
 from cms.sql import TableSQL
 from cms.translation import synchronised
@@ -160,6 +165,17 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
     def ancestor_paths(self) -> list[str]:
         """The tree paths of this page and its ancestors: the prefixes of its own."""
         return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+
+    def readers_context(self, request, name: str, compute: Callable[[], dict], *vary: str | None) -> dict:
+        """`compute()`: what every reader of this page sees in the active language, computed from
+        published content only (never from the visitor), kept in the cache until any content
+        changes (`cms.page_cache.remember`), so a warm page reads little more than its own row
+        (issue 17). `vary` names what else it depends on (a URL built for this request's site); a
+        preview computes it afresh from the draft."""
+        if getattr(request, "is_preview", False):
+            return compute()
+        varies = hashlib.sha256("|".join(value or "" for value in vary).encode()).hexdigest()[:12]
+        return page_cache.remember(f"page:{name}:{self.pk}:{get_language()}:{varies}", compute)
 
     def search_languages(self) -> list[str]:
         """The languages a reader of this page may search it in: its locale's and, for an alias

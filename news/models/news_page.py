@@ -151,19 +151,20 @@ class NewsPage(ShareKitMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(self.readers_context(request, "news", self._readers_context))
+        return context
+
+    def _readers_context(self) -> dict:
         theme_slugs = [theme.slug for theme in self.themes.all()]
         localized_themes = {t.slug: t for t in Theme.objects.filter(locale=self.locale, slug__in=theme_slugs)}
         language = self.locale.language_code
-        context.update(
-            {
-                "authors": list(self.authors.all()),
-                "themes": [localized_themes[slug] for slug in theme_slugs if slug in localized_themes],
-                "regions": [(code, geography.region_name(code, language)) for code in self.get_regions()],
-                "related_pages": localized_pages([block.value for block in self.related]),
-                "index": self.get_parent(),
-            }
-        )
-        return context
+        return {
+            "authors": list(self.authors.all()),
+            "themes": [localized_themes[slug] for slug in theme_slugs if slug in localized_themes],
+            "regions": [(code, geography.region_name(code, language)) for code in self.get_regions()],
+            "related_pages": localized_pages([block.value for block in self.related]),
+            "index": self.get_parent(),
+        }
 
     @path("republish/", name="republish")
     def republish(self, request):

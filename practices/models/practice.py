@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from django import forms
@@ -10,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -18,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from cms import geography, maps, page_cache
+from cms import geography, maps
 from cms.blocks import RICH_TEXT_FEATURES, ImageBlock, KeyFigureBlock
 from cms.models import BasePage, Country, ExpertReview, Theme
 from cms.models.reviews import CRITERIA, ExpertReviewRequiredMixin, approved_review_exists
@@ -267,21 +266,14 @@ class PracticePage(ShareKitMixin, ExpertReviewRequiredMixin, BasePage):
         return super().serve(request, *args, **kwargs)
 
     def shared_context(self, request) -> dict:
-        """What every reader of the page in the active language sees beside the page's own fields:
-        its reviews, places, terms and related practices, and what other apps add (the
-        `practice_page_content` hook). It is computed from published content only, never from the
-        visitor, so it is kept in the cache until any content changes (`cms.page_cache.remember`):
-        a warm practice page reads only its own row (issue 17). A preview computes it afresh."""
+        """What every reader of the page sees beside the page's own fields: its reviews, places,
+        terms and related practices, and what other apps add (the `practice_page_content` hook),
+        kept until any content changes (`readers_context`); read once per request."""
         if "_shared_context" not in self.__dict__:
             index_url = self._index_url(request)
-            if getattr(request, "is_preview", False):
-                self._shared_context = self._compute_shared_context(request, index_url)
-            else:
-                place = hashlib.sha256((index_url or "").encode()).hexdigest()[:12]
-                key = f"practice:{self.pk}:{get_language()}:{place}"
-                self._shared_context = page_cache.remember(
-                    key, lambda: self._compute_shared_context(request, index_url)
-                )
+            self._shared_context = self.readers_context(
+                request, "practice", lambda: self._compute_shared_context(request, index_url), index_url
+            )
         return self._shared_context
 
     def _compute_shared_context(self, request, index_url: str | None) -> dict:
