@@ -152,13 +152,18 @@ def _type_counts(pages, query: str) -> dict[str, int]:
 
 
 def _promotions(query: str, pages) -> list[SearchPromotion]:
-    """The editors' picks for this query: visible pages of this language, and external links."""
-    return list(
+    """The editors' picks for this query: visible pages of this language, and external links. Most
+    queries have none: one plain query then; the promoted pages' visibility is asked only when
+    there are some (a second query)."""
+    promotions = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__in=pages) | Q(page__isnull=True, external_link_url__gt=""))
+        .filter(Q(page__isnull=False) | Q(external_link_url__gt=""))
         .select_related("page", "page__locale")
         .order_by("sort_order", "pk")
     )
+    promoted = [promotion.page_id for promotion in promotions if promotion.page_id]
+    visible = set(pages.filter(pk__in=promoted).values_list("pk", flat=True)) if promoted else set()
+    return [promotion for promotion in promotions if not promotion.page_id or promotion.page_id in visible]
 
 
 def _page_results(pages: list[Page], terms: list[str], language: str, request, descriptions=None) -> list[Result]:
