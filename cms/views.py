@@ -1,3 +1,5 @@
+import copy
+import hashlib
 import sys
 
 from django.conf import settings
@@ -15,7 +17,9 @@ from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from cms import health, translation_requests
+from cms import health, page_cache, translation_requests
+
+ROUTE_TIMEOUT = 3600  # seconds a path's routing rows are kept at most (any content change drops them first)
 
 
 @never_cache
@@ -116,6 +120,21 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     return wagtail_views.serve(request, path)
 
 
+def _route_rows(root: Page, language: str | None, components: list[str]) -> list[Page]:
+    """The home page in the active language and the pages with the path's slugs at their depths, in
+    the active language or under the site root (the two trees the path may be routed in), in one
+    query; `route` keeps the right tree's."""
+    home_rows = Q(depth=root.depth, translation_key=root.translation_key, locale__language_code=language)
+    level_rows = Q(depth__gt=root.depth, depth__lte=root.depth + len(components), slug__in=set(components)) & (
+        Q(locale__language_code=language) | Q(path__startswith=root.path)
+    )
+    # With the tree's root, so whether any page on the path has a view restriction is known too
+    # (an alias's are read from the page it shows, as in `BasePage.get_view_restrictions`).
+    restricted = Exists(PageViewRestriction.objects.filter(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))))
+    condition = Q(depth=1) | home_rows | (level_rows if components else Q(pk__in=[]))
+    return list(Page.objects.filter(condition).annotate(restricted=restricted).order_by("path"))
+
+
 def route(request: HttpRequest, path: str):
     """What `Page.route_for_request` answers: (page, args, kwargs), or None for a 404."""
     from cms.models.pages import remember_route, route_below, routes_like_a_base_page
@@ -129,18 +148,14 @@ def route(request: HttpRequest, path: str):
         language = get_supported_content_language_variant(get_language())
     except LookupError:
         language = None
-    # The home page in the active language and the pages with the path's slugs at their depths, in
-    # the active language or under the site root (the two trees the path may be routed in), in one
-    # query; the right tree's are kept below.
-    home_rows = Q(depth=root.depth, translation_key=root.translation_key, locale__language_code=language)
-    level_rows = Q(depth__gt=root.depth, depth__lte=root.depth + len(components), slug__in=set(components)) & (
-        Q(locale__language_code=language) | Q(path__startswith=root.path)
-    )
-    # With the tree's root, so whether any page on the path has a view restriction is known too
-    # (an alias's are read from the page it shows, as in `BasePage.get_view_restrictions`).
-    restricted = Exists(PageViewRestriction.objects.filter(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))))
-    condition = Q(depth=1) | home_rows | (level_rows if components else Q(pk__in=[]))
-    rows = list(Page.objects.filter(condition).annotate(restricted=restricted).order_by("path"))
+    # The rows a path is routed with are kept until any content changes, once the path led to a
+    # page (a mistyped or probing URL stores nothing): a warm request routes without this query.
+    key = "route:" + hashlib.sha256(f"{site.pk}|{language}|{'/'.join(components)}".encode()).hexdigest()
+    generation, rows = page_cache.read(key)
+    read = rows is None
+    if read:
+        rows = _route_rows(root, language, components)
+        kept = [copy.copy(row) for row in rows]  # as read: routing marks the rows it walks
     home = next((row for row in rows if row.depth == root.depth and row.translation_key == root.translation_key), None)
     site_root = root
     if home is not None and home.live:  # `Page.localized`: a draft translation is not shown
@@ -165,6 +180,8 @@ def route(request: HttpRequest, path: str):
         return None
     # The pages on the path, from the tree's root down to the page found, as read here: the view
     # restrictions (none on any of them) and the breadcrumbs need no query of their own.
+    if read:
+        page_cache.write(key, kept, generation, ROUTE_TIMEOUT)
     page = result[0]
     by_path = {row.path: row for row in rows}
     on_path = [by_path.get(page.path[:end]) for end in range(page.steplen, len(page.path) + 1, page.steplen)]

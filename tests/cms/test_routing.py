@@ -50,7 +50,31 @@ def test_every_page_routes_as_wagtail_routes_it(language):
         return Page.route_for_request(request, path)
 
     for path in paths(language):
-        assert routed(views.route, language, path) == routed(wagtail_route, language, path), path
+        expected = routed(wagtail_route, language, path)
+        assert routed(views.route, language, path) == expected, path
+        assert routed(views.route, language, path) == expected, path  # from the kept rows
+
+
+def test_a_warm_path_routes_without_the_routing_query_and_follows_a_change_at_once(english_home):
+    """A path's routing rows are kept until any content changes (`cms.views.route`)."""
+    page = StandardPageFactory(parent=english_home, title="Kestrel notes", slug="kestrel-notes")
+    assert routed(views.route, "en", "kestrel-notes/")[1] == page.pk
+    with CaptureQueriesContext(connection) as queries:
+        assert routed(views.route, "en", "kestrel-notes/")[1] == page.pk
+    assert not [query for query in queries if '"slug" IN' in query["sql"]]
+    page.slug = "kestrel-field-notes"
+    page.save_revision().publish()
+    assert routed(views.route, "en", "kestrel-notes/") is None
+    assert routed(views.route, "en", "kestrel-field-notes/")[1] == page.pk
+    page.unpublish()
+    assert routed(views.route, "en", "kestrel-field-notes/") is None
+
+
+def test_a_path_that_leads_nowhere_keeps_nothing(english_home):
+    assert routed(views.route, "en", "no-such-kestrel/") is None
+    with CaptureQueriesContext(connection) as queries:
+        assert routed(views.route, "en", "no-such-kestrel/") is None
+    assert [query for query in queries if '"slug" IN' in query["sql"]]  # read again: nothing was kept
 
 
 def test_a_restriction_above_the_page_still_applies(client, english_home):
