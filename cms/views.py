@@ -178,10 +178,10 @@ def route(request: HttpRequest, path: str):
             result = root.specific.route(request, components)
     except Http404:
         return None
-    # The pages on the path, from the tree's root down to the page found, as read here: the view
-    # restrictions (none on any of them) and the breadcrumbs need no query of their own.
     if read:
         page_cache.write(key, kept, generation, ROUTE_TIMEOUT)
+    # The pages on the path, from the tree's root down to the page found, as read here: the view
+    # restrictions (none on any of them) and the breadcrumbs need no query of their own.
     page = result[0]
     by_path = {row.path: row for row in rows}
     on_path = [by_path.get(page.path[:end]) for end in range(page.steplen, len(page.path) + 1, page.steplen)]

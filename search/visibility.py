@@ -29,17 +29,22 @@ def visible_pages(locale: Locale) -> QuerySet:
     the unreviewed pages) is read once per content change (`cms.page_cache.remember`: two queries
     then, none after), so a search asks the database only for its results."""
     restricted, unreviewed = page_cache.remember(f"search:hidden:{locale.pk}", lambda: _hidden(locale))
-    # Wagtail's `PageQuerySet.public()`, from the cached subtrees: no page at or below a restriction.
+    # Search backends take plain id filters only, hence the id list rather than `without_unreviewed`.
+    return _public_pages(locale, restricted).exclude(id__in=unreviewed)
+
+
+def _public_pages(locale: Locale, restricted: list[tuple[str, int]]) -> QuerySet:
+    """Wagtail's `PageQuerySet.public()` of the live pages of `locale`, from the (path, depth) of the
+    restricted pages: no page at or below a restriction."""
     public = Q()
     for path, depth in restricted:
         public &= ~Q(path__startswith=path, depth__gte=depth)
-    # Search backends take plain id filters only, hence the id list rather than `without_unreviewed`.
-    return Page.objects.live().filter(locale=locale).filter(public).exclude(id__in=unreviewed)
+    return Page.objects.live().filter(locale=locale).filter(public)
 
 
 def _hidden(locale: Locale) -> tuple[list[tuple[str, int]], list[int]]:
     restricted = list(PageViewRestriction.objects.order_by("page__path").values_list("page__path", "page__depth"))
-    return restricted, unreviewed_ids(Page.objects.live().public().filter(locale=locale))
+    return restricted, unreviewed_ids(_public_pages(locale, restricted))
 
 
 def searchable_members() -> QuerySet:
