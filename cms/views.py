@@ -137,7 +137,7 @@ def _route_rows(root: Page, language: str | None, components: list[str]) -> list
 
 def route(request: HttpRequest, path: str):
     """What `Page.route_for_request` answers: (page, args, kwargs), or None for a 404."""
-    from cms.models.pages import remember_route, route_below, routes_like_a_base_page
+    from cms.models.pages import remember_route, route_below, routed_specific, routes_like_a_base_page
 
     site = Site.find_for_request(request)
     if site is None:
@@ -148,14 +148,18 @@ def route(request: HttpRequest, path: str):
         language = get_supported_content_language_variant(get_language())
     except LookupError:
         language = None
-    # The rows a path is routed with are kept until any content changes, once the path led to a
-    # page (a mistyped or probing URL stores nothing): a warm request routes without this query.
-    key = "route:" + hashlib.sha256(f"{site.pk}|{language}|{'/'.join(components)}".encode()).hexdigest()
-    generation, rows = page_cache.read(key)
-    read = rows is None
+    # The rows a path is routed with, and the specific pages it was routed through, are kept until
+    # any content changes, once the path led to a page (a mistyped or probing URL stores nothing):
+    # a warm request routes without a query.
+    key = "routing:" + hashlib.sha256(f"{site.pk}|{language}|{'/'.join(components)}".encode()).hexdigest()
+    generation, entry = page_cache.read(key)
+    read = entry is None
     if read:
         rows = _route_rows(root, language, components)
         kept = [copy.copy(row) for row in rows]  # as read: routing marks the rows it walks
+        request._ipsp_specific_pages = {}  # filled with the specific pages routing reads
+    else:
+        rows, request._ipsp_specific_pages = entry
     home = next((row for row in rows if row.depth == root.depth and row.translation_key == root.translation_key), None)
     site_root = root
     if home is not None and home.live:  # `Page.localized`: a draft translation is not shown
@@ -175,11 +179,11 @@ def route(request: HttpRequest, path: str):
         if components and routes_like_a_base_page(root.specific_class, components):
             result = route_below(root, request, components)
         else:
-            result = root.specific.route(request, components)
+            result = routed_specific(root, request).route(request, components)
     except Http404:
         return None
     if read:
-        page_cache.write(key, kept, generation, ROUTE_TIMEOUT)
+        page_cache.write(key, (kept, request._ipsp_specific_pages), generation, ROUTE_TIMEOUT)
     # The pages on the path, from the tree's root down to the page found, as read here: the view
     # restrictions (none on any of them) and the breadcrumbs need no query of their own.
     page = result[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Callable
 
@@ -220,7 +221,24 @@ def route_below(page: Page, request, path_components: list[str]):
     rest = path_components[1:]
     if rest and routes_like_a_base_page(child.specific_class, rest):
         return route_below(child, request, rest)
-    return child.specific.route(request, rest)
+    return routed_specific(child, request).route(request, rest)
+
+
+def routed_specific(page: Page, request) -> Page:
+    """`page.specific` while `cms.views.route` routes `request`: from the path's routing entry when
+    it was kept (no query), else read, and a copy kept as read for that entry (serving sets
+    attributes on the page). As in `get_specific`, the generic row's other attributes are copied."""
+    known = getattr(request, "_ipsp_specific_pages", None)
+    if known is None:
+        return page.specific
+    specific = known.get(page.pk)
+    if specific is None:
+        specific = page.get_specific(copy_attrs=())
+        known[page.pk] = copy.copy(specific)
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    page.__dict__["specific"] = specific
+    return specific
 
 
 def route_child(page: Page, request, path_components: list[str]) -> Page | None:

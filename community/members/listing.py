@@ -8,12 +8,14 @@ come from CLDR without touching the database.
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import reverse
 
 from cms import geography
 from cms.models import Theme
 from community.members.languages import language_name
-from community.models import MemberLanguage, MemberProfile
+from community.models import MemberLanguage, MemberProfile, MemberRole
 
+ROLE_LABELS = dict(MemberRole.choices)
 # What a card shows; the rest of the row (bio, links, moderation fields) stays in the database.
 CARD_FIELDS = ("id", "name", "photo", "role", "organisation", "country_id", "region", "user_id")
 
@@ -93,7 +95,7 @@ def describe_brief(profiles, language: str, theme_names: dict[str, str]) -> list
     the member is recognized on."""
     profiles = list(profiles)
     for profile in profiles:
-        _describe_place(profile, language)
+        _describe_card(profile, language)
         profile.recognized_items = profile.theme_items = [
             (slug, name)
             for number, (slug, name) in enumerate(theme_names.items())
@@ -104,11 +106,15 @@ def describe_brief(profiles, language: str, theme_names: dict[str, str]) -> list
 
 
 def _describe_basics(profile: MemberProfile, language: str, theme_names: dict[str, str]) -> None:
-    _describe_place(profile, language)
+    _describe_card(profile, language)
     profile.recognized_items = [(t.slug, theme_names.get(t.slug, t.slug)) for t in profile.recognized_themes.all()]
 
 
-def _describe_place(profile: MemberProfile, language: str) -> None:
+def _describe_card(profile: MemberProfile, language: str) -> None:
+    """What every card shows besides the row itself. The role's label is looked up once, not through
+    `get_role_display` (which translates every role to compare them: a third of a card's time)."""
+    profile.url = reverse("community:member", args=[profile.pk])
+    profile.role_label = str(ROLE_LABELS.get(profile.role, profile.role))
     profile.country_label = geography.country_name(profile.country_id, language) if profile.country_id else ""
     profile.region_label = geography.region_name(profile.region, language) if profile.region else ""
     profile.initials = initials(profile.name)
