@@ -21,10 +21,10 @@ from django.urls import reverse
 from django.utils.translation import get_language_info, gettext, override
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale
 
 from cms import fonts, tokens
 from cms.forms import FormRenderer
+from cms.locales import active_locale
 from cms.models import Theme
 
 # The type scale's steps (tokens.css), largest first, with the element they are for.
@@ -105,4 +105,4 @@ def styleguide(request: HttpRequest) -> HttpResponse:
 
 
 def _themes() -> list[Theme]:
-    return list(Theme.objects.filter(locale=Locale.get_active()).order_by("name"))
+    return list(Theme.objects.filter(locale=active_locale()).order_by("name"))

@@ -1,15 +1,15 @@
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale
 
+from cms.locales import active_locale
 from cms.models import Person
 from reports.models import ChapterPage, PolicyBriefPage, ReportPage
 
 
 def author(request: HttpRequest, slug: str) -> HttpResponse:
     """An author's page: who they are and what they wrote, in the visitor's language where possible."""
-    active = Locale.get_active()
+    active = active_locale()
     candidates = list(Person.objects.filter(slug=slug).select_related("photo", "locale"))
     if not candidates:
         raise Http404

@@ -9,9 +9,9 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale
 
 from cms import ratelimit
+from cms.locales import active_locale
 from search.results import clean_query, run_search
 from search.suggest import suggestions
 
@@ -45,7 +45,7 @@ def suggest(request: HttpRequest) -> JsonResponse:
                 {"results": [], "status": gettext("Suggestions are paused for a minute. You can still search.")}
             )
         )
-    items = suggestions(query, Locale.get_active(), request) if _long_enough(query) else []
+    items = suggestions(query, active_locale(), request) if _long_enough(query) else []
     if items:
         status = ngettext(
             "%(count)d suggestion. Use the up and down arrow keys to choose one.",

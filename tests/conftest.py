@@ -190,6 +190,22 @@ def _default_language():
 
 
 @pytest.fixture
+def task_worker(settings, monkeypatch):
+    """Production's task backend, the database queue (`TASKS_BACKEND=database`), and its worker:
+    calling the fixture's value runs every task that is due with `manage.py db_worker --batch`, as
+    the worker process does, then stops."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker closes connections between tasks, as a request would; inside the test's
+    # transaction that would close the test's own connection.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+    def run() -> None:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", stdout=io.StringIO())
+
+    return run
+
+
+@pytest.fixture
 def home_pages(db) -> dict[str, Page]:
     return {page.locale.language_code: page.specific for page in Page.objects.filter(depth=2).select_related("locale")}
 

@@ -1,14 +1,12 @@
 """One log line per request with a request id (returned in X-Request-ID, carried to the worker's
 task lines), JSON logs on demand, and Sentry without personal data."""
 
-import io
 import json
 import logging
 import subprocess
 import sys
 
 import pytest
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from cms.notifications import send_notification
@@ -54,10 +52,8 @@ def test_a_malformed_request_id_from_the_proxy_is_replaced(client, settings):
     assert response["X-Request-ID"] != "bad id\nwith a line break" and len(response["X-Request-ID"]) == 32
 
 
-def test_the_worker_logs_a_task_under_the_request_id_that_queued_it(settings, monkeypatch, caplog):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+def test_the_worker_logs_a_task_under_the_request_id_that_queued_it(settings, task_worker, caplog):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     token = request_id_var.set("req-from-the-web-42")
     try:
         send_notification.enqueue(
@@ -68,7 +64,7 @@ def test_the_worker_logs_a_task_under_the_request_id_that_queued_it(settings, mo
     assert DBTaskResult.objects.get().args_kwargs["kwargs"]["log_request_id"] == "req-from-the-web-42"
     caplog.handler.addFilter(RequestIdFilter())
     with caplog.at_level(logging.INFO, logger="ipsp.tasks"):
-        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", stdout=io.StringIO())
+        task_worker()
     task_lines = [record for record in caplog.records if record.name == "ipsp.tasks"]
     assert [record.getMessage() for record in task_lines] == [
         "Task send_notification started (attempt 1)",

@@ -78,7 +78,10 @@ PAGES = {
     "consultation": (lambda: first_url("community.ConsultationPage"), 2),
     "topic_proposals": (lambda: first_url("community.TopicProposalIndexPage"), 8),
     "members": (lambda: "/en/members/", 8),
-    "search": (lambda: "/en/search/?q=housing", 9),
+    # Search: its language's locale is cached (`cms.locales`), the query's count is queued
+    # (`search.results.count_search`): the editors' picks, the type counts, the members counted,
+    # the results, their snippets' text, the queued count.
+    "search": (lambda: "/en/search/?q=housing", 6),
     "reports_index": (lambda: first_url("reports.ReportIndexPage"), 5),
     # All recommendations: + the practices that put them into practice (two queries).
     "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 9),
@@ -100,7 +103,8 @@ PAGES = {
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_every_public_page_kind_renders_within_its_query_budget(client, kind):
+def test_every_public_page_kind_renders_within_its_query_budget(client, task_worker, kind):
+    """With production's task queue: what a page queues (search counts its query) is one insert."""
     where, budget = PAGES[kind]
     assert len(warm_queries(client, where())) <= budget
 

@@ -2,12 +2,10 @@
 database backend queues for `manage.py db_worker` and retries with back-off when the server is down."""
 
 import datetime
-import io
 import subprocess
 import sys
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -19,20 +17,6 @@ from tests.cms.test_settings import ROOT
 from tests.mailserver import free_port, smtp_server
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker() -> None:
-    """`manage.py db_worker --batch`: run every task that is due, then stop."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", stdout=io.StringIO())
-
-
-@pytest.fixture(autouse=True)
-def worker_keeps_the_test_connection(monkeypatch):
-    """The worker closes connections between tasks, as a request would; inside the test's
-    transaction that would close the test's own connection."""
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
 
 
 @pytest.fixture
@@ -65,9 +49,8 @@ def test_a_public_form_sends_its_mail_through_smtp_to_a_real_server(
 
 
 def test_the_database_backend_queues_mail_until_the_worker_runs_and_retries_when_smtp_is_down(
-    smtp_settings, settings, django_capture_on_commit_callbacks
+    smtp_settings, task_worker, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = DATABASE_TASKS
     port = free_port()  # nothing listens there yet: the SMTP server is "down"
     smtp_settings(port)
     with django_capture_on_commit_callbacks(execute=True):
@@ -76,32 +59,31 @@ def test_the_database_backend_queues_mail_until_the_worker_runs_and_retries_when
     assert queued.status == "READY" and queued.task_path == "cms.notifications.send_notification"
 
     before = timezone.now()
-    run_worker()
+    task_worker()
     retry = DBTaskResult.objects.exclude(pk=queued.pk).get()
     assert retry.status == "READY"
     assert retry.args_kwargs["kwargs"]["retry_attempt"] == 2
     assert retry.run_after >= before + retry_delay(1, 60) - datetime.timedelta(seconds=1)
 
     with smtp_server(port) as (mailbox, _port):
-        run_worker()
+        task_worker()
         assert mailbox.messages == []  # the retry waits for its back-off
         DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now() - datetime.timedelta(seconds=1))
-        run_worker()
+        task_worker()
         assert mailbox.wait_for(1, timeout=10)
     retry.refresh_from_db()
     assert retry.status == "SUCCESSFUL"
     assert mailbox.recipients == [["nadia@example.org"]]
 
 
-def test_retries_stop_after_the_last_attempt_and_the_task_is_recorded_as_failed(smtp_settings, settings):
+def test_retries_stop_after_the_last_attempt_and_the_task_is_recorded_as_failed(smtp_settings, task_worker):
     from cms.notifications import send_notification
 
-    settings.TASKS = DATABASE_TASKS
     smtp_settings(free_port())
     send_notification.enqueue(
         "community/email/accounts/already_registered", ["x@example.org"], {"name": "X"}, language="en", retry_attempt=5
     )
-    run_worker()
+    task_worker()
     result = DBTaskResult.objects.get()
     assert result.status == "FAILED" and "ConnectionRefusedError" in result.exception_class_path
 

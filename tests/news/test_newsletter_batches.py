@@ -1,10 +1,7 @@
 """The digest goes out in batches of tasks over SMTP: progress on the admin's list of issues,
 refused addresses counted and skipped, a dropped connection resumed without sending anything twice."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from news import newsletter
@@ -65,16 +62,14 @@ def test_a_dropped_connection_resumes_the_batch_after_the_last_message_sent(
 
 
 def test_with_the_database_backend_the_issue_waits_for_the_worker_and_shows_sending_until_done(
-    client, editor, smtp, settings, monkeypatch, django_capture_on_commit_callbacks
+    client, editor, smtp, task_worker, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     subscribers("bn", 3)
     issue = send(client, editor, "bn", django_capture_on_commit_callbacks)
     assert issue.sent_at is None and smtp.messages == []
     assert "Sending…" in client.get("/admin/newsletter/").content.decode()
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", stdout=io.StringIO())
+    task_worker()
     issue.refresh_from_db()
     assert (issue.sent_count, issue.batches_done, issue.batch_count) == (3, 2, 2)
     assert issue.sent_at is not None and len(smtp.messages) == 3

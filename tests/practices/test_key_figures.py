@@ -72,7 +72,9 @@ def test_key_figures_cost_no_query(client):
         return len(queries)
 
     with_figures = warm()
-    PracticePage.objects.filter(slug="m-pesa-mobile-money", locale__language_code="ar").update(key_figures=[])
+    practice = PracticePage.objects.get(slug="m-pesa-mobile-money", locale__language_code="ar")
+    practice.key_figures = []
+    practice.save(update_fields=["key_figures"])  # a save, as every edit is: the next request sees it
     assert "key-figure" not in client.get(url).content.decode()
     assert warm() == with_figures
 

@@ -4,11 +4,13 @@ admin's "Search terms" report."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
+from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.factories import StandardPageFactory
@@ -94,3 +96,21 @@ def test_every_search_is_counted_for_the_popular_queries_report(client):
     client.get("/en/search/", {"q": ""})  # no query, nothing to count
     assert Query.objects.get(query_string="gravelmoss").hits == 2
     assert list(Query.get_most_popular().values_list("query_string", flat=True)[:1]) == ["gravelmoss"]
+
+
+def test_a_search_is_counted_by_the_task_worker_for_the_day_it_was_made(client, task_worker):
+    """The results page queues the count rather than writing it (`search.results.count_search`)."""
+    assert client.get("/en/search/", {"q": "Gravelmoss"}).status_code == 200
+    assert not Query.objects.filter(query_string="gravelmoss").exists()
+    queued = DBTaskResult.objects.get(task_path="search.results.count_search")
+    query_string, day = queued.args_kwargs["args"]
+    assert query_string == "Gravelmoss" and datetime.date.fromisoformat(day)  # Wagtail normalises it when counting
+    # The worker runs later (here: after midnight UTC); the search counts for the day it was made.
+    DBTaskResult.objects.filter(pk=queued.pk).update(
+        args_kwargs={**queued.args_kwargs, "args": [query_string, "2031-02-28"]}
+    )
+    task_worker()
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL"
+    hits = Query.objects.get(query_string="gravelmoss").daily_hits.get()
+    assert (hits.date, hits.hits) == (datetime.date(2031, 2, 28), 1)
