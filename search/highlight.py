@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -62,8 +62,7 @@ _TERM = re.compile(f"[\\w{_MARKS}]+")
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     norm: str
@@ -92,13 +91,30 @@ def query_terms(query: str, language: str) -> list[str]:
     return long_terms or terms
 
 
-def _tokens(text: str, language: str) -> list[Token]:
-    return [
-        Token(
-            match.start(), match.end(), _normalise_word(match.group(), language), bool(_HAN_CHAR.match(match.group()))
-        )
-        for match in _TOKEN.finditer(text, 0, SCAN_LIMIT)
-    ]
+class _Tokens:
+    """The tokens of `text` (its first `SCAN_LIMIT` characters), read only as far as they are asked
+    for: a snippet needs the words up to its first match and thirty more, not the whole chapter."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self._matches = _TOKEN.finditer(text, 0, SCAN_LIMIT)
+        self._language = language
+        self._read: list[Token] = []
+
+    def get(self, position: int) -> Token | None:
+        """The token at `position`, None past the last one."""
+        while len(self._read) <= position:
+            match = next(self._matches, None)
+            if match is None:
+                return None
+            word = match.group()
+            self._read.append(
+                Token(match.start(), match.end(), _normalise_word(word, self._language), bool(_HAN_CHAR.match(word)))
+            )
+        return self._read[position]
+
+    def __getitem__(self, position: int) -> Token:
+        """A token read already (by `get`)."""
+        return self._read[position]
 
 
 def _stem(term: str) -> str:
@@ -116,9 +132,8 @@ def _word_matches(word: str, term: str) -> bool:
     return word.startswith(_stem(term)) or (len(word) >= 4 and term.startswith(_stem(word)))
 
 
-def _match_at(tokens: list[Token], position: int, terms: list[str]) -> int:
-    """How many tokens from `position` one of the terms covers (0: none)."""
-    token = tokens[position]
+def _match_at(tokens: _Tokens, token: Token, position: int, terms: list[str]) -> int:
+    """How many tokens from `token`, at `position`, one of the terms covers (0: none)."""
     for term in terms:
         if not _HAN_CHAR.search(term):
             if not token.han and _word_matches(token.norm, term):
@@ -126,8 +141,7 @@ def _match_at(tokens: list[Token], position: int, terms: list[str]) -> int:
             continue
         # A Chinese word: its characters as consecutive, adjacent tokens.
         length, text, end = 0, "", token.start
-        while len(text) < len(term) and position + length < len(tokens):
-            candidate = tokens[position + length]
+        while len(text) < len(term) and (candidate := tokens.get(position + length)) is not None:
             if candidate.start != end:
                 break
             text += candidate.norm
@@ -138,13 +152,16 @@ def _match_at(tokens: list[Token], position: int, terms: list[str]) -> int:
     return 0
 
 
-def _matches(tokens: list[Token], terms: list[str]) -> list[tuple[int, int]]:
-    """(first token, token count) of every match, left to right, never overlapping."""
-    found, position = [], 0
-    while position < len(tokens):
-        length = _match_at(tokens, position, terms) if terms else 0
+def _matches(tokens: _Tokens, terms: list[str], position: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """(first token, token count) of every match starting from `position` and before `stop` (or the
+    first match alone, without `stop`), left to right, never overlapping."""
+    found: list[tuple[int, int]] = []
+    while terms and (stop is None or position < stop) and (token := tokens.get(position)) is not None:
+        length = _match_at(tokens, token, position, terms)
         if length:
             found.append((position, length))
+            if stop is None:
+                break
             position += length
         else:
             position += 1
@@ -176,8 +193,8 @@ def _weight(token: Token) -> float:
 def snippet(text: str, terms: list[str], language: str, words: int = SNIPPET_WORDS) -> SafeString:
     """About `words` words of `text` around the first match (or from the start), matches marked,
     with an ellipsis where text was cut."""
-    tokens = _tokens(text, language)
-    if not tokens:
+    tokens = _Tokens(text, language)
+    if tokens.get(0) is None:
         return _render(text[:300], [])
     matches = _matches(tokens, terms)
     first = matches[0][0] if matches else 0
@@ -187,18 +204,20 @@ def snippet(text: str, terms: list[str], language: str, words: int = SNIPPET_WOR
         start -= 1
         used += _weight(tokens[start])
     end = first
-    while end < len(tokens) and used + _weight(tokens[end]) <= words:
-        used += _weight(tokens[end])
+    while (token := tokens.get(end)) is not None and used + _weight(token) <= words:
+        used += _weight(token)
         end += 1
     end = max(end, first + 1)
     begin_at = 0 if start == 0 else tokens[start].start
     end_at = tokens[end - 1].end
-    if end == len(tokens) and end_at < len(text) and len(text) <= SCAN_LIMIT:
+    if tokens.get(end) is None and end_at < len(text) and len(text) <= SCAN_LIMIT:
         end_at = len(text)  # keep the closing punctuation of the text
+    # No match starts before the first, so the snippet's matches are those from the first on.
+    shown = _matches(tokens, terms, first, end) if matches else []
     spans = [
         (tokens[position].start, tokens[position + length - 1].end)
-        for position, length in matches
-        if start <= position and position + length <= end
+        for position, length in shown
+        if position + length <= end
     ]
     body = _render(text[begin_at:end_at], spans, offset=begin_at)
     prefix = "… " if begin_at > 0 else ""

@@ -7,6 +7,7 @@ pages, consultations) is a "page". Members are not pages: they have their own gr
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -53,8 +54,9 @@ def type_slug_of_model(model) -> str:
     return PAGES
 
 
+@functools.cache
 def _content_type_ids_by_slug() -> dict[str, tuple[int, ...]]:
-    # No query after the first call: get_for_models reads Django's own content type cache.
+    # Once per process, as Django's own content type cache (a content type's id never changes).
     models = [model for model in get_page_models() if model is not Page]
     content_types = ContentType.objects.get_for_models(*models)
     grouped: dict[str, list[int]] = {slug: [] for slug in PAGE_TYPE_SLUGS}
