@@ -18,6 +18,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, Q, QuerySet, Value
 from django.http import HttpRequest
 from django.templatetags.static import static
+from django.utils.formats import localize
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -26,6 +29,7 @@ from wagtail_localize.models import StringTranslation, TranslationContext, Trans
 
 from cms import page_cache
 from cms.links import absolute_url, page_url
+from cms.maps import WorldMap
 from cms.models.pages import private_q
 from cms.sharing.mixins import ShareKitMixin
 from cms.sql import TableSQL
@@ -488,3 +492,32 @@ def share_kit_url(page) -> str:
 def absolute_url_tag(path: str) -> str:
     """`path` on the public host (cms.links): for share links and anything copied out of the page."""
     return absolute_url(path)
+
+
+# The world map's countries (`cms/includes/world_map.html`): written here rather than as template
+# loops, which cost the practices listing and the home page a tenth of their time.
+MAP_COUNTRY = (
+    '<a href="{url}" class="world-map__country world-map__step-{step}" aria-label="{label}"><title>{label}</title>'
+    '<path d="{path}"/></a>\n        '
+)
+MAP_TABLE_ROW = '\n          <tr><th scope="row"><a href="{url}">{name}</a></th><td>{count}</td></tr>'
+
+
+@register.simple_tag
+def map_countries(world_map: WorldMap) -> SafeString:
+    """The drawn countries of `world_map`, each a link to its figures, shaded by its count."""
+    return format_html_join(
+        "",
+        MAP_COUNTRY,
+        ({"url": c.url, "step": c.step, "label": c.label, "path": c.path} for c in world_map.drawn),
+    )
+
+
+@register.simple_tag
+def map_table_rows(world_map: WorldMap) -> SafeString:
+    """The rows of the map's table of figures: each country with its count."""
+    return format_html_join(
+        "",
+        MAP_TABLE_ROW,
+        ({"url": c.url, "name": c.name, "count": localize(c.count)} for c in world_map.countries),
+    )
