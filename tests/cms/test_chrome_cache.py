@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from cms.templatetags.cms_tags import footer_pages, menu_pages
 from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +26,16 @@ def chrome_queries(queries) -> list[str]:
 
 
 def menu(content: bytes) -> list[str]:
+    return [title for _href, title in menu_links(content)]
+
+
+def menu_links(content: bytes) -> list[tuple[str, str]]:
     nav = re.search(rb'<nav class="site-nav".*?</nav>', content, re.S)
     assert nav is not None
-    return [title.decode() for title in re.findall(rb"<a [^>]*>([^<]*)</a>", nav.group(0))]
+    return [
+        (href.decode(), title.decode())
+        for href, title in re.findall(rb'<a href="([^"]*)"[^>]*>([^<]*)</a>', nav.group(0))
+    ]
 
 
 def test_a_pages_next_request_reads_its_chrome_from_the_cache(client):
@@ -54,3 +62,24 @@ def test_a_published_menu_page_is_in_every_languages_menu_at_once_and_gone_once_
     Page.objects.get(pk=page.pk).specific.unpublish()
     for code in languages:
         assert "Forum archive" not in menu(client.get(f"/{code}/").content), code
+
+
+def test_the_chromes_links_lead_to_each_pages_address_on_the_requests_site(client, english_home):
+    """The addresses are kept with the chrome's rows (`href`); a new page's is right at once."""
+    page = StandardPageFactory(parent=english_home, title="Forum archive", slug="forum-archive", live=False)
+    page.show_in_menus = True
+    page.save_revision().publish()
+    client.get("/en/")  # the chrome cached with its addresses
+    links = menu_links(client.get("/en/").content)
+    assert ("/en/forum-archive/", "Forum archive") in links
+    assert all(href == Page.objects.get(title=title, locale__language_code="en", depth=3).url for href, title in links)
+    french = {title: href for href, title in menu_links(client.get("/fr/").content)}
+    assert french["Forum archive"] == "/fr/forum-archive/"  # its fallback in French, under /fr/
+
+
+def test_menu_and_footer_links_read_without_the_chrome_have_their_addresses_too(english_home):
+    """Outside a request (or for another home page) the tags read the links themselves."""
+    menu = menu_pages({}, english_home)
+    footer = footer_pages({}, english_home)
+    assert menu and footer
+    assert [page.href for page in [*menu, *footer]] == [page.get_url() for page in [*menu, *footer]]
