@@ -44,7 +44,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,6 +59,7 @@ from django.utils.translation import get_language_from_request
 
 logger = logging.getLogger("ipsp.page_cache")
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 GENERATION_KEY = "pagecache:generation"
 STORED_STATUSES = {200, 301}
@@ -155,6 +156,33 @@ def remember(key: str, compute: Callable[[], T], timeout: int | None = None) -> 
         value = compute()
         write(key, value, generation, settings.PAGE_CACHE_TIMEOUT if timeout is None else timeout)
     return value
+
+
+def remember_each(
+    keys: Mapping[K, str], compute: Callable[[list[K]], Mapping[K, T]], timeout: int | None = None
+) -> dict[K, T]:
+    """`remember` for many items at once: `keys` maps each item to its key; one round trip reads
+    them all (and the generation), and the items missing are computed together
+    (`compute(missing)` answers {item: value}) and stored each under its own key."""
+    if _process_local():
+        generation, found = _file_generation(), _cache().get_many(list(keys.values()))
+    else:
+        found = _cache().get_many([GENERATION_KEY, *keys.values()])
+        generation = found.get(GENERATION_KEY)
+    values: dict[K, T] = {}
+    missing: list[K] = []
+    for item, key in keys.items():
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            values[item] = entry[1]
+        else:
+            missing.append(item)
+    if missing:
+        computed = compute(missing)
+        stored = {keys[item]: (generation, value) for item, value in computed.items()}
+        _cache().set_many(stored, settings.PAGE_CACHE_TIMEOUT if timeout is None else timeout)
+        values.update(computed)
+    return values
 
 
 # --- Requests and responses ------------------------------------------------------------------

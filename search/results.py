@@ -3,8 +3,9 @@
 `run_search` is what the view calls. The number of SQL queries does not depend on how many results
 a page shows: the page search returns plain `Page` rows (title, URL path, type), the type counts
 come from one facet query, and the snippets' text of every result shown (promoted ones included)
-is read in one query (`search.texts.page_texts`). Members are a second search: a results page
-that shows some makes one query more than one that shows none, whatever their number.
+is read in one query (`search.texts.page_texts`) and kept until any content changes
+(`search.texts.shown_texts`). Members are a second search: a results page that shows some makes one
+query more than one that shows none, whatever their number.
 
 Ordering: promoted results first (page 1 only, in the editors' order), then pages by relevance,
 then members by relevance. Relevance scores of two separate searches cannot be compared, so
@@ -36,7 +37,7 @@ from cms.locales import active_locale
 from cms.tasks import retrying_task
 from search.highlight import query_terms, snippet
 from search.suggest import did_you_mean
-from search.texts import page_texts
+from search.texts import shown_texts
 from search.types import (
     ALL,
     MEMBERS,
@@ -171,7 +172,7 @@ def _promotions(query: str, pages) -> list[SearchPromotion]:
 
 
 def _page_results(pages: list[Page], terms: list[str], language: str, request, descriptions=None) -> list[Result]:
-    texts = page_texts(pages)
+    texts = shown_texts(pages)
     descriptions = descriptions or {}
     results = []
     for page in pages:

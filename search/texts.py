@@ -21,6 +21,8 @@ from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from cms import page_cache
+from search.highlight import SCAN_LIMIT
 from search.types import model_of
 
 # Page fields every result carries already: the title is shown on its own, the description leads.
@@ -115,3 +117,17 @@ def page_texts(pages: Iterable[Page]) -> dict[int, str]:
         unique = dict.fromkeys(part.strip() for part in parts if part and part.strip())
         texts[row.pk] = "\n".join(unique)
     return texts
+
+
+def shown_texts(pages: Iterable[Page]) -> dict[int, str]:
+    """`page_texts`, each page's kept in the cache until any content changes
+    (`cms.page_cache.remember_each`: a search reads the texts it shows in one round trip, and only
+    the pages read for the first time since a change from the database). A text is kept up to
+    what a snippet reads of it (`search.highlight.SCAN_LIMIT`, one character more so that it
+    still knows the text goes on)."""
+    by_pk = {page.pk: page for page in pages}
+
+    def read(missing: list[int]) -> dict[int, str]:
+        return {pk: text[: SCAN_LIMIT + 1] for pk, text in page_texts(by_pk[pk] for pk in missing).items()}
+
+    return page_cache.remember_each({pk: f"search:text:{pk}" for pk in by_pk}, read)

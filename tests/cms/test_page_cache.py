@@ -367,3 +367,22 @@ def test_publish_purges_every_url_showing_the_page_from_the_cdn(
     assert {"/en/news/feed/rss/", "/en/news/feed/atom/", "/sitemap.xml"} <= paths
     assert f"/api/v2/news/{news_item.pk}/" in paths and "/api/v2/news/" in paths
     assert len(paths) == len(received)  # each URL once, though the aliases were published too
+
+
+def test_remember_each_computes_only_the_missing_items_at_once_until_any_content_changes():
+    """`page_cache.remember_each`: many keys in one round trip, the missing ones computed together."""
+    calls = []
+
+    def compute(missing: list[int]) -> dict[int, str]:
+        calls.append(sorted(missing))
+        return {item: f"value {item}" for item in missing}
+
+    keys = {item: f"test:each:{item}" for item in (1, 2, 3)}
+    everything = {1: "value 1", 2: "value 2", 3: "value 3"}
+    assert page_cache.remember_each({1: keys[1]}, compute) == {1: "value 1"}
+    assert page_cache.remember_each(keys, compute) == everything
+    assert page_cache.remember_each(keys, compute) == everything
+    assert calls == [[1], [2, 3]]
+    page_cache.bump()
+    assert page_cache.remember_each(keys, compute) == everything
+    assert calls == [[1], [2, 3], [1, 2, 3]]

@@ -79,9 +79,9 @@ PAGES = {
     "topic_proposals": (lambda: first_url("community.TopicProposalIndexPage"), 8),
     "members": (lambda: "/en/members/", 8),
     # Search: its language's locale is cached (`cms.locales`), the query's count is queued
-    # (`search.results.count_search`): the editors' picks, the type counts, the members counted,
-    # the results, their snippets' text, the queued count.
-    "search": (lambda: "/en/search/?q=housing", 6),
+    # (`search.results.count_search`), the results' texts are kept (`search.texts.shown_texts`): the
+    # editors' picks, the type counts, the members counted, the results, the queued count.
+    "search": (lambda: "/en/search/?q=housing", 5),
     "reports_index": (lambda: first_url("reports.ReportIndexPage"), 5),
     # All recommendations: + the practices that put them into practice (two queries).
     "recommendations": (lambda: first_url("reports.ReportIndexPage") + "recommendations/", 9),

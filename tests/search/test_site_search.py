@@ -207,6 +207,25 @@ def test_what_hides_a_page_from_search_is_seen_by_the_next_search(client):
     assert sorted(result_urls(search(client, "quillmore"))) == sorted([page.url, practice.url])
 
 
+def test_a_results_text_is_read_once_until_it_changes(client):
+    """The text snippets are cut from is kept per page until any content changes
+    (`search.texts.shown_texts`): a warm search does not read it, an edit shows at once."""
+    page = StandardPageFactory(
+        parent=home("en"),
+        title="Wexcombe",
+        slug="wexcombe",
+        search_description="",
+        introduction="Wexcombe grows pears.",
+    )
+    assert "<mark>Wexcombe</mark> grows pears." in search(client, "wexcombe")
+    with CaptureQueriesContext(connection) as warm:
+        assert "<mark>Wexcombe</mark> grows pears." in search(client, "wexcombe")
+    assert not [query for query in warm if '"introduction"' in query["sql"]]
+    page.introduction = "Wexcombe grows plums."
+    page.save_revision().publish()
+    assert "<mark>Wexcombe</mark> grows plums." in search(client, "wexcombe")
+
+
 def test_a_search_leaves_the_page_cache_alone(client):
     """Each search counts its query (Wagtail's `Query.add_hit`): that is no content change, so the
     cached pages and the cached chrome stay (`PAGE_CACHE_IGNORED_MODELS`)."""
