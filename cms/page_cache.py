@@ -130,14 +130,20 @@ def bump() -> None:
 def read(key: str) -> tuple[int | None, Any]:
     """The generation now, and what was stored under `key` if it was stored under that generation
     (else None): one round trip to a shared cache for both."""
+    generation, found = read_many([key])
+    return generation, found.get(key)
+
+
+def read_many(keys: list[str]) -> tuple[int | None, dict[str, Any]]:
+    """`read` for several keys in the same round trip: the generation now, and by key what was
+    stored under that generation (keys without such an entry are left out)."""
     if _process_local():
-        generation, entry = _file_generation(), _cache().get(key)
+        generation, found = _file_generation(), _cache().get_many(keys)
     else:
-        found = _cache().get_many([GENERATION_KEY, key])
-        generation, entry = found.get(GENERATION_KEY), found.get(key)
-    if entry is not None and entry[0] == generation:
-        return generation, entry[1]
-    return generation, None
+        found = _cache().get_many([GENERATION_KEY, *keys])
+        generation = found.get(GENERATION_KEY)
+    entries = ((key, found.get(key)) for key in keys)
+    return generation, {key: entry[1] for key, entry in entries if entry is not None and entry[0] == generation}
 
 
 def write(key: str, value: object, generation: int | None, timeout: int | None = None) -> None:
@@ -162,21 +168,11 @@ def remember_each(
     keys: Mapping[K, str], compute: Callable[[list[K]], Mapping[K, T]], timeout: int | None = None
 ) -> dict[K, T]:
     """`remember` for many items at once: `keys` maps each item to its key; one round trip reads
-    them all (and the generation), and the items missing are computed together
+    them all (and the generation, `read_many`), and the items missing are computed together
     (`compute(missing)` answers {item: value}) and stored each under its own key."""
-    if _process_local():
-        generation, found = _file_generation(), _cache().get_many(list(keys.values()))
-    else:
-        found = _cache().get_many([GENERATION_KEY, *keys.values()])
-        generation = found.get(GENERATION_KEY)
-    values: dict[K, T] = {}
-    missing: list[K] = []
-    for item, key in keys.items():
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            values[item] = entry[1]
-        else:
-            missing.append(item)
+    generation, found = read_many(list(keys.values()))
+    values: dict[K, T] = {item: found[key] for item, key in keys.items() if key in found}
+    missing = [item for item in keys if item not in values]
     if missing:
         computed = compute(missing)
         stored = {keys[item]: (generation, value) for item, value in computed.items()}

@@ -307,10 +307,11 @@ def _chrome_links(context, home: Page) -> list[Page] | None:
     """Live public pages of the active language under its home page that the menu or footer may
     show, loaded by `_chrome_pages`'s query; None when `home` is not that home page."""
     request = context.get("request")
-    homes, _translations = _chrome_pages(request, context.get("page"))
+    chrome = _chrome(request, context.get("page"))
+    homes = chrome["homes"]
     if request is None or homes.get(get_language()) is None or homes[get_language()].pk != home.pk:
         return None
-    return [link for link in _request_cache(request)["links"] if link.path.startswith(home.path)]
+    return [link for link in chrome["links"] if link.path.startswith(home.path)]
 
 
 def chrome_child(request: HttpRequest | None, home: Page, model: str) -> Page | None:
@@ -318,10 +319,10 @@ def chrome_child(request: HttpRequest | None, home: Page, model: str) -> Page | 
     from the chrome's query when `home` is the active language's home page (no further query)."""
     app_label, model_name = model.split(".")
     content_type = _content_type(app_label, model_name)
-    homes, _translations = _chrome_pages(request, home)
-    if request is not None and getattr(homes.get(get_language()), "pk", None) == home.pk:
-        cache = _request_cache(request)
-        candidates = [*cache["links"], *([cache["news"][get_language()]] if get_language() in cache["news"] else [])]
+    chrome = _chrome(request, home)
+    if request is not None and getattr(chrome["homes"].get(get_language()), "pk", None) == home.pk:
+        news = chrome["news"]
+        candidates = [*chrome["links"], *([news[get_language()]] if get_language() in news else [])]
         return next(
             (
                 page
